@@ -1,0 +1,141 @@
+/* article.c - the per-article entity and mention tables; see article.h. */
+#include "article.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define KEY_MAX 512
+
+void kg_article_release(KgArticle *a) {
+  for (size_t i = 0; i < a->entity_count; i++)
+    free(a->entities[i].name);
+  free(a->entities);
+  free(a->mentions);
+  kg_strmap_free(a->entity_index);
+  kg_text_release(&a->text);
+  a->entities = NULL;
+  a->mentions = NULL;
+  a->entity_index = NULL;
+  a->entity_count = a->mention_count = 0;
+}
+
+long kg_article_entity(KgArticle *a, KgClass cls, const char *name,
+                       size_t len, long gaz) {
+  char key[KEY_MAX];
+  const char *cname = kg_class_name(cls);
+  size_t clen = strlen(cname);
+  memcpy(key, cname, clen);
+  key[clen] = '\037';
+  size_t klen = kg_phrase_key(name, len, key + clen + 1, sizeof key - clen - 1);
+  if (klen == 0)
+    return -1;
+  klen += clen + 1;
+  if (!a->entity_index && !(a->entity_index = kg_strmap_new()))
+    return -1;
+  size_t found;
+  if (kg_strmap_get(a->entity_index, key, klen, &found))
+    return (long)found;
+  if (a->entity_count == a->entity_cap) {
+    size_t cap = a->entity_cap ? a->entity_cap * 2 : 32;
+    KgEntity *e = realloc(a->entities, cap * sizeof *e);
+    if (!e)
+      return -1;
+    a->entities = e;
+    a->entity_cap = cap;
+  }
+  KgEntity *e = &a->entities[a->entity_count];
+  memset(e, 0, sizeof *e);
+  e->cls = cls;
+  e->gaz = gaz;
+  e->country = -1;
+  if (!(e->name = strndup(name, len)) ||
+      kg_strmap_put(a->entity_index, key, klen, a->entity_count) != 0) {
+    free(e->name);
+    return -1;
+  }
+  if (gaz >= 0) {
+    const KgGazEntry *g = kg_gazetteer_entry(a->kb->gazetteer, (size_t)gaz);
+    if (g->attrs[KG_ATTR_GENDER])
+      e->gender = g->attrs[KG_ATTR_GENDER][0];
+  }
+  return (long)a->entity_count++;
+}
+
+long kg_article_add_mention(KgArticle *a, const KgMention *m) {
+  if (a->mention_count == a->mention_cap) {
+    size_t cap = a->mention_cap ? a->mention_cap * 2 : 64;
+    KgMention *ms = realloc(a->mentions, cap * sizeof *ms);
+    if (!ms)
+      return -1;
+    a->mentions = ms;
+    a->mention_cap = cap;
+  }
+  a->mentions[a->mention_count] = *m;
+  return (long)a->mention_count++;
+}
+
+/* Insertion sort: mentions arrive almost sorted, and owner links must be
+ * remapped, so sort a permutation and apply it. */
+void kg_article_sort_mentions(KgArticle *a) {
+  size_t n = a->mention_count;
+  if (n < 2)
+    return;
+  size_t *order = malloc(n * sizeof *order);
+  size_t *where = malloc(n * sizeof *where);
+  KgMention *sorted = malloc(n * sizeof *sorted);
+  if (!order || !where || !sorted) {
+    free(order), free(where), free(sorted);
+    return; /* left unsorted: lookups below still work, only slower */
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t j = i;
+    while (j > 0 && a->mentions[order[j - 1]].first > a->mentions[i].first) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = i;
+  }
+  for (size_t i = 0; i < n; i++)
+    where[order[i]] = i;
+  for (size_t i = 0; i < n; i++) {
+    sorted[i] = a->mentions[order[i]];
+    if (sorted[i].owner >= 0)
+      sorted[i].owner = (long)where[sorted[i].owner];
+  }
+  memcpy(a->mentions, sorted, n * sizeof *sorted);
+  free(order), free(where), free(sorted);
+}
+
+long kg_article_mention_at(const KgArticle *a, size_t i) {
+  size_t lo = 0, hi = a->mention_count;
+  while (lo < hi) { /* first mention starting after i */
+    size_t mid = (lo + hi) / 2;
+    if (a->mentions[mid].first <= i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t k = lo; k-- > 0;) {
+    const KgMention *m = &a->mentions[k];
+    if (m->end <= i && m->first + 16 < i)
+      break;
+    if (m->first <= i && i < m->end && !(m->flags & KG_M_ABSORBED))
+      return (long)k;
+  }
+  return -1;
+}
+
+long kg_article_capital_country(KgArticle *a, long city) {
+  const KgEntity *e = &a->entities[city];
+  if (e->cls != KG_CLASS_CITY || e->gaz < 0)
+    return -1;
+  const KgGazetteer *gz = a->kb->gazetteer;
+  const char *country = kg_gazetteer_entry(gz, (size_t)e->gaz)
+                            ->attrs[KG_ATTR_COUNTRY];
+  if (!country || strchr(country, '|'))
+    return -1;
+  long c = kg_gazetteer_find(gz, KG_CLASS_COUNTRY, country);
+  if (c < 0 || !kg_gazetteer_attr_has(gz, (size_t)c, KG_ATTR_CAPITAL, e->name))
+    return -1;
+  return kg_article_entity(a, KG_CLASS_COUNTRY, country, strlen(country), c);
+}

@@ -1,0 +1,52 @@
+/* kgtypes.c - names of the ontology's classes and relations.
+ *
+ * These local names are the contract with users and with the evaluation:
+ * they must match ontology/newskg.ttl exactly. */
+#include "kgtypes.h"
+
+#include <string.h>
+
+static const char *const class_names[KG_CLASS_COUNT] = {
+    "Person", "Country", "Organization", "City"};
+
+static const char *const relation_names[KG_REL_COUNT] = {
+    "sanctions", "allyOf",   "metWith",        "opponentOf",
+    "fledTo",    "leaderOf", "memberOf",       "capitalOf",
+    "spokespersonOf", "visited", "addressed",  "supports"};
+
+const char *kg_class_name(KgClass cls) {
+  return (unsigned)cls < KG_CLASS_COUNT ? class_names[cls] : "";
+}
+
+static int find_name(const char *const *names, int count, const char *name,
+                     size_t len) {
+  for (int i = 0; i < count; i++)
+    if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
+      return i;
+  return -1;
+}
+
+int kg_class_parse(const char *name, size_t len, KgClass *out) {
+  int i = find_name(class_names, KG_CLASS_COUNT, name, len);
+  if (i < 0)
+    return -1;
+  *out = (KgClass)i;
+  return 0;
+}
+
+const char *kg_relation_name(KgRelation rel) {
+  return (unsigned)rel < KG_REL_COUNT ? relation_names[rel] : "";
+}
+
+int kg_relation_parse(const char *name, size_t len, KgRelation *out) {
+  int i = find_name(relation_names, KG_REL_COUNT, name, len);
+  if (i < 0)
+    return -1;
+  *out = (KgRelation)i;
+  return 0;
+}
+
+int kg_relation_is_symmetric(KgRelation rel) {
+  return rel == KG_REL_ALLY_OF || rel == KG_REL_MET_WITH ||
+         rel == KG_REL_OPPONENT_OF;
+}

@@ -1,0 +1,55 @@
+/* kgtypes.h - small value types shared by the pipeline stages (internal). */
+#ifndef KG_TYPES_H
+#define KG_TYPES_H
+
+#include <stddef.h>
+
+/** Ontology classes an entity can have.  Order matches kg_class_name(). */
+typedef enum {
+  KG_CLASS_PERSON = 0,
+  KG_CLASS_COUNTRY,
+  KG_CLASS_ORGANIZATION,
+  KG_CLASS_CITY,
+  KG_CLASS_COUNT
+} KgClass;
+
+/** Ontology object properties.  Order matches kg_relation_name(). */
+typedef enum {
+  KG_REL_SANCTIONS = 0,
+  KG_REL_ALLY_OF,
+  KG_REL_MET_WITH,
+  KG_REL_OPPONENT_OF,
+  KG_REL_FLED_TO,
+  KG_REL_LEADER_OF,
+  KG_REL_MEMBER_OF,
+  KG_REL_CAPITAL_OF,
+  KG_REL_SPOKESPERSON_OF,
+  KG_REL_VISITED,
+  KG_REL_ADDRESSED,
+  KG_REL_SUPPORTS,
+  KG_REL_COUNT
+} KgRelation;
+
+/** Local name of a class in the ontology ("Person", ...). */
+const char *kg_class_name(KgClass cls);
+
+/** Parses a class local name; returns 0 and sets *out, or -1. */
+int kg_class_parse(const char *name, size_t len, KgClass *out);
+
+/** Local name of a relation in the ontology ("sanctions", ...). */
+const char *kg_relation_name(KgRelation rel);
+
+/** Parses a relation local name; returns 0 and sets *out, or -1. */
+int kg_relation_parse(const char *name, size_t len, KgRelation *out);
+
+/** Non-zero for allyOf, metWith and opponentOf. */
+int kg_relation_is_symmetric(KgRelation rel);
+
+/** The ontology namespace (ends in '#'). */
+#define KG_NS "https://w3id.org/newskg/ontology#"
+/** Entity IRIs are KG_ENTITY_BASE + lower-case class + '/' + encoded name. */
+#define KG_ENTITY_BASE "https://w3id.org/newskg/id/"
+/** Document IRIs are KG_DOC_BASE + hex digest of the article text. */
+#define KG_DOC_BASE "https://w3id.org/newskg/doc/"
+
+#endif /* KG_TYPES_H */

@@ -1,0 +1,614 @@
+/* mentions.c - entity mentions of an article; see mentions.h.
+ *
+ * The passes, in order (each sees what the earlier ones found):
+ *   1. gazetteer names, longest match first, and the dateline;
+ *   2. names the gazetteer lacks, from patterns: a title before a
+ *      capitalised run ("spokesman Dmitry Peskov"), a run in apposition to a
+ *      person noun ("Kim Yong Chol, a former intelligence chief"), "the city
+ *      of X";
+ *   3. surnames of people named in full somewhere in the article;
+ *   4. pronouns and descriptions ("the strongman leader", "the country");
+ *   5. title constructions, which merge "[former] [French|Singapore's|EU]
+ *      President" with the name after it;
+ *   6. per-mention flags (possessive, locative, quoted) and per-article
+ *      statistics (nationalities, the focus country).
+ * Words come from the lexicon: "title", "title_mod", "person_noun",
+ * "country_noun", "org_noun", "city_noun", "city_of", "pronoun", "particle",
+ * "notname", "locative", "determiner", "plural", "bordering".
+ */
+#include "mentions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define KEY_MAX 512
+#define MAX_HITS 16
+#define MAX_NAME_TOKENS 6
+
+typedef struct {
+  KgArticle *a;
+  unsigned char *covered; ///< per token: inside a mention found so far
+} Finder;
+
+static const KgLexicon *lex_of(const Finder *f) { return f->a->kb->lexicon; }
+static const KgToken *tok(const Finder *f, size_t i) {
+  return &f->a->text.tokens[i];
+}
+
+static int lex_has(const Finder *f, const char *category, size_t i,
+                   const char **value) {
+  char key[KEY_MAX];
+  size_t len = kg_text_key(&f->a->text, i, i + 1, key, sizeof key);
+  const char *v = len ? kg_lexicon_get(lex_of(f), category, key, len) : NULL;
+  if (value)
+    *value = v;
+  return v != NULL;
+}
+
+static long add_mention(Finder *f, size_t first, size_t end, size_t sentence,
+                        KgMentionKind kind, KgClass cls, long entity) {
+  KgMention m = {first, end, sentence, kind, cls, entity, 0, -1, NULL, 0};
+  long index = kg_article_add_mention(f->a, &m);
+  if (index >= 0)
+    memset(f->covered + first, 1, end - first);
+  if (entity >= 0)
+    f->a->entities[entity].mentions++;
+  return index;
+}
+
+/* Picks the hit to use: names before demonyms, and Country, Organization,
+ * City, Person in that order when one name has several.  Surnames (which
+ * need the full name first) are skipped.  Returns -1 if none. */
+static long best_hit(const Finder *f, const KgGazHit *hits, size_t n) {
+  static const int rank[KG_CLASS_COUNT] = {3, 0, 1, 2};
+  long best = -1;
+  for (size_t k = 0; k < n; k++) {
+    if (hits[k].kind == KG_HIT_SURNAME)
+      continue;
+    const KgGazEntry *e = kg_gazetteer_entry(f->a->kb->gazetteer, hits[k].entry);
+    if (best < 0)
+      best = (long)k;
+    else {
+      const KgGazEntry *b =
+          kg_gazetteer_entry(f->a->kb->gazetteer, hits[best].entry);
+      if (rank[e->cls] < rank[b->cls])
+        best = (long)k;
+    }
+  }
+  return best;
+}
+
+static long entity_of_hit(Finder *f, const KgGazHit *hit) {
+  const KgGazEntry *e = kg_gazetteer_entry(f->a->kb->gazetteer, hit->entry);
+  return kg_article_entity(f->a, e->cls, e->name, strlen(e->name),
+                           (long)hit->entry);
+}
+
+/* Writes a display name for an all-capitals dateline ("ROSTOV-ON-DON" ->
+ * "Rostov-On-Don"): upper case after a non-letter, lower case elsewhere. */
+static void title_case(const char *s, size_t n, char *out) {
+  int start = 1;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (letter && !start && c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    out[i] = c;
+    start = !letter && !((unsigned char)c & 0x80);
+  }
+  out[n] = '\0';
+}
+
+/* Pass 1 for one sentence. */
+static int find_gazetteer_names(Finder *f, size_t si) {
+  KgArticle *a = f->a;
+  const KgSentence *s = &a->text.sentences[si];
+  size_t end = s->first_token + s->token_count;
+  size_t max = kg_gazetteer_max_tokens(a->kb->gazetteer);
+  KgGazHit hits[MAX_HITS];
+  char key[KEY_MAX];
+  for (size_t i = s->first_token; i < end;) {
+    if (tok(f, i)->flags & KG_TOK_DATELINE) {
+      size_t j = i;
+      while (j < end && (tok(f, j)->flags & KG_TOK_DATELINE))
+        j++;
+      size_t klen = kg_text_key(&a->text, i, j, key, sizeof key);
+      size_t n = klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits,
+                                            MAX_HITS)
+                      : 0;
+      long best = best_hit(f, hits, n < MAX_HITS ? n : MAX_HITS);
+      long entity;
+      if (best >= 0) {
+        entity = entity_of_hit(f, &hits[best]);
+      } else {
+        size_t bytes = tok(f, j - 1)->end - tok(f, i)->start;
+        char name[KEY_MAX];
+        if (bytes >= sizeof name)
+          bytes = sizeof name - 1;
+        title_case(a->text.text + tok(f, i)->start, bytes, name);
+        entity = kg_article_entity(a, KG_CLASS_CITY, name, bytes, -1);
+      }
+      if (entity < 0 ||
+          add_mention(f, i, j, si, KG_MENTION_NAME, a->entities[entity].cls,
+                      entity) < 0)
+        return -1;
+      i = j;
+      continue;
+    }
+    if (!(tok(f, i)->flags & KG_TOK_CAP) || f->covered[i]) {
+      i++;
+      continue;
+    }
+    size_t longest = end - i < max ? end - i : max, matched = 0;
+    for (size_t n = longest; n > 0 && !matched; n--) {
+      /* a name does not end inside a hyphenated word: "US-North" is "US" */
+      if (i + n < end && (tok(f, i + n)->flags & KG_TOK_GLUED) &&
+          (tok(f, i + n)->flags & KG_TOK_WORD))
+        continue;
+      size_t klen = kg_text_key(&a->text, i, i + n, key, sizeof key);
+      size_t count = klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen,
+                                                hits, MAX_HITS)
+                          : 0;
+      long best = best_hit(f, hits, count < MAX_HITS ? count : MAX_HITS);
+      if (best < 0)
+        continue;
+      long entity = entity_of_hit(f, &hits[best]);
+      KgMentionKind kind =
+          hits[best].kind == KG_HIT_DEMONYM ? KG_MENTION_DEMONYM
+                                            : KG_MENTION_NAME;
+      if (entity < 0 ||
+          add_mention(f, i, i + n, si, kind, a->entities[entity].cls, entity) <
+              0)
+        return -1;
+      matched = n;
+    }
+    i += matched ? matched : 1;
+  }
+  return 0;
+}
+
+/* Length of the capitalised name run at i (0 if none): capitalised words,
+ * particles between them ("bin", "al"), hyphenated parts ("Jae-in"). */
+static size_t name_run(const Finder *f, size_t i, size_t end) {
+  size_t n = 0, last_cap = 0;
+  while (i + n < end && n < MAX_NAME_TOKENS && !f->covered[i + n]) {
+    const KgToken *t = tok(f, i + n);
+    if ((t->flags & KG_TOK_CAP) && !(t->flags & KG_TOK_QUOTED) &&
+        !lex_has(f, "notname", i + n, NULL) &&
+        !lex_has(f, "title", i + n, NULL)) {
+      n++;
+      last_cap = n;
+    } else if (n > 0 && (t->flags & KG_TOK_GLUED) &&
+               (kg_token_is(&f->a->text, i + n, "-") ||
+                ((t->flags & KG_TOK_WORD) &&
+                 kg_token_is(&f->a->text, i + n - 1, "-")))) {
+      n++; /* "Jae-in" */
+      last_cap = n;
+    } else if (n > 0 && lex_has(f, "particle", i + n, NULL)) {
+      n++;
+    } else {
+      break;
+    }
+  }
+  return last_cap;
+}
+
+static long new_person(Finder *f, size_t first, size_t end, size_t si) {
+  KgArticle *a = f->a;
+  size_t start = tok(f, first)->start, stop = tok(f, end - 1)->end;
+  long entity = kg_article_entity(a, KG_CLASS_PERSON, a->text.text + start,
+                                  stop - start, -1);
+  if (entity < 0)
+    return -1;
+  return add_mention(f, first, end, si, KG_MENTION_NAME, KG_CLASS_PERSON,
+                     entity);
+}
+
+/* Pass 2 for one sentence. */
+static int find_pattern_names(Finder *f, size_t si) {
+  KgArticle *a = f->a;
+  const KgSentence *s = &a->text.sentences[si];
+  size_t end = s->first_token + s->token_count;
+  for (size_t i = s->first_token; i < end; i++) {
+    if (f->covered[i])
+      continue;
+    size_t n = kg_lexicon_match(lex_of(f), "title", &a->text, i, end, NULL);
+    if (n > 0) {
+      size_t run = name_run(f, i + n, end);
+      if (run > 0 && new_person(f, i + n, i + n + run, si) < 0)
+        return -1;
+      i += n + run - 1;
+      continue;
+    }
+    n = kg_lexicon_match(lex_of(f), "city_of", &a->text, i, end, NULL);
+    if (n > 0) {
+      size_t run = name_run(f, i + n, end);
+      if (run > 0) {
+        size_t start = tok(f, i + n)->start, stop = tok(f, i + n + run - 1)->end;
+        long entity = kg_article_entity(a, KG_CLASS_CITY, a->text.text + start,
+                                        stop - start, -1);
+        if (entity < 0 || add_mention(f, i + n, i + n + run, si,
+                                      KG_MENTION_NAME, KG_CLASS_CITY,
+                                      entity) < 0)
+          return -1;
+      }
+      i += n + run - 1;
+      continue;
+    }
+    /* "Kim Yong Chol, a former intelligence chief" */
+    size_t run = name_run(f, i, end);
+    if (run >= 2 && i + run + 1 < end &&
+        kg_token_is(&a->text, i + run, ",") &&
+        lex_has(f, "determiner", i + run + 1, NULL)) {
+      for (size_t k = i + run + 2; k < end && k < i + run + 8; k++) {
+        if (kg_token_is(&a->text, k, ","))
+          break;
+        if (kg_lexicon_match(lex_of(f), "title", &a->text, k, end, NULL) ||
+            lex_has(f, "person_noun", k, NULL)) {
+          if (new_person(f, i, i + run, si) < 0)
+            return -1;
+          break;
+        }
+      }
+    }
+    if (run > 0)
+      i += run - 1;
+  }
+  return 0;
+}
+
+/* Pass 3: one-word surnames of people named in full in the article. */
+static int find_surnames(Finder *f) {
+  KgArticle *a = f->a;
+  size_t people = a->entity_count;
+  /* surnames of people found by pattern: the last word of the name */
+  KgStrMap *own = kg_strmap_new();
+  if (!own)
+    return -1;
+  char key[KEY_MAX];
+  for (size_t e = 0; e < people; e++) {
+    const KgEntity *ent = &a->entities[e];
+    if (ent->cls != KG_CLASS_PERSON || ent->gaz >= 0)
+      continue;
+    const char *last = strrchr(ent->name, ' ');
+    if (!last)
+      continue;
+    size_t klen = kg_phrase_key(last + 1, strlen(last + 1), key, sizeof key);
+    size_t dummy;
+    if (klen && !kg_strmap_get(own, key, klen, &dummy) &&
+        kg_strmap_put(own, key, klen, e) != 0)
+      return kg_strmap_free(own), -1;
+  }
+  KgGazHit hits[MAX_HITS];
+  for (size_t si = 0; si < a->text.sentence_count; si++) {
+    const KgSentence *s = &a->text.sentences[si];
+    if (s->flags & KG_SENT_DUPLICATE)
+      continue;
+    for (size_t i = s->first_token; i < s->first_token + s->token_count; i++) {
+      if (f->covered[i] || !(tok(f, i)->flags & KG_TOK_CAP))
+        continue;
+      size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key), e;
+      if (!klen)
+        continue;
+      long entity = -1;
+      if (kg_strmap_get(own, key, klen, &e)) {
+        entity = (long)e;
+      } else {
+        size_t n = kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits,
+                                       MAX_HITS);
+        for (size_t k = 0; k < n && k < MAX_HITS && entity < 0; k++) {
+          if (hits[k].kind != KG_HIT_SURNAME)
+            continue;
+          const KgGazEntry *g =
+              kg_gazetteer_entry(a->kb->gazetteer, hits[k].entry);
+          /* named in full earlier, or a distinctive name mid-sentence */
+          for (size_t x = 0; x < people && entity < 0; x++)
+            if (a->entities[x].gaz == (long)hits[k].entry)
+              entity = (long)x;
+          if (entity < 0 && klen >= 5 && i > s->first_token)
+            entity = kg_article_entity(a, KG_CLASS_PERSON, g->name,
+                                       strlen(g->name), (long)hits[k].entry);
+        }
+      }
+      if (entity >= 0 && add_mention(f, i, i + 1, si, KG_MENTION_NAME,
+                                     KG_CLASS_PERSON, entity) < 0)
+        return kg_strmap_free(own), -1;
+    }
+  }
+  kg_strmap_free(own);
+  return 0;
+}
+
+/* Class a description head names, from its lexicon category. */
+static int description_head(const Finder *f, size_t i, size_t end,
+                            KgClass *cls, size_t *len) {
+  static const struct {
+    const char *category;
+    KgClass cls;
+  } heads[] = {{"country_noun", KG_CLASS_COUNTRY},
+               {"org_noun", KG_CLASS_ORGANIZATION},
+               {"city_noun", KG_CLASS_CITY},
+               {"person_noun", KG_CLASS_PERSON},
+               {"title", KG_CLASS_PERSON}};
+  for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+    size_t n =
+        kg_lexicon_match(lex_of(f), heads[h].category, &f->a->text, i, end, NULL);
+    if (n > 0) {
+      *cls = heads[h].cls;
+      *len = n;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* A description starting at the determiner at i: "the [modifiers] head
+ * [bordering X]".  Returns its end, or 0 when there is none. */
+static size_t description_at(Finder *f, size_t i, size_t end, KgClass *cls,
+                             unsigned *flags) {
+  *flags = 0;
+  for (size_t k = i + 1; k < end && k <= i + 5; k++) {
+    size_t len;
+    if (description_head(f, k, end, cls, &len)) {
+      size_t stop = k + len;
+      /* longest head: "the Kremlin chief", not "the Kremlin" */
+      size_t more;
+      KgClass c2;
+      while (stop < end && description_head(f, stop, end, &c2, &more) &&
+             c2 == *cls)
+        stop += more;
+      /* followed by a name, it is a title, not a description */
+      if (stop < end && (f->covered[stop] || name_run(f, stop, end) > 0) &&
+          !kg_token_is(&f->a->text, stop, "'s"))
+        return 0;
+      if (stop < end && lex_has(f, "bordering", stop, NULL) && stop + 1 < end &&
+          f->covered[stop + 1]) {
+        stop += 2;
+        while (stop < end && f->covered[stop] &&
+               !kg_token_is(&f->a->text, stop, ","))
+          stop++;
+      }
+      return stop;
+    }
+    const KgToken *t = tok(f, k);
+    if (lex_has(f, "plural", k, NULL))
+      *flags |= KG_M_PLURAL;
+    if (!(t->flags & KG_TOK_WORD) && !kg_token_is(&f->a->text, k, "-"))
+      return 0;
+    if (lex_has(f, "stopword", k, NULL))
+      return 0;
+  }
+  return 0;
+}
+
+/* Pass 4 for one sentence. */
+static int find_pronouns_and_descriptions(Finder *f, size_t si) {
+  KgArticle *a = f->a;
+  const KgSentence *s = &a->text.sentences[si];
+  size_t end = s->first_token + s->token_count;
+  for (size_t i = s->first_token; i < end; i++) {
+    if (f->covered[i])
+      continue;
+    const char *value;
+    if (lex_has(f, "pronoun", i, &value)) {
+      /* value: gender (m, f, n) then a case word: subj, obj, poss, refl */
+      KgMention m = {i, i + 1, si, KG_MENTION_PRONOUN,
+                     value[0] == 'n' ? KG_CLASS_ORGANIZATION : KG_CLASS_PERSON,
+                     -1, 0, -1, NULL, value[0] == 'n' ? 0 : value[0]};
+      if (strstr(value, "poss"))
+        m.flags |= KG_M_POSSESSIVE;
+      if (strstr(value, "obj"))
+        m.flags |= KG_M_OBJECT;
+      if (strstr(value, "refl"))
+        m.flags |= KG_M_REFLEXIVE;
+      if (strstr(value, "plural"))
+        m.flags |= KG_M_PLURAL;
+      if (kg_article_add_mention(a, &m) < 0)
+        return -1;
+      f->covered[i] = 1;
+      continue;
+    }
+    if (!lex_has(f, "determiner", i, &value) || strcmp(value, "definite") != 0)
+      continue;
+    /* "Pyongyang, the North Korean capital": an appositive, not an anaphor */
+    if (i >= s->first_token + 2 && kg_token_is(&a->text, i - 1, ",") &&
+        f->covered[i - 2])
+      continue;
+    KgClass cls;
+    unsigned flags;
+    size_t stop = description_at(f, i, end, &cls, &flags);
+    if (stop == 0)
+      continue;
+    KgMention m = {i, stop, si, KG_MENTION_DESCRIPTION, cls, -1, flags, -1,
+                   NULL, 0};
+    /* mentions inside ("the Baltic EU state bordering Belarus") become
+     * part of it */
+    for (size_t k = 0; k < a->mention_count; k++)
+      if (a->mentions[k].first >= i && a->mentions[k].end <= stop)
+        a->mentions[k].flags |= KG_M_ABSORBED;
+    if (kg_article_add_mention(a, &m) < 0)
+      return -1;
+    memset(f->covered + i, 1, stop - i);
+    i = stop - 1;
+  }
+  return 0;
+}
+
+/* End of the mention ending right before token i (not absorbed), or -1. */
+static long mention_ending_at(const KgArticle *a, size_t i, long from) {
+  for (long k = from; k >= 0; k--) {
+    const KgMention *m = &a->mentions[k];
+    if (m->end == i && !(m->flags & KG_M_ABSORBED))
+      return k;
+    if (m->end + 12 < i)
+      break;
+  }
+  return -1;
+}
+
+/* Skips title modifiers ("former", "acting") ending at i; returns the new
+ * start and sets *former when one means a past office. */
+static size_t skip_modifiers(const Finder *f, size_t i, size_t floor,
+                             int *former) {
+  const char *value;
+  while (i > floor && lex_has(f, "title_mod", i - 1, &value)) {
+    if (strcmp(value, "former") == 0)
+      *former = 1;
+    i--;
+  }
+  return i;
+}
+
+/* Pass 5: merges title constructions into the person mention they name. */
+static void merge_titles(Finder *f) {
+  KgArticle *a = f->a;
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    KgMention *m = &a->mentions[mi];
+    if (m->kind != KG_MENTION_NAME || m->cls != KG_CLASS_PERSON ||
+        (m->flags & KG_M_ABSORBED))
+      continue;
+    size_t floor = a->text.sentences[m->sentence].first_token;
+    size_t k = m->first;
+    int comma = 0, former = 0;
+    if (k > floor + 1 && kg_token_is(&a->text, k - 1, ",")) {
+      comma = 1;
+      k--;
+    }
+    /* the longest title phrase ending at k */
+    const char *role = NULL;
+    size_t title_start = k;
+    for (size_t n = 4; n > 0; n--) {
+      if (k < floor + n)
+        continue;
+      const char *value;
+      if (kg_lexicon_match(lex_of(f), "title", &a->text, k - n, k, &value) ==
+          n) {
+        role = value;
+        title_start = k - n;
+        break;
+      }
+    }
+    if (!role && comma)
+      continue;
+    size_t start = skip_modifiers(f, title_start, floor, &former);
+    long owner = -1;
+    if (start > floor && kg_token_is(&a->text, start - 1, "'s")) {
+      owner = mention_ending_at(a, start - 1, (long)mi - 1);
+    } else if (role && start > floor) {
+      owner = mention_ending_at(a, start, (long)mi - 1);
+      if (owner >= 0 && (a->mentions[owner].cls == KG_CLASS_PERSON ||
+                         a->mentions[owner].kind == KG_MENTION_DESCRIPTION))
+        owner = -1;
+    }
+    if (owner >= 0) {
+      a->mentions[owner].flags |= KG_M_ABSORBED;
+      start = skip_modifiers(f, a->mentions[owner].first, floor, &former);
+    }
+    if (comma && owner < 0 &&
+        !(start > floor && lex_has(f, "determiner", start - 1, NULL)))
+      continue;
+    if (!role && owner < 0)
+      continue;
+    /* "his Russian counterpart, Sergei Lavrov": the determiner joins */
+    if (role && start > floor && lex_has(f, "determiner", start - 1, NULL)) {
+      start--;
+      long det = kg_article_mention_at(a, start);
+      if (det >= 0 && (size_t)det != mi)
+        a->mentions[det].flags |= KG_M_ABSORBED;
+    }
+    m->first = start;
+    m->owner = owner;
+    m->role = role;
+    if (former)
+      m->flags |= KG_M_FORMER;
+  }
+}
+
+/* Pass 6: flags that depend on the neighbouring tokens. */
+static void set_flags(Finder *f) {
+  KgArticle *a = f->a;
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    KgMention *m = &a->mentions[mi];
+    size_t floor = a->text.sentences[m->sentence].first_token;
+    if (m->end < a->text.token_count && kg_token_is(&a->text, m->end, "'s"))
+      m->flags |= KG_M_POSSESSIVE;
+    if (m->first > floor && lex_has(f, "locative", m->first - 1, NULL))
+      m->flags |= KG_M_LOCATIVE;
+    if (tok(f, m->first)->flags & KG_TOK_QUOTED)
+      m->flags |= KG_M_QUOTED;
+  }
+}
+
+/* Pass 6: nationalities from titles and the gazetteer; the focus country. */
+static void set_statistics(Finder *f) {
+  KgArticle *a = f->a;
+  const KgGazetteer *gz = a->kb->gazetteer;
+  for (size_t e = 0; e < a->entity_count; e++) {
+    KgEntity *ent = &a->entities[e];
+    const char *country =
+        ent->gaz >= 0 ? kg_gazetteer_entry(gz, (size_t)ent->gaz)
+                            ->attrs[KG_ATTR_COUNTRY]
+                      : NULL;
+    if (country && !strchr(country, '|')) {
+      long c = kg_gazetteer_find(gz, KG_CLASS_COUNTRY, country);
+      if (c >= 0)
+        ent->country =
+            kg_article_entity(a, KG_CLASS_COUNTRY, country, strlen(country), c);
+    }
+  }
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    const KgMention *m = &a->mentions[mi];
+    if (m->owner >= 0 && m->entity >= 0 &&
+        a->mentions[m->owner].cls == KG_CLASS_COUNTRY &&
+        a->mentions[m->owner].entity >= 0)
+      a->entities[m->entity].country = a->mentions[m->owner].entity;
+  }
+  size_t best = 0;
+  a->focus_country = -1;
+  size_t *counts = calloc(a->entity_count + 1, sizeof *counts);
+  if (!counts)
+    return;
+  size_t n = a->entity_count;
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    long e = a->mentions[mi].entity;
+    if (e < 0)
+      continue;
+    if (a->entities[e].cls == KG_CLASS_CITY)
+      e = kg_article_capital_country(a, e);
+    if (e >= 0 && (size_t)e < n && a->entities[e].cls == KG_CLASS_COUNTRY &&
+        ++counts[e] > best) {
+      best = counts[e];
+      a->focus_country = e;
+    }
+  }
+  free(counts);
+}
+
+KgStatus kg_find_mentions(KgArticle *a) {
+  Finder f = {a, calloc(a->text.token_count + 1, 1)};
+  if (!f.covered)
+    return KG_ERR_NOMEM;
+  KgStatus status = KG_ERR_NOMEM;
+  for (size_t si = 0; si < a->text.sentence_count; si++)
+    if (!(a->text.sentences[si].flags & KG_SENT_DUPLICATE) &&
+        find_gazetteer_names(&f, si) != 0)
+      goto done;
+  for (size_t si = 0; si < a->text.sentence_count; si++)
+    if (!(a->text.sentences[si].flags & KG_SENT_DUPLICATE) &&
+        find_pattern_names(&f, si) != 0)
+      goto done;
+  if (find_surnames(&f) != 0)
+    goto done;
+  for (size_t si = 0; si < a->text.sentence_count; si++)
+    if (!(a->text.sentences[si].flags & KG_SENT_DUPLICATE) &&
+        find_pronouns_and_descriptions(&f, si) != 0)
+      goto done;
+  kg_article_sort_mentions(a);
+  merge_titles(&f);
+  set_flags(&f);
+  set_statistics(&f);
+  status = KG_OK;
+done:
+  free(f.covered);
+  return status;
+}

@@ -1,0 +1,355 @@
+/* relations.c - relations from titles and rules; see relations.h.
+ *
+ * Each sentence is seen as units for the rule matcher: one unit per plain
+ * token, one per mention, and one per coordination of mentions ("Estonia,
+ * Latvia and Lithuania"), whose members each take part in the relation.
+ * A capital standing where a rule wants a country is read as that country's
+ * government ("London and Ottawa imposed ..."), never where a place fits.
+ */
+#include "relations.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+#define MAX_MEMBERS 16
+
+typedef struct {
+  KgArticle *a;
+  KgFactList *list;
+  size_t sentence;
+  KgUnit *units;       ///< units of the current sentence
+  size_t unit_count;
+  long (*members)[MAX_MEMBERS]; ///< entity indices per unit
+} Reader;
+
+static int add_fact(KgFactList *list, long s, KgRelation rel, long o,
+                    size_t sentence, const char *rule) {
+  if (s < 0 || o < 0 || s == o)
+    return 0;
+  for (size_t i = 0; i < list->count; i++) {
+    const KgFact *f = &list->facts[i];
+    if (f->relation == rel && f->sentence == sentence &&
+        ((f->subject == s && f->object == o) ||
+         (kg_relation_is_symmetric(rel) && f->subject == o && f->object == s)))
+      return 0;
+  }
+  if (list->count == list->cap) {
+    size_t cap = list->cap ? list->cap * 2 : 32;
+    KgFact *facts = realloc(list->facts, cap * sizeof *facts);
+    if (!facts)
+      return -1;
+    list->facts = facts;
+    list->cap = cap;
+  }
+  list->facts[list->count++] = (KgFact){s, rel, o, sentence, rule};
+  return 0;
+}
+
+void kg_facts_release(KgFactList *list) {
+  free(list->facts);
+  list->facts = NULL;
+  list->count = list->cap = 0;
+}
+
+/* The entity standing for e in a slot of these classes: e itself, or the
+ * country of a capital where a country fits and a city does not; -1 if
+ * neither fits. */
+static long slot_entity(KgArticle *a, long e, unsigned classes) {
+  KgClass cls = a->entities[e].cls;
+  if (classes & KG_CLASS_BIT(cls))
+    return e;
+  if (cls == KG_CLASS_CITY && (classes & KG_CLASS_BIT(KG_CLASS_COUNTRY)))
+    return kg_article_capital_country(a, e);
+  return -1;
+}
+
+/* The country a sentence speaks of for a person's untitled office: one the
+ * gazetteer says the person led and the article names, else the nearest
+ * country named before token `before` in the sentence, else the article's
+ * focus country. */
+static long context_country(KgArticle *a, long person, size_t sentence,
+                            size_t before) {
+  const KgGazetteer *gz = a->kb->gazetteer;
+  const KgEntity *p = &a->entities[person];
+  if (p->gaz >= 0) {
+    for (size_t e = 0; e < a->entity_count; e++)
+      if (a->entities[e].cls == KG_CLASS_COUNTRY && a->entities[e].mentions &&
+          kg_gazetteer_attr_has(gz, (size_t)p->gaz, KG_ATTR_LEADS,
+                                a->entities[e].name))
+        return (long)e;
+  }
+  long best = -1;
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    const KgMention *m = &a->mentions[mi];
+    if (m->sentence != sentence || m->first >= before || m->entity < 0)
+      continue;
+    long c = slot_entity(a, m->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
+    if (c >= 0)
+      best = c;
+  }
+  return best >= 0 ? best : a->focus_country;
+}
+
+/* Relations stated by titles. */
+static int read_titles(KgArticle *a, KgFactList *list) {
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    const KgMention *m = &a->mentions[mi];
+    if (!m->role || m->entity < 0 || (m->flags & (KG_M_FORMER | KG_M_QUOTED)))
+      continue;
+    long owner = m->owner >= 0 ? a->mentions[m->owner].entity : -1;
+    int rc = 0;
+    if (strcmp(m->role, "leader") == 0) {
+      if (owner >= 0)
+        owner = slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY) |
+                                          KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
+      else
+        owner = context_country(a, m->entity, m->sentence, m->first);
+      rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
+                    "title-leader");
+    } else if (strcmp(m->role, "head") == 0 && owner >= 0) {
+      /* "EU chief Charles Michel": heads what the title names */
+      owner = slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY) |
+                                        KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
+      rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
+                    "title-head");
+    } else if (strcmp(m->role, "spokesperson") == 0 && owner >= 0) {
+      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner,
+                    m->sentence, "title-spokesperson");
+    }
+    if (rc != 0)
+      return -1;
+  }
+  return 0;
+}
+
+static int is_token(const KgArticle *a, size_t i, const char *word) {
+  return kg_token_is(&a->text, i, word);
+}
+
+/* Builds the unit of the mention at mi, with its coordination: "A, B and
+ * C", "A and the B".  Returns the token after the unit. */
+static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
+                                 long *members) {
+  KgArticle *a = r->a;
+  const KgMention *m = &a->mentions[mi];
+  u->first = m->first;
+  u->end = m->end;
+  u->mention = (long)mi;
+  u->members = 1;
+  u->flags = (m->flags & KG_M_LOCATIVE) ? KG_UNIT_ADJUNCT : 0;
+  members[0] = m->entity;
+  if (m->flags & KG_M_POSSESSIVE) {
+    u->flags |= KG_UNIT_POSSESSIVE;
+    return m->end;
+  }
+  int person = m->cls == KG_CLASS_PERSON;
+  size_t pos = m->end, count = 1, committed = 1, committed_end = m->end;
+  while (pos < end && count < MAX_MEMBERS) {
+    int last = 0, separated = 0;
+    if (is_token(a, pos, ",")) {
+      pos++;
+      separated = 1;
+    }
+    if (pos < end && is_token(a, pos, "and")) {
+      pos++;
+      last = separated = 1;
+    }
+    if (pos < end && is_token(a, pos, "the"))
+      pos++;
+    long next = pos < end ? kg_article_mention_at(a, pos) : -1;
+    if (!separated || next < 0 || a->mentions[next].first != pos)
+      break;
+    const KgMention *n = &a->mentions[next];
+    if (n->entity < 0 || (n->cls == KG_CLASS_PERSON) != person ||
+        (n->kind != KG_MENTION_NAME && n->kind != KG_MENTION_DEMONYM))
+      break;
+    if (n->flags & KG_M_POSSESSIVE)
+      break; /* "A and B's ...": B belongs to what follows */
+    members[count++] = n->entity;
+    pos = n->end;
+    if (last) {
+      committed = count;
+      committed_end = pos;
+      break;
+    }
+  }
+  u->members = committed;
+  u->end = committed_end;
+  return committed_end;
+}
+
+/* Splits sentence si into units. */
+static int build_units(Reader *r, size_t si) {
+  KgArticle *a = r->a;
+  const KgSentence *s = &a->text.sentences[si];
+  size_t end = s->first_token + s->token_count;
+  r->unit_count = 0;
+  for (size_t i = s->first_token; i < end;) {
+    KgUnit *u = &r->units[r->unit_count];
+    long mi = kg_article_mention_at(a, i);
+    if (mi >= 0 && a->mentions[mi].first == i && a->mentions[mi].entity >= 0) {
+      i = build_mention_unit(r, (size_t)mi, end, u, r->members[r->unit_count]);
+    } else {
+      size_t stop = mi >= 0 ? a->mentions[mi].end : i + 1;
+      *u = (KgUnit){i, stop, -1, 0, 0};
+      char key[64];
+      size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
+      if (klen && kg_lexicon_get(a->kb->lexicon, "clause_break", key, klen))
+        u->flags |= KG_UNIT_BREAK;
+      i = stop;
+    }
+    r->unit_count++;
+  }
+  return 0;
+}
+
+static int slot_test(void *ctx, long unit, unsigned classes) {
+  Reader *r = ctx;
+  const KgUnit *u = &r->units[unit];
+  for (size_t k = 0; k < u->members; k++)
+    if (slot_entity(r->a, r->members[unit][k], classes) >= 0)
+      return 1;
+  return 0;
+}
+
+/* Non-zero when the trigger's clause marks the event as not stated: a
+ * quoted trigger, or a modality/negation cue between the clause start and
+ * the trigger ("are preparing to adopt", "failed to impose", "hoped to
+ * meet"). */
+static int not_asserted(const Reader *r, long trigger) {
+  const KgArticle *a = r->a;
+  const KgUnit *t = &r->units[trigger];
+  if (a->text.tokens[t->first].flags & KG_TOK_QUOTED)
+    return 1;
+  char key[64];
+  size_t floor = a->text.sentences[r->sentence].first_token;
+  for (long u = trigger - 1; u >= 0; u--) {
+    const KgUnit *unit = &r->units[u];
+    if ((unit->flags & KG_UNIT_BREAK) ||
+        (unit->mention < 0 && is_token(a, unit->first, ",")))
+      break;
+    /* "in May" is a month, not a modal */
+    if (unit->mention >= 0 ||
+        ((a->text.tokens[unit->first].flags & KG_TOK_CAP) &&
+         unit->first > floor))
+      continue;
+    size_t klen = kg_text_key(&a->text, unit->first, unit->first + 1, key,
+                              sizeof key);
+    if (klen && kg_lexicon_get(a->kb->lexicon, "modal", key, klen))
+      return 1;
+  }
+  return 0;
+}
+
+static int sink(void *ctx, const KgRuleMatch *m) {
+  Reader *r = ctx;
+  KgArticle *a = r->a;
+  if (m->trigger >= 0 && not_asserted(r, m->trigger))
+    return 0;
+  long subjects[MAX_MEMBERS], objects[MAX_MEMBERS];
+  size_t ns = 0, no = 0;
+  const KgUnit *su = &r->units[m->subject];
+  for (size_t k = 0; k < su->members; k++) {
+    long e = slot_entity(a, r->members[m->subject][k], m->subject_classes);
+    if (e >= 0)
+      subjects[ns++] = e;
+  }
+  if (m->object >= 0) {
+    const KgUnit *ou = &r->units[m->object];
+    for (size_t k = 0; k < ou->members; k++) {
+      long e = slot_entity(a, r->members[m->object][k], m->object_classes);
+      if (e >= 0)
+        objects[no++] = e;
+    }
+  } else if (!m->reciprocal && ns > 0) {
+    objects[no++] = context_country(a, subjects[0], r->sentence, su->first);
+  }
+  for (size_t i = 0; i < ns; i++) {
+    if (m->reciprocal) {
+      for (size_t j = i + 1; j < ns; j++)
+        if (add_fact(r->list, subjects[i], m->relation, subjects[j],
+                     r->sentence, m->rule) != 0)
+          return -1;
+      continue;
+    }
+    for (size_t j = 0; j < no; j++)
+      if (add_fact(r->list, subjects[i], m->relation, objects[j], r->sentence,
+                   m->rule) != 0)
+        return -1;
+  }
+  return 0;
+}
+
+/* True when person p belongs to the country of place: a national or a
+ * leader of it does not "visit" it. */
+static int at_home(KgArticle *a, const KgFactList *list, long p, long place) {
+  long country = slot_entity(a, place, KG_CLASS_BIT(KG_CLASS_COUNTRY));
+  if (country < 0 && a->entities[place].cls == KG_CLASS_CITY)
+    country = a->entities[place].country;
+  if (country < 0)
+    return 0;
+  if (a->entities[p].country == country)
+    return 1;
+  for (size_t i = 0; i < list->count; i++)
+    if (list->facts[i].relation == KG_REL_LEADER_OF &&
+        list->facts[i].subject == p && list->facts[i].object == country)
+      return 1;
+  const KgEntity *e = &a->entities[p];
+  return e->gaz >= 0 &&
+         kg_gazetteer_attr_has(a->kb->gazetteer, (size_t)e->gaz, KG_ATTR_LEADS,
+                               a->entities[country].name);
+}
+
+/* Drops visits that are really flights ("arrived in Mexico" after asylum)
+ * or trips home. */
+static void drop_false_visits(KgArticle *a, KgFactList *list) {
+  size_t kept = 0;
+  for (size_t i = 0; i < list->count; i++) {
+    const KgFact *f = &list->facts[i];
+    int drop = 0;
+    if (f->relation == KG_REL_VISITED) {
+      drop = at_home(a, list, f->subject, f->object);
+      for (size_t j = 0; j < list->count && !drop; j++)
+        drop = list->facts[j].relation == KG_REL_FLED_TO &&
+               list->facts[j].subject == f->subject &&
+               list->facts[j].object == f->object;
+    }
+    if (!drop)
+      list->facts[kept++] = *f;
+  }
+  list->count = kept;
+}
+
+KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
+  if (read_titles(a, list) != 0)
+    return KG_ERR_NOMEM;
+  size_t most = 1;
+  for (size_t si = 0; si < a->text.sentence_count; si++)
+    if (a->text.sentences[si].token_count > most)
+      most = a->text.sentences[si].token_count;
+  Reader r = {a, list, 0, calloc(most, sizeof(KgUnit)), 0,
+              calloc(most, sizeof(long[MAX_MEMBERS]))};
+  KgStatus status = KG_OK;
+  if (!r.units || !r.members) {
+    status = KG_ERR_NOMEM;
+    goto done;
+  }
+  for (size_t si = 0; si < a->text.sentence_count; si++) {
+    if (a->text.sentences[si].flags & KG_SENT_DUPLICATE)
+      continue;
+    r.sentence = si;
+    build_units(&r, si);
+    if (kg_rules_match(a->kb->rules, a->kb->lexicon, &a->text, r.units,
+                       r.unit_count, slot_test, sink, &r) != 0) {
+      status = KG_ERR_NOMEM;
+      goto done;
+    }
+  }
+  drop_false_visits(a, list);
+done:
+  free(r.units);
+  free(r.members);
+  return status;
+}

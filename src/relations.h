@@ -1,0 +1,35 @@
+/* relations.h - reading relations off an analysed article (internal).
+ *
+ * Two sources of relations: titles ("Russian President Vladimir Putin" ->
+ * leaderOf Russia, "Kremlin spokesman Dmitry Peskov" -> spokespersonOf the
+ * Kremlin), and the rules of rules.tsv matched against each sentence.  A
+ * match whose trigger is quoted, or whose clause holds a modality or
+ * negation cue ("preparing to", "failed to", "did not", "would"), asserts
+ * nothing: only what the text states becomes a fact.
+ */
+#ifndef KG_RELATIONS_H
+#define KG_RELATIONS_H
+
+#include "article.h"
+
+/** One relation read from the text. */
+typedef struct {
+  long subject;        ///< entity index
+  KgRelation relation;
+  long object;         ///< entity index
+  size_t sentence;     ///< sentence it was read from
+  const char *rule;    ///< name of the rule (static or the rule set's)
+} KgFact;
+
+typedef struct {
+  KgFact *facts;
+  size_t count, cap;
+} KgFactList;
+
+/** Appends the relations of the article to list (which the caller frees
+ *  with kg_facts_release). */
+KgStatus kg_find_relations(KgArticle *a, KgFactList *list);
+
+void kg_facts_release(KgFactList *list);
+
+#endif /* KG_RELATIONS_H */

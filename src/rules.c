@@ -1,0 +1,443 @@
+/* rules.c - compiling and matching relation patterns; see rules.h.
+ *
+ * A rule is compiled once into an array of elements; matching is a
+ * backtracking walk over a sentence's units that reports every way the
+ * whole pattern fits.  Gaps are bounded, so the work per sentence is at
+ * most units x rules x (gap + 1)^gaps, small for real sentences.
+ */
+#include "rules.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KEY_MAX 256
+#define DEFAULT_GAP 10
+#define MAX_ELEMENTS 32
+
+typedef enum { EL_SLOT, EL_WORD, EL_LEX, EL_GAP } ElementKind;
+
+typedef struct {
+  ElementKind kind;
+  char slot;         ///< 'S', 'O' or 'G' for EL_SLOT
+  unsigned classes;  ///< class mask for EL_SLOT
+  int optional;      ///< EL_WORD: may be absent
+  char **alts;       ///< EL_WORD: normalised alternatives ("sanction*")
+  size_t alt_count;
+  char *category;    ///< EL_LEX: lexicon category
+  char *value;       ///< EL_LEX: required value
+  size_t gap;        ///< EL_GAP: most units skipped
+} Element;
+
+typedef struct {
+  KgRelation relation;
+  char *name;        ///< rule name, for evidence and --explain
+  Element *elements;
+  size_t element_count;
+  char **required;   ///< @words: one must occur in the sentence
+  size_t required_count;
+} Rule;
+
+struct KgRuleSetImpl {
+  Rule *rules;
+  size_t count, cap;
+};
+
+KgRuleSet *kg_rules_new(void) { return calloc(1, sizeof(KgRuleSet)); }
+
+static void free_strings(char **s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(s[i]);
+  free(s);
+}
+
+static void free_rule(Rule *r) {
+  for (size_t i = 0; i < r->element_count; i++) {
+    free_strings(r->elements[i].alts, r->elements[i].alt_count);
+    free(r->elements[i].category);
+    free(r->elements[i].value);
+  }
+  free(r->elements);
+  free_strings(r->required, r->required_count);
+  free(r->name);
+}
+
+void kg_rules_free(KgRuleSet *rules) {
+  if (!rules)
+    return;
+  for (size_t i = 0; i < rules->count; i++)
+    free_rule(&rules->rules[i]);
+  free(rules->rules);
+  free(rules);
+}
+
+size_t kg_rules_count(const KgRuleSet *rules) { return rules->count; }
+
+/* Splits "a|b*|c" into normalised alternatives. */
+static int parse_alternatives(const char *text, char ***out, size_t *count) {
+  *out = NULL;
+  *count = 0;
+  const char *p = text;
+  while (*p) {
+    const char *bar = strchr(p, '|');
+    size_t len = bar ? (size_t)(bar - p) : strlen(p);
+    char key[KEY_MAX];
+    int prefix = len > 1 && p[len - 1] == '*';
+    size_t klen = kg_phrase_key(p, prefix ? len - 1 : len, key, sizeof key - 1);
+    if (klen == 0)
+      return -1;
+    if (prefix)
+      key[klen++] = '*';
+    char **alts = realloc(*out, (*count + 1) * sizeof *alts);
+    if (!alts)
+      return -1;
+    *out = alts;
+    if (!(alts[*count] = strndup(key, klen)))
+      return -1;
+    (*count)++;
+    p = bar ? bar + 1 : p + len;
+  }
+  return *count ? 0 : -1;
+}
+
+static int parse_classes(const char *text, unsigned *mask) {
+  static const struct {
+    const char *name;
+    unsigned mask;
+  } groups[] = {
+      {"Agent", KG_CLASS_BIT(KG_CLASS_PERSON) | KG_CLASS_BIT(KG_CLASS_COUNTRY) |
+                    KG_CLASS_BIT(KG_CLASS_ORGANIZATION)},
+      {"Place", KG_CLASS_BIT(KG_CLASS_COUNTRY) | KG_CLASS_BIT(KG_CLASS_CITY)}};
+  *mask = 0;
+  for (const char *p = text; *p;) {
+    const char *plus = strchr(p, '+');
+    size_t len = plus ? (size_t)(plus - p) : strlen(p);
+    KgClass cls;
+    size_t g = 0;
+    while (g < 2 && !(strlen(groups[g].name) == len &&
+                      memcmp(groups[g].name, p, len) == 0))
+      g++;
+    if (g < 2)
+      *mask |= groups[g].mask;
+    else if (kg_class_parse(p, len, &cls) == 0)
+      *mask |= KG_CLASS_BIT(cls);
+    else
+      return -1;
+    p = plus ? plus + 1 : p + len;
+  }
+  return 0;
+}
+
+static const char *parse_element(const char *word, Element *el, Rule *r) {
+  memset(el, 0, sizeof *el);
+  if ((word[0] == 'S' || word[0] == 'O' || word[0] == 'G') &&
+      (word[1] == '\0' || word[1] == ':')) {
+    el->kind = EL_SLOT;
+    el->slot = word[0];
+    el->classes = (1u << KG_CLASS_COUNT) - 1;
+    if (word[1] == ':' && parse_classes(word + 2, &el->classes) != 0)
+      return "unknown class in slot (Person, Country, Organization, City, "
+             "Agent, Place)";
+    return NULL;
+  }
+  if (strncmp(word, "...", 3) == 0) {
+    el->kind = EL_GAP;
+    el->gap = DEFAULT_GAP;
+    if (word[3]) {
+      char *end;
+      long n = strtol(word + 3, &end, 10);
+      if (*end || n < 1 || n > 40)
+        return "a gap is ... or ...N with N from 1 to 40";
+      el->gap = (size_t)n;
+    }
+    return NULL;
+  }
+  if (word[0] == '%') {
+    const char *eq = strchr(word, '=');
+    if (!eq || eq == word + 1 || !eq[1])
+      return "a lexicon element is %category=value";
+    el->kind = EL_LEX;
+    el->category = strndup(word + 1, (size_t)(eq - word - 1));
+    el->value = strdup(eq + 1);
+    return el->category && el->value ? NULL : "out of memory";
+  }
+  if (word[0] == '@') {
+    char **alts;
+    size_t n;
+    if (parse_alternatives(word + 1, &alts, &n) != 0)
+      return "bad @ requirement";
+    char **req = realloc(r->required, (r->required_count + n) * sizeof *req);
+    if (!req) {
+      free_strings(alts, n);
+      return "out of memory";
+    }
+    r->required = req;
+    memcpy(req + r->required_count, alts, n * sizeof *alts);
+    r->required_count += n;
+    free(alts);
+    el->kind = EL_GAP; /* placeholder, dropped by the caller */
+    el->gap = (size_t)-1;
+    return NULL;
+  }
+  el->kind = EL_WORD;
+  if (word[0] == '?') {
+    el->optional = 1;
+    word++;
+  }
+  if (parse_alternatives(word, &el->alts, &el->alt_count) != 0)
+    return "bad word alternatives";
+  return NULL;
+}
+
+int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
+                 const char *pattern, const char **message) {
+  Rule r;
+  memset(&r, 0, sizeof r);
+  if (kg_relation_parse(relation, strlen(relation), &r.relation) != 0) {
+    *message = "unknown relation (see ontology/newskg.ttl)";
+    return -1;
+  }
+  char *copy = strdup(pattern);
+  r.name = strdup(name);
+  r.elements = calloc(MAX_ELEMENTS, sizeof *r.elements);
+  if (!copy || !r.name || !r.elements) {
+    free(copy);
+    free_rule(&r);
+    *message = "out of memory";
+    return -1;
+  }
+  int slots = 0;
+  *message = NULL;
+  for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && !*message;
+       w = strtok_r(NULL, " ", &save)) {
+    if (r.element_count == MAX_ELEMENTS) {
+      *message = "pattern too long";
+      break;
+    }
+    Element *el = &r.elements[r.element_count];
+    *message = parse_element(w, el, &r);
+    if (*message)
+      break;
+    if (el->kind == EL_GAP && el->gap == (size_t)-1)
+      continue;
+    if (el->kind == EL_SLOT)
+      slots |= el->slot == 'S' ? 1 : el->slot == 'O' ? 2 : 4;
+    r.element_count++;
+  }
+  free(copy);
+  if (!*message && !(slots & 5))
+    *message = "a pattern needs S or G";
+  if (!*message && (slots & 4) && (slots & 3))
+    *message = "G excludes S and O";
+  if (!*message && rules->count == rules->cap) {
+    size_t cap = rules->cap ? rules->cap * 2 : 64;
+    Rule *rs = realloc(rules->rules, cap * sizeof *rs);
+    if (!rs)
+      *message = "out of memory";
+    else {
+      rules->rules = rs;
+      rules->cap = cap;
+    }
+  }
+  if (*message) {
+    free_rule(&r);
+    return -1;
+  }
+  rules->rules[rules->count++] = r;
+  return 0;
+}
+
+KgStatus kg_rules_load(KgRuleSet *rules, const char *path, KgError *err) {
+  FILE *f = fopen(path, "r");
+  const char *message = NULL;
+  KgStatus status = KG_OK;
+  long lineno = 0;
+  if (!f) {
+    message = strerror(errno);
+    status = KG_ERR_IO;
+  } else {
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while (!message && (n = getline(&line, &cap, f)) >= 0) {
+      lineno++;
+      while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        line[--n] = '\0';
+      if (n == 0 || line[0] == '#')
+        continue;
+      char *save = NULL;
+      char *relation = strtok_r(line, "\t", &save);
+      char *name = strtok_r(NULL, "\t", &save);
+      char *pattern = strtok_r(NULL, "\t", &save);
+      if (!relation || !name || !pattern)
+        message = "expected relation<TAB>rule-name<TAB>pattern";
+      else
+        kg_rules_add(rules, relation, name, pattern, &message);
+      if (message)
+        status = KG_ERR_PARSE;
+    }
+    if (!message && ferror(f)) {
+      message = "read error";
+      status = KG_ERR_IO;
+    }
+    free(line);
+    fclose(f);
+  }
+  if (message && err) {
+    snprintf(err->file, sizeof err->file, "%s", path);
+    err->line = lineno;
+    err->offset = -1;
+    snprintf(err->message, sizeof err->message, "%s", message);
+  }
+  return status;
+}
+
+/* ---- matching ---- */
+
+typedef struct {
+  const Rule *rule;
+  const KgLexicon *lex;
+  const KgText *text;
+  const KgUnit *units;
+  size_t count;
+  KgSlotTest test;
+  KgMatchSink sink;
+  void *ctx;
+  KgRuleMatch match;
+  int failed;
+} Matcher;
+
+static int word_matches(const Matcher *m, const KgUnit *u, char **alts,
+                        size_t n) {
+  if (u->mention >= 0 || u->end != u->first + 1)
+    return 0;
+  char key[KEY_MAX];
+  size_t klen = kg_text_key(m->text, u->first, u->end, key, sizeof key);
+  if (!klen)
+    return 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t alen = strlen(alts[i]);
+    if (alts[i][alen - 1] == '*') {
+      if (klen >= alen - 1 && memcmp(key, alts[i], alen - 1) == 0)
+        return 1;
+    } else if (alen == klen && memcmp(key, alts[i], klen) == 0) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static void walk(Matcher *m, size_t e, size_t u);
+
+/* Non-zero when element e is a word element that accepts "'s". */
+static int takes_possessive(const Rule *r, size_t e) {
+  if (e >= r->element_count || r->elements[e].kind != EL_WORD)
+    return 0;
+  for (size_t i = 0; i < r->elements[e].alt_count; i++)
+    if (strcmp(r->elements[e].alts[i], "'s") == 0)
+      return 1;
+  return 0;
+}
+
+static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
+  const KgUnit *unit = &m->units[u];
+  if (unit->mention < 0 || (el->slot == 'G' && unit->members < 2) ||
+      !m->test(m->ctx, (long)u, el->classes))
+    return;
+  /* a possessor ("Iran's foreign minister") fills a slot only where the
+   * pattern has the "'s" */
+  if ((unit->flags & KG_UNIT_POSSESSIVE) && !takes_possessive(m->rule, e + 1))
+    return;
+  KgRuleMatch saved = m->match;
+  if (el->slot == 'O') {
+    m->match.object = (long)u;
+    m->match.object_classes = el->classes;
+  } else {
+    m->match.subject = (long)u;
+    m->match.subject_classes = el->classes;
+    m->match.reciprocal = el->slot == 'G';
+  }
+  walk(m, e + 1, u + 1);
+  m->match = saved;
+}
+
+static void walk(Matcher *m, size_t e, size_t u) {
+  if (m->failed)
+    return;
+  const Rule *r = m->rule;
+  if (e == r->element_count) {
+    if (m->sink(m->ctx, &m->match) != 0)
+      m->failed = 1;
+    return;
+  }
+  const Element *el = &r->elements[e];
+  switch (el->kind) {
+  case EL_SLOT:
+    if (u < m->count)
+      walk_slot(m, el, e, u);
+    return;
+  case EL_WORD:
+    if (el->optional)
+      walk(m, e + 1, u);
+    if (u < m->count && word_matches(m, &m->units[u], el->alts, el->alt_count)) {
+      long saved = m->match.trigger;
+      if (m->match.trigger < 0)
+        m->match.trigger = (long)u;
+      walk(m, e + 1, u + 1);
+      m->match.trigger = saved;
+    }
+    return;
+  case EL_LEX: {
+    if (u >= m->count || m->units[u].mention >= 0)
+      return;
+    size_t limit = m->units[u].first;
+    size_t k = u;
+    while (k < m->count && m->units[k].mention < 0)
+      limit = m->units[k++].end;
+    const char *value = NULL;
+    size_t n = kg_lexicon_match(m->lex, el->category, m->text,
+                                m->units[u].first, limit, &value);
+    if (n > 0 && strcmp(value, el->value) == 0)
+      walk(m, e + 1, u + n); /* plain tokens are one unit each */
+    return;
+  }
+  case EL_GAP: {
+    int after_slot = e > 0 && r->elements[e - 1].kind == EL_SLOT;
+    for (size_t k = 0; k <= el->gap && u + k <= m->count; k++) {
+      walk(m, e + 1, u + k);
+      if (u + k == m->count)
+        break;
+      const KgUnit *skip = &m->units[u + k];
+      if (skip->flags & KG_UNIT_BREAK)
+        break;
+      if (after_slot && skip->mention >= 0 && !(skip->flags & KG_UNIT_ADJUNCT))
+        break;
+    }
+    return;
+  }
+  }
+}
+
+static int sentence_has(const Matcher *m, char **alts, size_t n) {
+  for (size_t u = 0; u < m->count; u++)
+    if (word_matches(m, &m->units[u], alts, n))
+      return 1;
+  return 0;
+}
+
+int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
+                   const KgText *text, const KgUnit *units, size_t count,
+                   KgSlotTest test, KgMatchSink sink, void *ctx) {
+  for (size_t ri = 0; ri < rules->count; ri++) {
+    const Rule *r = &rules->rules[ri];
+    Matcher m = {r, lex, text, units, count, test, sink, ctx,
+                 {r->relation, r->name, -1, -1, -1, 0, 0, 0}, 0};
+    if (r->required_count && !sentence_has(&m, r->required, r->required_count))
+      continue;
+    for (size_t u = 0; u < count && !m.failed; u++)
+      walk(&m, 0, u);
+    if (m.failed)
+      return -1;
+  }
+  return 0;
+}

@@ -1,0 +1,88 @@
+/* rules.h - the relation pattern language (internal).
+ *
+ * rules.tsv holds one rule a line: `relation<TAB>rule-name<TAB>pattern`.  A
+ * pattern is a sequence of space-separated elements matched against a
+ * sentence seen as units (a unit is a plain token or an entity mention;
+ * coordinated mentions, "Britain and Canada", form one unit):
+ *
+ *   S, O          the relation's subject and object; `S:Person`,
+ *                 `O:Country+City` constrain the class (Agent = Person +
+ *                 Country + Organization, Place = Country + City)
+ *   G             a coordinated group of two or more: the relation holds
+ *                 between each pair of its members ("Trump and Kim met")
+ *   word|other    one token, any of the alternatives; `sanction*` matches
+ *                 any word starting "sanction"; `'s` and `,` match themselves
+ *   ?word|other   an optional token
+ *   %cat=value    a phrase of the lexicon category cat with that value
+ *                 (`%title=leader`: president, prime minister, ...)
+ *   ...  ...N     a gap of up to 10 (or N) units within one clause; a gap
+ *                 right after a slot skips no other entity unless that one
+ *                 follows a preposition, so a slot before a gap is the
+ *                 nearest entity to what follows
+ *   @word|other   (anywhere) the sentence must contain one of these words
+ *
+ * A rule without O relates S to the country the sentence is about (see
+ * relations.c).  The first word element is the trigger, whose clause is
+ * checked for modality and negation.
+ */
+#ifndef KG_RULES_H
+#define KG_RULES_H
+
+#include "kgtypes.h"
+#include "lexicon.h"
+#include "newskg.h"
+#include "sentences.h"
+
+typedef struct KgRuleSetImpl KgRuleSet;
+
+enum {
+  KG_UNIT_BREAK = 1u << 0,   ///< a clause break (";", "but", ...)
+  KG_UNIT_ADJUNCT = 1u << 1,   ///< an entity after a preposition
+  KG_UNIT_POSSESSIVE = 1u << 2 ///< a possessor: "Iran's", "its"
+};
+
+/** One unit of a sentence: a plain token or an entity mention (group). */
+typedef struct {
+  size_t first, end; ///< token span
+  long mention;      ///< mention index, or -1 for a plain token
+  size_t members;    ///< how many entities it stands for (0: plain token)
+  unsigned flags;    ///< KG_UNIT_* bits
+} KgUnit;
+
+/** A match of one rule: unit indices of its arguments (-1 when absent). */
+typedef struct {
+  KgRelation relation;
+  const char *rule;   ///< the rule's name
+  long subject;       ///< unit of S or G
+  long object;        ///< unit of O, -1 when the rule has none
+  long trigger;       ///< unit of the first word element, -1 if none
+  int reciprocal;     ///< the subject is a G group
+  unsigned subject_classes, object_classes; ///< class masks of the slots
+} KgRuleMatch;
+
+/** Decides whether a unit can fill a slot of these classes. */
+typedef int (*KgSlotTest)(void *ctx, long unit, unsigned classes);
+/** Receives each match; returns 0 to go on, -1 to stop with an error. */
+typedef int (*KgMatchSink)(void *ctx, const KgRuleMatch *match);
+
+KgRuleSet *kg_rules_new(void);
+void kg_rules_free(KgRuleSet *rules);
+
+/** Adds the rules of a rule file. */
+KgStatus kg_rules_load(KgRuleSet *rules, const char *path, KgError *err);
+
+/** Parses and adds one rule; on error returns non-zero and sets *message. */
+int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
+                 const char *pattern, const char **message);
+
+size_t kg_rules_count(const KgRuleSet *rules);
+
+/** Runs every rule over the units of one sentence. */
+int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
+                   const KgText *text, const KgUnit *units, size_t count,
+                   KgSlotTest test, KgMatchSink sink, void *ctx);
+
+/** Class mask bit of a class. */
+#define KG_CLASS_BIT(c) (1u << (c))
+
+#endif /* KG_RULES_H */

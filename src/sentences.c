@@ -1,0 +1,443 @@
+/* sentences.c - paragraphs, sentences and tokens; see sentences.h.
+ *
+ * Tokens: runs of letters and digits (a "'s" or "n't" ending is its own
+ * token; an apostrophe inside a name such as O'Brien stays), decimal numbers,
+ * abbreviations with their dots ("U.S.", and the lexicon's "abbrev" entries
+ * such as "Gen."), and single punctuation marks.  Hyphens are tokens of their
+ * own, glued to their neighbours, so "US-North Korea" still shows "North
+ * Korea" while "Rostov-on-Don" keys back to its written form.
+ *
+ * Sentences end at '.', '!' or '?' (with any closing quotes) before an
+ * upper-case letter, a digit, an opening quote or the end of the line, and
+ * at every line end: news text puts one paragraph on a line.
+ */
+#include "sentences.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+
+#include "lexicon.h"
+#include "strmap.h"
+#include "utf8.h"
+
+enum { CH_SPACE, CH_NEWLINE, CH_ALNUM, CH_APOS, CH_PUNCT };
+
+static int classify(long cp) {
+  if (cp == '\n')
+    return CH_NEWLINE;
+  if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' ||
+      cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000)
+    return CH_SPACE;
+  if (cp == '\'' || cp == 0x2019)
+    return CH_APOS;
+  if (cp < 0)
+    return CH_PUNCT;
+  if (uc_is_alnum((ucs4_t)cp))
+    return CH_ALNUM;
+  if (cp >= 0x80 && uc_is_property_alphabetic((ucs4_t)cp))
+    return CH_ALNUM;
+  return CH_PUNCT;
+}
+
+static long cp_at(const char *s, size_t n, size_t i, size_t *size) {
+  long cp = kg_utf8_decode(s + i, n - i, size);
+  return cp;
+}
+
+typedef struct {
+  KgText *t;
+  size_t cap_tokens, cap_sentences;
+} Builder;
+
+static int push_token(Builder *b, size_t start, size_t end, unsigned flags) {
+  KgText *t = b->t;
+  if (t->token_count == b->cap_tokens) {
+    size_t cap = b->cap_tokens ? b->cap_tokens * 2 : 256;
+    KgToken *tokens = realloc(t->tokens, cap * sizeof *tokens);
+    if (!tokens)
+      return -1;
+    t->tokens = tokens;
+    b->cap_tokens = cap;
+  }
+  t->tokens[t->token_count++] = (KgToken){start, end, flags};
+  return 0;
+}
+
+static int push_sentence(Builder *b, const KgSentence *s) {
+  KgText *t = b->t;
+  if (t->sentence_count == b->cap_sentences) {
+    size_t cap = b->cap_sentences ? b->cap_sentences * 2 : 64;
+    KgSentence *sentences = realloc(t->sentences, cap * sizeof *sentences);
+    if (!sentences)
+      return -1;
+    t->sentences = sentences;
+    b->cap_sentences = cap;
+  }
+  t->sentences[t->sentence_count++] = *s;
+  return 0;
+}
+
+/* Case flags of a word token. */
+static unsigned word_flags(const char *s, size_t start, size_t end) {
+  unsigned flags = KG_TOK_WORD;
+  size_t size, letters = 0, upper = 0;
+  for (size_t i = start; i < end; i += size) {
+    long cp = cp_at(s, end, i, &size);
+    if (cp < 0 || !uc_is_alpha((ucs4_t)cp))
+      continue;
+    if (letters == 0 && uc_is_upper((ucs4_t)cp))
+      flags |= KG_TOK_CAP;
+    letters++;
+    if (uc_is_upper((ucs4_t)cp))
+      upper++;
+  }
+  if (letters >= 2 && upper == letters)
+    flags |= KG_TOK_UPPER;
+  return flags;
+}
+
+/* End of an initialism such as "U.S." or "U.K." starting at i, or i. */
+static size_t initialism_end(const char *s, size_t n, size_t i) {
+  size_t j = i, letters = 0;
+  while (j + 1 < n && ((s[j] >= 'A' && s[j] <= 'Z') ||
+                       (s[j] >= 'a' && s[j] <= 'z')) &&
+         s[j + 1] == '.') {
+    j += 2;
+    letters++;
+  }
+  if (letters >= 2 && !(j < n && classify((unsigned char)s[j]) == CH_ALNUM))
+    return j;
+  return i;
+}
+
+/* Tokenizes one line [start, end). */
+static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
+                         size_t end) {
+  const char *s = b->t->text;
+  size_t i = start, size;
+  int glued = 0;
+  while (i < end) {
+    long cp = cp_at(s, end, i, &size);
+    int c = classify(cp);
+    if (c == CH_SPACE) {
+      glued = 0;
+      i += size;
+      continue;
+    }
+    unsigned glue = glued ? KG_TOK_GLUED : 0;
+    size_t tok_start = i;
+    if (c == CH_ALNUM) {
+      size_t abbr = initialism_end(s, end, i);
+      if (abbr > i) {
+        if (push_token(b, i, abbr, word_flags(s, i, abbr) | glue) != 0)
+          return -1;
+        i = abbr;
+        glued = 1;
+        continue;
+      }
+      while (i < end) {
+        long c2 = cp_at(s, end, i, &size);
+        int k = classify(c2);
+        if (k == CH_ALNUM) {
+          i += size;
+        } else if (k == CH_APOS) {
+          /* "'s" ending and "n't" split off; O'Brien stays whole */
+          size_t after = i + size;
+          int s_end = after < end && (s[after] == 's' || s[after] == 'S') &&
+                      (after + 1 >= end ||
+                       classify((unsigned char)s[after + 1]) != CH_ALNUM);
+          int nt = i > tok_start && (s[i - 1] == 'n' || s[i - 1] == 'N') &&
+                   after < end && (s[after] == 't' || s[after] == 'T') &&
+                   (after + 1 >= end ||
+                    classify((unsigned char)s[after + 1]) != CH_ALNUM);
+          if (nt && i - 1 > tok_start) {
+            i--; /* "did" + "n't" */
+            break;
+          }
+          if (s_end || after >= end ||
+              classify(cp_at(s, end, after, &size)) != CH_ALNUM)
+            break;
+          i = after;
+        } else if (c2 == '.' || c2 == ',') {
+          /* decimals and thousands inside numbers: 1.5, 100,000 */
+          if (i + 1 < end && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+              s[i + 1] >= '0' && s[i + 1] <= '9')
+            i++;
+          else
+            break;
+        } else {
+          break;
+        }
+      }
+      /* an abbreviation from the lexicon keeps its dot: "Gen.", "Mr." */
+      if (i < end && s[i] == '.') {
+        char key[64];
+        size_t klen = kg_phrase_key(s + tok_start, i + 1 - tok_start, key,
+                                    sizeof key);
+        if (klen && lex && kg_lexicon_get(lex, "abbrev", key, klen))
+          i++;
+      }
+      if (push_token(b, tok_start, i, word_flags(s, tok_start, i) | glue) != 0)
+        return -1;
+    } else if (c == CH_APOS && i + size < end &&
+               (s[i + size] == 's' || s[i + size] == 'S' ||
+                ((s[i + size] == 't' || s[i + size] == 'T') && i > start &&
+                 (s[i - 1] == 'n' || s[i - 1] == 'N'))) &&
+               (i + size + 1 >= end ||
+                classify((unsigned char)s[i + size + 1]) != CH_ALNUM)) {
+      i += size + 1; /* "'s" */
+      if (push_token(b, tok_start, i, KG_TOK_WORD | glue) != 0)
+        return -1;
+    } else {
+      i += size;
+      if (push_token(b, tok_start, i, glue) != 0)
+        return -1;
+    }
+    glued = 1;
+  }
+  return 0;
+}
+
+static int token_text_is(const KgText *t, size_t i, const char *word) {
+  const KgToken *tok = &t->tokens[i];
+  size_t n = strlen(word);
+  if (tok->end - tok->start != n)
+    return 0;
+  for (size_t k = 0; k < n; k++) {
+    char a = t->text[tok->start + k], w = word[k];
+    if (a >= 'A' && a <= 'Z')
+      a = (char)(a - 'A' + 'a');
+    if (a != w)
+      return 0;
+  }
+  return 1;
+}
+
+int kg_token_is(const KgText *t, size_t i, const char *word) {
+  return i < t->token_count && token_text_is(t, i, word);
+}
+
+static int is_open_quote(const KgText *t, size_t i) {
+  return token_text_is(t, i, "\xe2\x80\x9c") || token_text_is(t, i, "\xe2\x80\x98");
+}
+static int is_close_quote(const KgText *t, size_t i) {
+  return token_text_is(t, i, "\xe2\x80\x9d");
+}
+static int is_straight_quote(const KgText *t, size_t i) {
+  return token_text_is(t, i, "\"");
+}
+static int is_dash(const KgText *t, size_t i) {
+  return token_text_is(t, i, "-") || token_text_is(t, i, "\xe2\x80\x94") ||
+         token_text_is(t, i, "\xe2\x80\x93");
+}
+
+/* Marks the tokens [first, end) of a paragraph that lie inside quotes. */
+static void mark_quotes(KgText *t, size_t first, size_t end) {
+  int inside = 0;
+  for (size_t i = first; i < end; i++) {
+    if (is_open_quote(t, i)) {
+      inside = 1;
+    } else if (is_close_quote(t, i)) {
+      inside = 0;
+    } else if (is_straight_quote(t, i)) {
+      inside = !inside;
+    } else if (inside) {
+      t->tokens[i].flags |= KG_TOK_QUOTED;
+    }
+  }
+}
+
+/* A dateline opens the first body paragraph: upper-case words, then a dash
+ * ("ROSTOV-ON-DON — ...", "MEXICO CITY — ...").  Marks its words. */
+static void mark_dateline(KgText *t, size_t first, size_t end) {
+  size_t i = first;
+  while (i < end && ((t->tokens[i].flags & KG_TOK_UPPER) ||
+                     ((t->tokens[i].flags & KG_TOK_GLUED) && i > first &&
+                      token_text_is(t, i, "-")) ||
+                     ((t->tokens[i].flags & KG_TOK_GLUED) && i > first &&
+                      (t->tokens[i].flags & KG_TOK_WORD))))
+    i++;
+  if (i == first || i >= end || !is_dash(t, i) ||
+      (t->tokens[i].flags & KG_TOK_GLUED))
+    return;
+  for (size_t k = first; k < i; k++)
+    t->tokens[k].flags |= KG_TOK_DATELINE;
+}
+
+/* A photo credit ends a caption: "... AFP / Ludovic MARIN", "... AFP / -".
+ * Returns the index of the credit's first token, or end if there is none. */
+static size_t credit_start(const KgText *t, size_t first, size_t end) {
+  for (size_t i = end; i > first + 1 && end - i < 8; i--) {
+    size_t slash = i - 1;
+    if (!token_text_is(t, slash, "/"))
+      continue;
+    size_t agency = slash;
+    while (agency > first && (t->tokens[agency - 1].flags & KG_TOK_UPPER))
+      agency--;
+    if (agency < slash && agency > first)
+      return agency;
+  }
+  return end;
+}
+
+static int ends_sentence(const KgText *t, size_t i) {
+  return token_text_is(t, i, ".") || token_text_is(t, i, "!") ||
+         token_text_is(t, i, "?");
+}
+
+static int may_start_sentence(const KgText *t, size_t i) {
+  const KgToken *tok = &t->tokens[i];
+  unsigned char c = (unsigned char)t->text[tok->start];
+  return (tok->flags & KG_TOK_CAP) || (c >= '0' && c <= '9') ||
+         is_open_quote(t, i) || is_straight_quote(t, i) || c == '(';
+}
+
+/* Splits the tokens [first, end) of one paragraph into sentences. */
+static int split_paragraph(Builder *b, size_t first, size_t end,
+                           size_t paragraph, unsigned flags) {
+  KgText *t = b->t;
+  size_t s = first;
+  for (size_t i = first; i < end; i++) {
+    int last = i + 1 == end;
+    if (!last && ends_sentence(t, i)) {
+      size_t j = i + 1;
+      while (j < end && (is_close_quote(t, j) || token_text_is(t, j, ")") ||
+                         (is_straight_quote(t, j) &&
+                          (t->tokens[j].flags & KG_TOK_GLUED))))
+        j++;
+      if (j < end && !may_start_sentence(t, j))
+        continue;
+      i = j - 1;
+      last = 1;
+    }
+    if (last) {
+      KgSentence sent = {t->tokens[s].start, t->tokens[i].end, s, i + 1 - s,
+                         paragraph, flags};
+      if (push_sentence(b, &sent) != 0)
+        return -1;
+      s = i + 1;
+    }
+  }
+  return 0;
+}
+
+/* Marks sentences whose text repeats an earlier sentence's (captions that
+ * repeat the body, captions given twice). */
+static int mark_duplicates(KgText *t) {
+  KgStrMap *seen = kg_strmap_new();
+  if (!seen)
+    return -1;
+  for (size_t i = 0; i < t->sentence_count; i++) {
+    KgSentence *s = &t->sentences[i];
+    size_t dummy;
+    if (kg_strmap_get(seen, t->text + s->start, s->end - s->start, &dummy))
+      s->flags |= KG_SENT_DUPLICATE;
+    else if (kg_strmap_put(seen, t->text + s->start, s->end - s->start, i))
+      return kg_strmap_free(seen), -1;
+  }
+  kg_strmap_free(seen);
+  return 0;
+}
+
+KgStatus kg_text_split(const char *text, size_t len, const KgLexicon *lex,
+                       KgText *out) {
+  memset(out, 0, sizeof *out);
+  out->text = text;
+  out->len = len;
+  Builder b = {out, 0, 0};
+  size_t line = 0, paragraph = 0, body_paragraphs = 0;
+  while (line < len) {
+    const char *nl = memchr(text + line, '\n', len - line);
+    size_t line_end = nl ? (size_t)(nl - text) : len;
+    size_t first = out->token_count;
+    if (tokenize_line(&b, lex, line, line_end) != 0)
+      goto nomem;
+    size_t end = out->token_count;
+    if (end > first) {
+      unsigned flags = 0;
+      /* a first line without closing punctuation, followed by more, is the
+       * headline */
+      if (paragraph == 0 && nl && !ends_sentence(out, end - 1) &&
+          !is_close_quote(out, end - 1) && !is_straight_quote(out, end - 1))
+        flags |= KG_SENT_HEADLINE;
+      size_t credit = credit_start(out, first, end);
+      if (credit < end) {
+        flags |= KG_SENT_CAPTION;
+        end = credit;
+      }
+      mark_quotes(out, first, end);
+      if (!(flags & KG_SENT_HEADLINE) && body_paragraphs++ == 0)
+        mark_dateline(out, first, end);
+      if (split_paragraph(&b, first, end, paragraph, flags) != 0)
+        goto nomem;
+      paragraph++;
+    }
+    line = line_end + 1;
+  }
+  if (mark_duplicates(out) != 0)
+    goto nomem;
+  return KG_OK;
+nomem:
+  kg_text_release(out);
+  return KG_ERR_NOMEM;
+}
+
+void kg_text_release(KgText *t) {
+  free(t->tokens);
+  free(t->sentences);
+  memset(t, 0, sizeof *t);
+}
+
+/* Appends the normalised form of s[0..n) to buf at *pos; 0 or -1 if full. */
+static int append_normalised(const char *s, size_t n, char *buf, size_t cap,
+                             size_t *pos, int *space) {
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      *space = *pos > 0;
+      i++;
+      continue;
+    }
+    if (*space) {
+      if (*pos + 1 >= cap)
+        return -1;
+      buf[(*pos)++] = ' ';
+      *space = 0;
+    }
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
+      c = '\'';
+      i += 3;
+    } else {
+      i++;
+    }
+    if (*pos + 1 >= cap)
+      return -1;
+    buf[(*pos)++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return 0;
+}
+
+size_t kg_text_key(const KgText *t, size_t first, size_t end, char *buf,
+                   size_t cap) {
+  size_t pos = 0;
+  int space = 0;
+  for (size_t i = first; i < end; i++) {
+    const KgToken *tok = &t->tokens[i];
+    if (i > first && !(tok->flags & KG_TOK_GLUED))
+      space = 1;
+    if (append_normalised(t->text + tok->start, tok->end - tok->start, buf,
+                          cap, &pos, &space) != 0)
+      return 0;
+  }
+  return pos;
+}
+
+size_t kg_phrase_key(const char *phrase, size_t len, char *buf, size_t cap) {
+  size_t pos = 0;
+  int space = 0;
+  if (append_normalised(phrase, len, buf, cap, &pos, &space) != 0)
+    return 0;
+  return pos;
+}

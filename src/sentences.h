@@ -1,0 +1,80 @@
+/* sentences.h - tokens and sentences of one article (internal).
+ *
+ * The first stage of the pipeline.  The article is split into paragraphs (one
+ * per line), paragraphs into sentences, sentences into tokens.  Every token
+ * and sentence is a byte span into the article text, which the caller keeps
+ * alive.  Photo captions are recognised by their trailing credit line
+ * ("... AFP / Ludovic MARIN"): the credit is cut off the sentence, and a
+ * caption that repeats the line before it is marked as a duplicate so that
+ * later stages read it once.
+ */
+#ifndef KG_SENTENCES_H
+#define KG_SENTENCES_H
+
+#include <stddef.h>
+
+#include "newskg.h"
+
+struct KgLexiconImpl;
+
+enum {
+  KG_TOK_WORD = 1u << 0,    ///< letters or digits (not punctuation)
+  KG_TOK_CAP = 1u << 1,     ///< starts with an upper-case letter
+  KG_TOK_UPPER = 1u << 2,   ///< two or more letters, all upper case
+  KG_TOK_QUOTED = 1u << 3,  ///< inside quotation marks
+  KG_TOK_GLUED = 1u << 4,   ///< no white space before it
+  KG_TOK_DATELINE = 1u << 5 ///< part of an opening "CITY —" dateline
+};
+
+typedef struct {
+  size_t start;   ///< byte offset of the first byte
+  size_t end;     ///< byte offset one past the last byte
+  unsigned flags; ///< KG_TOK_* bits
+} KgToken;
+
+enum {
+  KG_SENT_HEADLINE = 1u << 0, ///< the article's first line, a title
+  KG_SENT_CAPTION = 1u << 1,  ///< a photo caption (credit line removed)
+  KG_SENT_DUPLICATE = 1u << 2 ///< repeats an earlier sentence: skip it
+};
+
+typedef struct {
+  size_t start, end;   ///< byte span, trimmed of white space and credit
+  size_t first_token;  ///< index of the first token
+  size_t token_count;  ///< number of tokens
+  size_t paragraph;    ///< 0-based paragraph (line) number
+  unsigned flags;      ///< KG_SENT_* bits
+} KgSentence;
+
+/** The tokens and sentences of one article. */
+typedef struct {
+  const char *text;      ///< the article (not owned)
+  size_t len;            ///< its length in bytes
+  KgToken *tokens;       ///< all tokens in text order
+  size_t token_count;
+  KgSentence *sentences; ///< all sentences in text order
+  size_t sentence_count;
+} KgText;
+
+/** Splits text into sentences and tokens.  lex supplies the abbreviations
+ *  ("Gen.", "U.S.") that do not end a sentence.  Fills *out, which the caller
+ *  releases with kg_text_release. */
+KgStatus kg_text_split(const char *text, size_t len,
+                       const struct KgLexiconImpl *lex, KgText *out);
+
+void kg_text_release(KgText *t);
+
+/** Writes the lookup key of tokens [first, end) into buf: the text with
+ *  ASCII letters lower-cased, typographic apostrophes as "'", and white
+ *  space between tokens as one space.  Returns the key length, or 0 when it
+ *  does not fit in cap bytes. */
+size_t kg_text_key(const KgText *t, size_t first, size_t end, char *buf,
+                   size_t cap);
+
+/** The same normalisation for a free-standing phrase (data files). */
+size_t kg_phrase_key(const char *phrase, size_t len, char *buf, size_t cap);
+
+/** Non-zero when token i's text equals word (ASCII, case-insensitive). */
+int kg_token_is(const KgText *t, size_t i, const char *word);
+
+#endif /* KG_SENTENCES_H */

@@ -1,0 +1,109 @@
+/* strmap.c - open-addressing string hash map; see strmap.h. */
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  char *key;    ///< owned copy of the key, NULL for an empty slot
+  size_t len;   ///< key length in bytes
+  size_t value; ///< caller's value
+  unsigned long long hash;
+} Slot;
+
+struct KgStrMapImpl {
+  Slot *slots;     ///< capacity slots, capacity a power of two
+  size_t capacity;
+  size_t count;    ///< occupied slots; kept <= capacity / 2
+};
+
+unsigned long long kg_hash_bytes(const char *key, size_t len) {
+  unsigned long long h = 1469598103934665603ULL;
+  for (size_t i = 0; i < len; i++) {
+    h ^= (unsigned char)key[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+KgStrMap *kg_strmap_new(void) {
+  KgStrMap *map = calloc(1, sizeof *map);
+  if (!map)
+    return NULL;
+  map->capacity = 16;
+  map->slots = calloc(map->capacity, sizeof *map->slots);
+  if (!map->slots) {
+    free(map);
+    return NULL;
+  }
+  return map;
+}
+
+void kg_strmap_free(KgStrMap *map) {
+  if (!map)
+    return;
+  for (size_t i = 0; i < map->capacity; i++)
+    free(map->slots[i].key);
+  free(map->slots);
+  free(map);
+}
+
+/* Index of key's slot, or of the empty slot where it would go. */
+static size_t find_slot(const Slot *slots, size_t capacity, const char *key,
+                        size_t len, unsigned long long hash) {
+  size_t i = (size_t)hash & (capacity - 1);
+  while (slots[i].key &&
+         !(slots[i].hash == hash && slots[i].len == len &&
+           memcmp(slots[i].key, key, len) == 0))
+    i = (i + 1) & (capacity - 1);
+  return i;
+}
+
+static int grow(KgStrMap *map) {
+  size_t capacity = map->capacity * 2;
+  Slot *slots = calloc(capacity, sizeof *slots);
+  if (!slots)
+    return -1;
+  for (size_t i = 0; i < map->capacity; i++) {
+    const Slot *s = &map->slots[i];
+    if (s->key)
+      slots[find_slot(slots, capacity, s->key, s->len, s->hash)] = *s;
+  }
+  free(map->slots);
+  map->slots = slots;
+  map->capacity = capacity;
+  return 0;
+}
+
+int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value) {
+  if ((map->count + 1) * 2 > map->capacity && grow(map) != 0)
+    return -1;
+  unsigned long long hash = kg_hash_bytes(key, len);
+  Slot *s = &map->slots[find_slot(map->slots, map->capacity, key, len, hash)];
+  if (!s->key) {
+    char *copy = malloc(len + 1);
+    if (!copy)
+      return -1;
+    memcpy(copy, key, len);
+    copy[len] = '\0';
+    s->key = copy;
+    s->len = len;
+    s->hash = hash;
+    map->count++;
+  }
+  s->value = value;
+  return 0;
+}
+
+int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
+                  size_t *value) {
+  unsigned long long hash = kg_hash_bytes(key, len);
+  const Slot *s =
+      &map->slots[find_slot(map->slots, map->capacity, key, len, hash)];
+  if (!s->key)
+    return 0;
+  *value = s->value;
+  return 1;
+}
+
+size_t kg_strmap_count(const KgStrMap *map) { return map->count; }

@@ -1,0 +1,32 @@
+/* strmap.h - a string-keyed hash map to size_t values (internal).
+ *
+ * Keys are byte strings (pointer + length) copied into the map; values are
+ * caller-defined indices.  Open addressing with linear probing, grown at 50%
+ * load, so lookups stay O(1) however many entries a gazetteer brings.
+ */
+#ifndef KG_STRMAP_H
+#define KG_STRMAP_H
+
+#include <stddef.h>
+
+typedef struct KgStrMapImpl KgStrMap;
+
+/** Returns a new empty map, or NULL when out of memory. */
+KgStrMap *kg_strmap_new(void);
+
+void kg_strmap_free(KgStrMap *map);
+
+/** Sets key to value, replacing an earlier value.  Returns 0, or -1 when out
+ *  of memory (the map is then unchanged). */
+int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value);
+
+/** Looks key up: returns 1 and sets *value when present, else 0. */
+int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
+                  size_t *value);
+
+size_t kg_strmap_count(const KgStrMap *map);
+
+/** 64-bit FNV-1a of a byte string (the map's hash, exposed for reuse). */
+unsigned long long kg_hash_bytes(const char *key, size_t len);
+
+#endif /* KG_STRMAP_H */

@@ -1,0 +1,54 @@
+/* utf8.c - UTF-8 decoding; see utf8.h.
+ *
+ * Strict: overlong forms, surrogates and code points above U+10FFFF are
+ * malformed, so that every later stage can rely on valid text. */
+#include "utf8.h"
+
+long kg_utf8_decode(const char *s, size_t n, size_t *size) {
+  const unsigned char *p = (const unsigned char *)s;
+  *size = 1;
+  if (n == 0)
+    return -1;
+  if (p[0] < 0x80)
+    return p[0];
+  size_t len;
+  long cp, min;
+  if ((p[0] & 0xE0) == 0xC0) {
+    len = 2, cp = p[0] & 0x1F, min = 0x80;
+  } else if ((p[0] & 0xF0) == 0xE0) {
+    len = 3, cp = p[0] & 0x0F, min = 0x800;
+  } else if ((p[0] & 0xF8) == 0xF0) {
+    len = 4, cp = p[0] & 0x07, min = 0x10000;
+  } else {
+    return -1;
+  }
+  if (len > n)
+    return -1;
+  for (size_t i = 1; i < len; i++) {
+    if ((p[i] & 0xC0) != 0x80)
+      return -1;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return -1;
+  *size = len;
+  return cp;
+}
+
+size_t kg_utf8_check(const char *s, size_t n) {
+  size_t i = 0, size;
+  while (i < n) {
+    if (kg_utf8_decode(s + i, n - i, &size) < 0)
+      return i;
+    i += size;
+  }
+  return n;
+}
+
+size_t kg_utf8_length(const char *s, size_t n) {
+  size_t count = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      count++;
+  return count;
+}

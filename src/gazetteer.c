@@ -18,6 +18,7 @@
 typedef struct {
   size_t entry;   ///< entry named
   KgHitKind kind; ///< how
+  int acronym;    ///< the name has no lower-case letter ("UN", "NATO")
   size_t next;    ///< next node of the chain, SIZE_MAX at its end
 } Hit;
 
@@ -96,6 +97,13 @@ static int add_name(KgGazetteer *gz, size_t entry, const char *phrase,
   if (kind == KG_HIT_ALIAS && gz->entries[entry].cls == KG_CLASS_PERSON &&
       !memchr(key, ' ', len))
     kind = KG_HIT_SURNAME;
+  int acronym = 1, letters = 0;
+  for (const char *p = phrase; *p; p++) {
+    if (*p >= 'a' && *p <= 'z')
+      acronym = 0;
+    letters += (*p >= 'A' && *p <= 'Z');
+  }
+  acronym = acronym && letters >= 2;
   size_t head = SIZE_MAX;
   kg_strmap_get(gz->names, key, len, &head);
   for (size_t h = head; h != SIZE_MAX; h = gz->hits[h].next)
@@ -109,7 +117,7 @@ static int add_name(KgGazetteer *gz, size_t entry, const char *phrase,
     gz->hits = hits;
     gz->hit_cap = cap;
   }
-  gz->hits[gz->hit_count] = (Hit){entry, kind, head};
+  gz->hits[gz->hit_count] = (Hit){entry, kind, acronym, head};
   if (kg_strmap_put(gz->names, key, len, gz->hit_count) != 0)
     return -1;
   gz->hit_count++;
@@ -268,7 +276,8 @@ size_t kg_gazetteer_lookup(const KgGazetteer *gz, const char *key, size_t len,
     return 0;
   for (size_t h = head; h != SIZE_MAX; h = gz->hits[h].next, n++)
     if (n < max)
-      hits[n] = (KgGazHit){gz->hits[h].entry, gz->hits[h].kind};
+      hits[n] = (KgGazHit){gz->hits[h].entry, gz->hits[h].kind,
+                          gz->hits[h].acronym};
   return n;
 }
 

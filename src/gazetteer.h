@@ -37,6 +37,7 @@ typedef enum {
 typedef struct {
   size_t entry;   ///< index of the entry
   KgHitKind kind; ///< how the key names it
+  int acronym;    ///< written in capitals ("UN"): matches capitals only
 } KgGazHit;
 
 typedef struct {

@@ -59,11 +59,12 @@ static long add_mention(Finder *f, size_t first, size_t end, size_t sentence,
 /* Picks the hit to use: names before demonyms, and Country, Organization,
  * City, Person in that order when one name has several.  Surnames (which
  * need the full name first) are skipped.  Returns -1 if none. */
-static long best_hit(const Finder *f, const KgGazHit *hits, size_t n) {
+static long best_hit(const Finder *f, const KgGazHit *hits, size_t n,
+                     int capitals) {
   static const int rank[KG_CLASS_COUNT] = {3, 0, 1, 2};
   long best = -1;
   for (size_t k = 0; k < n; k++) {
-    if (hits[k].kind == KG_HIT_SURNAME)
+    if (hits[k].kind == KG_HIT_SURNAME || (hits[k].acronym && !capitals))
       continue;
     const KgGazEntry *e = kg_gazetteer_entry(f->a->kb->gazetteer, hits[k].entry);
     if (best < 0)
@@ -99,6 +100,18 @@ static void title_case(const char *s, size_t n, char *out) {
   out[n] = '\0';
 }
 
+/* Non-zero when every word of tokens [first, end) is in capitals, as an
+ * acronym must be ("UN", "U.S."; not the "Un" of "Kim Jong Un"). */
+static int all_capitals(const Finder *f, size_t first, size_t end) {
+  for (size_t i = first; i < end; i++) {
+    const KgToken *t = tok(f, i);
+    if ((t->flags & KG_TOK_WORD) && !(t->flags & KG_TOK_UPPER) &&
+        !(t->end - t->start == 1 && (t->flags & KG_TOK_CAP)))
+      return 0;
+  }
+  return 1;
+}
+
 /* Pass 1 for one sentence. */
 static int find_gazetteer_names(Finder *f, size_t si) {
   KgArticle *a = f->a;
@@ -116,7 +129,7 @@ static int find_gazetteer_names(Finder *f, size_t si) {
       size_t n = klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits,
                                             MAX_HITS)
                       : 0;
-      long best = best_hit(f, hits, n < MAX_HITS ? n : MAX_HITS);
+      long best = best_hit(f, hits, n < MAX_HITS ? n : MAX_HITS, 1);
       long entity;
       if (best >= 0) {
         entity = entity_of_hit(f, &hits[best]);
@@ -143,13 +156,15 @@ static int find_gazetteer_names(Finder *f, size_t si) {
     for (size_t n = longest; n > 0 && !matched; n--) {
       /* a name does not end inside a hyphenated word: "US-North" is "US" */
       if (i + n < end && (tok(f, i + n)->flags & KG_TOK_GLUED) &&
-          (tok(f, i + n)->flags & KG_TOK_WORD))
+          (tok(f, i + n)->flags & KG_TOK_WORD) &&
+          !kg_token_is(&a->text, i + n, "'s"))
         continue;
       size_t klen = kg_text_key(&a->text, i, i + n, key, sizeof key);
       size_t count = klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen,
                                                 hits, MAX_HITS)
                           : 0;
-      long best = best_hit(f, hits, count < MAX_HITS ? count : MAX_HITS);
+      long best = best_hit(f, hits, count < MAX_HITS ? count : MAX_HITS,
+                           all_capitals(f, i, i + n));
       if (best < 0)
         continue;
       long entity = entity_of_hit(f, &hits[best]);
@@ -204,6 +219,16 @@ static long new_person(Finder *f, size_t first, size_t end, size_t si) {
                      entity);
 }
 
+/* Non-zero when a determiner or possessive stands within the three tokens
+ * before i ("his Russian counterpart", "the bloc's foreign policy chief"). */
+static int determined(const Finder *f, size_t floor, size_t i) {
+  for (size_t k = i; k > floor && k + 3 > i; k--)
+    if (lex_has(f, "determiner", k - 1, NULL) ||
+        kg_token_is(&f->a->text, k - 1, "'s"))
+      return 1;
+  return 0;
+}
+
 /* Pass 2 for one sentence. */
 static int find_pattern_names(Finder *f, size_t si) {
   KgArticle *a = f->a;
@@ -214,10 +239,16 @@ static int find_pattern_names(Finder *f, size_t si) {
       continue;
     size_t n = kg_lexicon_match(lex_of(f), "title", &a->text, i, end, NULL);
     if (n > 0) {
-      size_t run = name_run(f, i + n, end);
-      if (run > 0 && new_person(f, i + n, i + n + run, si) < 0)
+      /* "spokesman Dmitry Peskov"; after a determiner also "his
+       * counterpart, Sergei Lavrov" */
+      size_t at = i + n;
+      if (at + 1 < end && kg_token_is(&a->text, at, ",") &&
+          determined(f, s->first_token, i))
+        at++;
+      size_t run = name_run(f, at, end);
+      if (run > 0 && new_person(f, at, at + run, si) < 0)
         return -1;
-      i += n + run - 1;
+      i = (run > 0 ? at + run : i + n) - 1;
       continue;
     }
     n = kg_lexicon_match(lex_of(f), "city_of", &a->text, i, end, NULL);
@@ -235,9 +266,14 @@ static int find_pattern_names(Finder *f, size_t si) {
       i += n + run - 1;
       continue;
     }
-    /* "Kim Yong Chol, a former intelligence chief" */
+    /* "Kim Yong Chol, a former intelligence chief"; "Viktor Yanukovych,
+     * who ..." */
     size_t run = name_run(f, i, end);
-    if (run >= 2 && i + run + 1 < end &&
+    if (run >= 2 && i + run + 1 < end && kg_token_is(&a->text, i + run, ",") &&
+        kg_token_is(&a->text, i + run + 1, "who")) {
+      if (new_person(f, i, i + run, si) < 0)
+        return -1;
+    } else if (run >= 2 && i + run + 1 < end &&
         kg_token_is(&a->text, i + run, ",") &&
         lex_has(f, "determiner", i + run + 1, NULL)) {
       for (size_t k = i + run + 2; k < end && k < i + run + 8; k++) {
@@ -490,6 +526,24 @@ static void merge_titles(Finder *f) {
     }
     if (!role && comma)
       continue;
+    /* "the country's supreme leader, Ayatollah Ali Khamenei": the outer
+     * title, before the comma, says more than "Ayatollah" */
+    if (role && !comma && title_start > floor + 1 &&
+        kg_token_is(&a->text, title_start - 1, ",")) {
+      for (size_t n = 4; n > 0; n--) {
+        const char *value;
+        size_t t_end = title_start - 1;
+        if (t_end < floor + n)
+          continue;
+        if (kg_lexicon_match(lex_of(f), "title", &a->text, t_end - n, t_end,
+                             &value) == n) {
+          role = value;
+          title_start = t_end - n;
+          comma = 1;
+          break;
+        }
+      }
+    }
     size_t start = skip_modifiers(f, title_start, floor, &former);
     long owner = -1;
     if (start > floor && kg_token_is(&a->text, start - 1, "'s")) {

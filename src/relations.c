@@ -189,8 +189,18 @@ static int build_units(Reader *r, size_t si) {
   for (size_t i = s->first_token; i < end;) {
     KgUnit *u = &r->units[r->unit_count];
     long mi = kg_article_mention_at(a, i);
-    if (mi >= 0 && a->mentions[mi].first == i && a->mentions[mi].entity >= 0) {
+    size_t unit_start = i;
+    /* "the" before a name belongs to it: "addressed the UN" */
+    if ((mi < 0 || a->mentions[mi].first != i) && i + 1 < end &&
+        is_token(a, i, "the")) {
+      long next = kg_article_mention_at(a, i + 1);
+      if (next >= 0 && a->mentions[next].first == i + 1)
+        mi = next;
+    }
+    if (mi >= 0 && a->mentions[mi].first <= i + 1 &&
+        a->mentions[mi].first >= i && a->mentions[mi].entity >= 0) {
       i = build_mention_unit(r, (size_t)mi, end, u, r->members[r->unit_count]);
+      u->first = unit_start;
     } else {
       size_t stop = mi >= 0 ? a->mentions[mi].end : i + 1;
       *u = (KgUnit){i, stop, -1, 0, 0};

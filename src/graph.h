@@ -34,4 +34,73 @@ KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
 size_t kg_graph_entity_count(const KgGraph *g);
 size_t kg_graph_relation_count(const KgGraph *g);
 
+/* --- reading a graph back (for the serializer and the tests) -------------
+ *
+ * The views below point into the graph: they stay valid until the next
+ * kg_graph_add_* call or kg_graph_free, and the caller frees nothing. */
+
+/** One entity. */
+typedef struct {
+  KgClass cls;      ///< its class
+  const char *name; ///< canonical name, NUL-terminated UTF-8
+  const char *iri;  ///< its IRI (kg_entity_iri of cls and name)
+} KgGraphEntity;
+
+/** One sentence a relation was read from.  A relation has one record per
+ *  distinct sentence span. */
+typedef struct {
+  size_t start, end;           ///< byte span [start, end) in the text
+  size_t char_start, char_end; ///< the same span in code points (NIF)
+  const char *rule;            ///< rule that first matched here, or NULL
+} KgEvidence;
+
+/** One relation: a direct triple and its evidence. */
+typedef struct {
+  size_t subject;             ///< entity index
+  KgRelation rel;             ///< the predicate
+  size_t object;              ///< entity index
+  const KgEvidence *evidence; ///< evidence_count records, in order added
+  size_t evidence_count;      ///< at least 1
+  const char *const *rules;   ///< distinct rule names, in order first seen
+  size_t rule_count;          ///< entries in rules
+} KgGraphRelation;
+
+/** The article text (a NUL-terminated copy of *len bytes). */
+const char *kg_graph_text(const KgGraph *g, size_t *len);
+
+/** Length of the article text in Unicode code points. */
+size_t kg_graph_char_length(const KgGraph *g);
+
+/** The document IRI: KG_DOC_BASE + lower-case hex SHA-1 of the text. */
+const char *kg_graph_doc_iri(const KgGraph *g);
+
+/** Entity number id (id < kg_graph_entity_count(g)). */
+KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id);
+
+/** Relation number i (i < kg_graph_relation_count(g)), in order added. */
+KgGraphRelation kg_graph_relation(const KgGraph *g, size_t i);
+
+/** The sentence text of an evidence record: a pointer into the graph's copy
+ *  of the article and its length in *len (exactly the bytes between the
+ *  record's offsets, valid UTF-8). */
+const char *kg_graph_evidence_text(const KgGraph *g, const KgEvidence *ev,
+                                   size_t *len);
+
+/* --- building blocks, exposed for testing -------------------------------- */
+
+/** Returns a new NUL-terminated entity IRI: KG_ENTITY_BASE + lower-case class
+ *  name + '/' + name with each space as '_' and every byte outside
+ *  [A-Za-z0-9-._~] as %XX (upper-case hex), e.g.
+ *
+ *      kg_entity_iri(KG_CLASS_PERSON, "Alexander Lukashenko", 20)
+ *      => "https://w3id.org/newskg/id/person/Alexander_Lukashenko"
+ *
+ *  The caller frees it with free().  Returns NULL when out of memory. */
+char *kg_entity_iri(KgClass cls, const char *name, size_t len);
+
+/** Writes the SHA-1 digest of len bytes at data to hex as 40 lower-case hex
+ *  digits and a NUL.  Returns KG_OK, or KG_ERR_RDF when librdf has no SHA-1
+ *  digest (or KG_ERR_NOMEM). */
+KgStatus kg_sha1_hex(const char *data, size_t len, char hex[41]);
+
 #endif /* KG_GRAPH_H */

@@ -309,11 +309,15 @@ static int find_surnames(Finder *f) {
     const char *last = strrchr(ent->name, ' ');
     if (!last)
       continue;
-    size_t klen = kg_phrase_key(last + 1, strlen(last + 1), key, sizeof key);
-    size_t dummy;
-    if (klen && !kg_strmap_get(own, key, klen, &dummy) &&
-        kg_strmap_put(own, key, klen, e) != 0)
-      return kg_strmap_free(own), -1;
+    /* the full name again, and the last word alone */
+    const char *forms[2] = {ent->name, last + 1};
+    for (int k = 0; k < 2; k++) {
+      size_t klen = kg_phrase_key(forms[k], strlen(forms[k]), key, sizeof key);
+      size_t dummy;
+      if (klen && !kg_strmap_get(own, key, klen, &dummy) &&
+          kg_strmap_put(own, key, klen, e) != 0)
+        return kg_strmap_free(own), -1;
+    }
   }
   KgGazHit hits[MAX_HITS];
   for (size_t si = 0; si < a->text.sentence_count; si++) {
@@ -323,12 +327,20 @@ static int find_surnames(Finder *f) {
     for (size_t i = s->first_token; i < s->first_token + s->token_count; i++) {
       if (f->covered[i] || !(tok(f, i)->flags & KG_TOK_CAP))
         continue;
-      size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key), e;
+      size_t stop = s->first_token + s->token_count, e, len = 0;
+      long entity = -1;
+      for (size_t n = 4; n > 0 && entity < 0; n--) {
+        size_t klen = i + n <= stop && !memchr(f->covered + i, 1, n)
+                          ? kg_text_key(&a->text, i, i + n, key, sizeof key)
+                          : 0;
+        if (klen && kg_strmap_get(own, key, klen, &e))
+          entity = (long)e, len = n;
+      }
+      size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
       if (!klen)
         continue;
-      long entity = -1;
-      if (kg_strmap_get(own, key, klen, &e)) {
-        entity = (long)e;
+      if (entity >= 0) {
+        i += len - 1;
       } else {
         size_t n = kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits,
                                        MAX_HITS);
@@ -346,8 +358,11 @@ static int find_surnames(Finder *f) {
                                        strlen(g->name), (long)hits[k].entry);
         }
       }
-      if (entity >= 0 && add_mention(f, i, i + 1, si, KG_MENTION_NAME,
-                                     KG_CLASS_PERSON, entity) < 0)
+      if (entity >= 0 && len == 0)
+        len = 1;
+      if (entity >= 0 && add_mention(f, i + 1 - len, i + 1, si,
+                                     KG_MENTION_NAME, KG_CLASS_PERSON,
+                                     entity) < 0)
         return kg_strmap_free(own), -1;
     }
   }
@@ -549,9 +564,14 @@ static void merge_titles(Finder *f) {
     if (start > floor && kg_token_is(&a->text, start - 1, "'s")) {
       owner = mention_ending_at(a, start - 1, (long)mi - 1);
     } else if (role && start > floor) {
+      /* "EU chief", "French President", "its foreign policy chief" */
       owner = mention_ending_at(a, start, (long)mi - 1);
-      if (owner >= 0 && (a->mentions[owner].cls == KG_CLASS_PERSON ||
-                         a->mentions[owner].kind == KG_MENTION_DESCRIPTION))
+      if (owner >= 0 && a->mentions[owner].kind == KG_MENTION_PRONOUN
+              ? a->mentions[owner].cls == KG_CLASS_PERSON ||
+                    !(a->mentions[owner].flags & KG_M_POSSESSIVE)
+              : owner >= 0 &&
+                    (a->mentions[owner].cls == KG_CLASS_PERSON ||
+                     a->mentions[owner].kind == KG_MENTION_DESCRIPTION))
         owner = -1;
     }
     if (owner >= 0) {
@@ -612,10 +632,11 @@ static void set_statistics(Finder *f) {
   }
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
-    if (m->owner >= 0 && m->entity >= 0 &&
-        a->mentions[m->owner].cls == KG_CLASS_COUNTRY &&
-        a->mentions[m->owner].entity >= 0)
-      a->entities[m->entity].country = a->mentions[m->owner].entity;
+    if (m->owner < 0 || m->entity < 0)
+      continue;
+    const KgMention *o = &a->mentions[m->owner];
+    if (o->cls == KG_CLASS_COUNTRY && o->entity >= 0)
+      a->entities[m->entity].country = o->entity;
   }
   size_t best = 0;
   a->focus_country = -1;
@@ -659,6 +680,7 @@ KgStatus kg_find_mentions(KgArticle *a) {
       goto done;
   kg_article_sort_mentions(a);
   merge_titles(&f);
+  kg_article_sort_mentions(a); /* merged titles start earlier now */
   set_flags(&f);
   set_statistics(&f);
   status = KG_OK;

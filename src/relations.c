@@ -307,9 +307,24 @@ static int at_home(KgArticle *a, const KgFactList *list, long p, long place) {
         list->facts[i].subject == p && list->facts[i].object == country)
       return 1;
   const KgEntity *e = &a->entities[p];
-  return e->gaz >= 0 &&
-         kg_gazetteer_attr_has(a->kb->gazetteer, (size_t)e->gaz, KG_ATTR_LEADS,
-                               a->entities[country].name);
+  const KgGazetteer *gz = a->kb->gazetteer;
+  if (e->gaz >= 0 && kg_gazetteer_attr_has(gz, (size_t)e->gaz, KG_ATTR_LEADS,
+                                           a->entities[country].name))
+    return 1;
+  /* an official of an organisation is at home at its seat: "its foreign
+   * policy chief ... met Zarif in Brussels" */
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    const KgMention *m = &a->mentions[mi];
+    if (m->entity != p || m->owner < 0)
+      continue;
+    long org = a->mentions[m->owner].entity;
+    if (org >= 0 && a->entities[org].cls == KG_CLASS_ORGANIZATION &&
+        a->entities[org].gaz >= 0 &&
+        kg_gazetteer_attr_has(gz, (size_t)a->entities[org].gaz, KG_ATTR_SEAT,
+                              a->entities[place].name))
+      return 1;
+  }
+  return 0;
 }
 
 /* Drops visits that are really flights ("arrived in Mexico" after asylum)

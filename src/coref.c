@@ -22,12 +22,7 @@
 #include <string.h>
 
 #define WINDOW_SENTENCES 4
-
-/* The entity a resolved mention stands for as an antecedent. */
-static long antecedent_entity(const KgArticle *a, size_t mi) {
-  const KgMention *m = &a->mentions[mi];
-  return m->entity;
-}
+#define SUBJECT_DISTANCE 3
 
 static int gender_fits(const KgArticle *a, long entity, char gender) {
   char g = a->entities[entity].gender;
@@ -84,8 +79,13 @@ static void resolve(KgArticle *a, size_t mi) {
       m->entity = a->mentions[near].entity;
     return;
   }
-  if (near >= 0 && ((m->kind == KG_MENTION_PRONOUN && (m->flags & KG_M_OBJECT)) ||
-                    m->kind == KG_MENTION_DESCRIPTION)) {
+  /* the nearest entity counts as the clause's subject only when a verb or
+   * two stand between ("X granted him", "Washington targeted the
+   * country's"), not across a coordination ("labeled X ... and levied
+   * sanctions against him") */
+  if (near >= 0 && a->mentions[near].end + SUBJECT_DISTANCE >= m->first &&
+      ((m->kind == KG_MENTION_PRONOUN && (m->flags & KG_M_OBJECT)) ||
+       m->kind == KG_MENTION_DESCRIPTION)) {
     excluded = a->mentions[near].entity;
   }
   long excluded_country = -1;
@@ -96,7 +96,7 @@ static void resolve(KgArticle *a, size_t mi) {
     const KgMention *c = &a->mentions[k];
     if (c->sentence + WINDOW_SENTENCES < m->sentence)
       break;
-    long e = antecedent_entity(a, k);
+    long e = c->entity;
     if (e < 0 || e == excluded || e == excluded_country ||
         (c->flags & KG_M_QUOTED))
       continue;

@@ -180,6 +180,17 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
   return committed_end;
 }
 
+/* Non-zero for a demonym that is part of an unknown name ("the Indonesian
+ * National Police"): it names neither the country nor anything else. */
+static int modifies_name(const KgArticle *a, size_t mi) {
+  const KgMention *m = &a->mentions[mi];
+  const KgSentence *s = &a->text.sentences[m->sentence];
+  if (m->kind != KG_MENTION_DEMONYM || m->end >= s->first_token + s->token_count)
+    return 0;
+  return kg_article_mention_at(a, m->end) < 0 &&
+         (a->text.tokens[m->end].flags & KG_TOK_CAP);
+}
+
 /* Splits sentence si into units. */
 static int build_units(Reader *r, size_t si) {
   KgArticle *a = r->a;
@@ -198,7 +209,8 @@ static int build_units(Reader *r, size_t si) {
         mi = next;
     }
     if (mi >= 0 && a->mentions[mi].first <= i + 1 &&
-        a->mentions[mi].first >= i && a->mentions[mi].entity >= 0) {
+        a->mentions[mi].first >= i && a->mentions[mi].entity >= 0 &&
+        !modifies_name(a, (size_t)mi)) {
       i = build_mention_unit(r, (size_t)mi, end, u, r->members[r->unit_count]);
       u->first = unit_start;
     } else {

@@ -229,6 +229,46 @@ static int determined(const Finder *f, size_t floor, size_t i) {
   return 0;
 }
 
+/* Non-zero when token i is a word that ends names of places and things,
+ * not people ("Market", "Mosque", "Day"). */
+static int place_word(const Finder *f, size_t i) {
+  return lex_has(f, "place_word", i, NULL);
+}
+
+/* Non-zero when the title at i follows a capitalised word that is no known
+ * name: the title then belongs to something unknown ("Afreximbank
+ * President", "Senate President"), or is a surname ("Martin Luther King"). */
+static int unknown_owner(const Finder *f, size_t floor, size_t i) {
+  return i > floor && !f->covered[i - 1] &&
+         (tok(f, i - 1)->flags & KG_TOK_CAP) &&
+         !lex_has(f, "notname", i - 1, NULL) &&
+         !lex_has(f, "title", i - 1, NULL) &&
+         !lex_has(f, "title_mod", i - 1, NULL);
+}
+
+/* A person mention for tokens [first, end) after a title: the gazetteer's
+ * person when the words name one ("President Trump"), else a new one. */
+static long person_named(Finder *f, size_t first, size_t end, size_t si) {
+  KgArticle *a = f->a;
+  char key[KEY_MAX];
+  KgGazHit hits[MAX_HITS];
+  size_t klen = kg_text_key(&a->text, first, end, key, sizeof key);
+  size_t n = klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits,
+                                        MAX_HITS)
+                  : 0;
+  for (size_t k = 0; k < n && k < MAX_HITS; k++) {
+    const KgGazEntry *g = kg_gazetteer_entry(a->kb->gazetteer, hits[k].entry);
+    if (g->cls != KG_CLASS_PERSON)
+      continue;
+    long entity = entity_of_hit(f, &hits[k]);
+    if (entity < 0)
+      return -1;
+    return add_mention(f, first, end, si, KG_MENTION_NAME, KG_CLASS_PERSON,
+                       entity);
+  }
+  return new_person(f, first, end, si);
+}
+
 /* Pass 2 for one sentence. */
 static int find_pattern_names(Finder *f, size_t si) {
   KgArticle *a = f->a;
@@ -246,7 +286,10 @@ static int find_pattern_names(Finder *f, size_t si) {
           determined(f, s->first_token, i))
         at++;
       size_t run = name_run(f, at, end);
-      if (run > 0 && new_person(f, at, at + run, si) < 0)
+      if (run > 0 && !unknown_owner(f, s->first_token, i) &&
+          place_word(f, at + run - 1))
+        run = 0; /* "Queen Victoria Market" */
+      if (run > 0 && person_named(f, at, at + run, si) < 0)
         return -1;
       i = (run > 0 ? at + run : i + n) - 1;
       continue;
@@ -269,6 +312,8 @@ static int find_pattern_names(Finder *f, size_t si) {
     /* "Kim Yong Chol, a former intelligence chief"; "Viktor Yanukovych,
      * who ..." */
     size_t run = name_run(f, i, end);
+    if (run > 0 && place_word(f, i + run - 1))
+      run = 0;
     if (run >= 2 && i + run + 1 < end && kg_token_is(&a->text, i + run, ",") &&
         kg_token_is(&a->text, i + run + 1, "who")) {
       if (new_person(f, i, i + run, si) < 0)
@@ -498,12 +543,13 @@ static long mention_ending_at(const KgArticle *a, size_t i, long from) {
 }
 
 /* Skips title modifiers ("former", "acting") ending at i; returns the new
- * start and sets *former when one means a past office. */
+ * start and sets *former when one means the title states no office of a
+ * state: a past one ("former"), or a party's ("Republican leader"). */
 static size_t skip_modifiers(const Finder *f, size_t i, size_t floor,
                              int *former) {
   const char *value;
   while (i > floor && lex_has(f, "title_mod", i - 1, &value)) {
-    if (strcmp(value, "former") == 0)
+    if (strcmp(value, "former") == 0 || strcmp(value, "party") == 0)
       *former = 1;
     i--;
   }
@@ -577,6 +623,8 @@ static void merge_titles(Finder *f) {
     if (owner >= 0) {
       a->mentions[owner].flags |= KG_M_ABSORBED;
       start = skip_modifiers(f, a->mentions[owner].first, floor, &former);
+    } else if (role && unknown_owner(f, floor, start)) {
+      role = NULL; /* "Senate President X" heads no country */
     }
     if (comma && owner < 0 &&
         !(start > floor && lex_has(f, "determiner", start - 1, NULL)))

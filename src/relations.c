@@ -79,6 +79,21 @@ static long context_country(KgArticle *a, long person, size_t sentence,
           kg_gazetteer_attr_has(gz, (size_t)p->gaz, KG_ATTR_LEADS,
                                 a->entities[e].name))
         return (long)e;
+    /* the country the gazetteer says the person led, named or not */
+    const char *leads = kg_gazetteer_entry(gz, (size_t)p->gaz)->attrs[KG_ATTR_LEADS];
+    for (const char *v = leads; v && *v;) {
+      const char *bar = strchr(v, '|');
+      size_t len = bar ? (size_t)(bar - v) : strlen(v);
+      char name[256];
+      if (len < sizeof name) {
+        memcpy(name, v, len);
+        name[len] = '\0';
+        long c = kg_gazetteer_find(gz, KG_CLASS_COUNTRY, name);
+        if (c >= 0)
+          return kg_article_entity(a, KG_CLASS_COUNTRY, name, len, c);
+      }
+      v = bar ? bar + 1 : NULL;
+    }
   }
   long best = -1;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
@@ -218,8 +233,15 @@ static int build_units(Reader *r, size_t si) {
       *u = (KgUnit){i, stop, -1, 0, 0};
       char key[64];
       size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
-      if (klen && kg_lexicon_get(a->kb->lexicon, "clause_break", key, klen))
+      const KgLexicon *lex = a->kb->lexicon;
+      if (klen && kg_lexicon_get(lex, "clause_break", key, klen))
         u->flags |= KG_UNIT_BREAK;
+      if (mi < 0 && i > s->first_token &&
+          (a->text.tokens[i].flags & KG_TOK_CAP) && klen &&
+          !kg_lexicon_get(lex, "notname", key, klen) &&
+          !kg_lexicon_get(lex, "title", key, klen) &&
+          !kg_lexicon_get(lex, "title_mod", key, klen))
+        u->flags |= KG_UNIT_NAMELIKE;
       i = stop;
     }
     r->unit_count++;

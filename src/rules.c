@@ -410,7 +410,8 @@ static void walk(Matcher *m, size_t e, size_t u) {
       const KgUnit *skip = &m->units[u + k];
       if (skip->flags & KG_UNIT_BREAK)
         break;
-      if (after_slot && skip->mention >= 0 && !(skip->flags & KG_UNIT_ADJUNCT))
+      if (after_slot && ((skip->mention >= 0 && !(skip->flags & KG_UNIT_ADJUNCT)) ||
+                         (skip->flags & KG_UNIT_NAMELIKE)))
         break;
     }
     return;

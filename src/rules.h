@@ -17,8 +17,9 @@
  *                 (`%title=leader`: president, prime minister, ...)
  *   ...  ...N     a gap of up to 10 (or N) units within one clause; a gap
  *                 right after a slot skips no other entity unless that one
- *                 follows a preposition, so a slot before a gap is the
- *                 nearest entity to what follows
+ *                 follows a preposition, nor an unknown capitalised word
+ *                 (maybe a name), so a slot before a gap is the nearest
+ *                 entity to what follows
  *   @word|other   (anywhere) the sentence must contain one of these words
  *
  * A rule without O relates S to the country the sentence is about (see
@@ -38,7 +39,8 @@ typedef struct KgRuleSetImpl KgRuleSet;
 enum {
   KG_UNIT_BREAK = 1u << 0,   ///< a clause break (";", "but", ...)
   KG_UNIT_ADJUNCT = 1u << 1,   ///< an entity after a preposition
-  KG_UNIT_POSSESSIVE = 1u << 2 ///< a possessor: "Iran's", "its"
+  KG_UNIT_POSSESSIVE = 1u << 2, ///< a possessor: "Iran's", "its"
+  KG_UNIT_NAMELIKE = 1u << 3    ///< a capitalised word no stage knew
 };
 
 /** One unit of a sentence: a plain token or an entity mention (group). */

@@ -15,7 +15,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "lexicon.h"
 #include "strmap.h"
@@ -170,8 +173,15 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
           break;
         }
       }
+      /* a middle initial keeps its dot: "George W. Bush" */
+      if (i == tok_start + 1 && s[tok_start] >= 'A' && s[tok_start] <= 'Z' &&
+          i + 2 < end && s[i] == '.' && s[i + 1] == ' ' && s[i + 2] >= 'A' &&
+          s[i + 2] <= 'Z' && b->t->token_count > 0 &&
+          (b->t->tokens[b->t->token_count - 1].flags & KG_TOK_CAP) &&
+          b->t->tokens[b->t->token_count - 1].end + 1 == tok_start)
+        i++;
       /* an abbreviation from the lexicon keeps its dot: "Gen.", "Mr." */
-      if (i < end && s[i] == '.') {
+      else if (i < end && s[i] == '.') {
         char key[64];
         size_t klen = kg_phrase_key(s + tok_start, i + 1 - tok_start, key,
                                     sizeof key);
@@ -389,7 +399,17 @@ void kg_text_release(KgText *t) {
   memset(t, 0, sizeof *t);
 }
 
-/* Appends the normalised form of s[0..n) to buf at *pos; 0 or -1 if full. */
+/* Appends one byte to buf at *pos; 0, or -1 when full. */
+static int put(char *buf, size_t cap, size_t *pos, char c) {
+  if (*pos + 1 >= cap)
+    return -1;
+  buf[(*pos)++] = c;
+  return 0;
+}
+
+/* Appends the normalised form of s[0..n) to buf at *pos: lower case,
+ * accents removed ("Erdoğan" keys as "erdogan"), typographic apostrophes as
+ * "'", white space runs as one space.  0, or -1 when buf is full. */
 static int append_normalised(const char *s, size_t n, char *buf, size_t cap,
                              size_t *pos, int *space) {
   for (size_t i = 0; i < n;) {
@@ -400,21 +420,51 @@ static int append_normalised(const char *s, size_t n, char *buf, size_t cap,
       continue;
     }
     if (*space) {
-      if (*pos + 1 >= cap)
+      if (put(buf, cap, pos, ' ') != 0)
         return -1;
-      buf[(*pos)++] = ' ';
       *space = 0;
     }
-    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
-      c = '\'';
-      i += 3;
-    } else {
+    if (c < 0x80) {
       i++;
+      if (put(buf, cap, pos, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)))
+        return -1;
+      continue;
     }
-    if (*pos + 1 >= cap)
+    size_t size;
+    long cp = kg_utf8_decode(s + i, n - i, &size);
+    if (cp == 0x2018 || cp == 0x2019) {
+      i += size;
+      if (put(buf, cap, pos, '\'') != 0)
+        return -1;
+      continue;
+    }
+    if (cp >= 0) {
+      /* a letter whose canonical decomposition starts with an ASCII
+       * letter keys as that letter: é -> e, Ş -> s */
+      ucs4_t parts[UC_DECOMPOSITION_MAX_LENGTH];
+      int k = uc_canonical_decomposition((ucs4_t)cp, parts);
+      if (k > 0 && parts[0] < 0x80) {
+        i += size;
+        char base = (char)parts[0];
+        if (put(buf, cap, pos,
+                (char)(base >= 'A' && base <= 'Z' ? base - 'A' + 'a' : base)))
+          return -1;
+        continue;
+      }
+      cp = (long)uc_tolower((ucs4_t)cp);
+      uint8_t out[6];
+      int len = u8_uctomb(out, (ucs4_t)cp, (int)sizeof out);
+      if (len > 0) {
+        i += size;
+        for (int b = 0; b < len; b++)
+          if (put(buf, cap, pos, (char)out[b]) != 0)
+            return -1;
+        continue;
+      }
+    }
+    if (put(buf, cap, pos, (char)c) != 0)
       return -1;
-    buf[(*pos)++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    i++;
   }
   return 0;
 }

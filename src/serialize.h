@@ -1,0 +1,46 @@
+/* serialize.h - RDF output of a graph through raptor2 (internal).
+ *
+ * kg_graph_write (newskg.h) is the entry point; this header holds what the
+ * serializer shares with the rest of the library and with the tests: the
+ * vocabularies it writes, the IRI of a relation's reification node, and the
+ * glue that turns raptor's log messages into a KgError (eval.c reads Turtle
+ * through the same glue).
+ */
+#ifndef KG_SERIALIZE_H
+#define KG_SERIALIZE_H
+
+#include <raptor2.h>
+
+#include "graph.h"
+#include "newskg.h"
+
+#define KG_RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define KG_RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+#define KG_OWL_NS "http://www.w3.org/2002/07/owl#"
+#define KG_XSD_NS "http://www.w3.org/2001/XMLSchema#"
+#define KG_NIF_NS                                                              \
+  "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define KG_PROV_NS "http://www.w3.org/ns/prov#"
+#define KG_DCTERMS_NS "http://purl.org/dc/terms/"
+
+/** Where raptor's log messages go while a world is in use.  The first
+ *  error (or fatal) message is copied into *err; warnings and information
+ *  are dropped. */
+typedef struct {
+  KgError *err;     ///< receives the first error; may be NULL
+  const char *file; ///< file to name when raptor's locator has none, or NULL
+  int errors;       ///< error and fatal messages seen so far
+} KgRaptorLog;
+
+/** Returns a new, opened raptor world that reports into log (which must
+ *  outlive the world), or NULL when out of memory.  Free it with
+ *  raptor_free_world(). */
+raptor_world *kg_raptor_world_new(KgRaptorLog *log);
+
+/** Returns a new NUL-terminated IRI for the reification node of relation i
+ *  of g: the document IRI + "#stmt-" + the first 16 hex digits of the SHA-1
+ *  of "SUBJECT-IRI PREDICATE-IRI OBJECT-IRI".  Sets *out (free() it) and
+ *  returns KG_OK, or returns an error status. */
+KgStatus kg_statement_iri(const KgGraph *g, size_t i, char **out);
+
+#endif /* KG_SERIALIZE_H */

@@ -153,6 +153,7 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
   u->end = m->end;
   u->mention = (long)mi;
   u->members = 1;
+  u->aside_end = 0;
   u->flags = (m->flags & KG_M_LOCATIVE) ? KG_UNIT_ADJUNCT : 0;
   members[0] = m->entity;
   if (m->flags & KG_M_POSSESSIVE) {
@@ -206,6 +207,33 @@ static int modifies_name(const KgArticle *a, size_t mi) {
          (a->text.tokens[m->end].flags & KG_TOK_CAP);
 }
 
+/* Marks parenthetical asides: after an entity, a comma and a determiner or
+ * relative pronoun open one (", a rival of Maduro", ", who met Kim"); the
+ * next comma, clause break or the sentence end closes it. */
+static void mark_asides(Reader *r) {
+  const KgArticle *a = r->a;
+  for (size_t u = 1; u + 1 < r->unit_count; u++) {
+    const KgUnit *comma = &r->units[u];
+    if (r->units[u - 1].mention < 0 || comma->mention >= 0 ||
+        !is_token(a, comma->first, ","))
+      continue;
+    const KgUnit *next = &r->units[u + 1];
+    char key[32];
+    size_t klen = kg_text_key(&a->text, next->first, next->first + 1, key,
+                              sizeof key);
+    if (!klen || !(kg_lexicon_get(a->kb->lexicon, "determiner", key, klen) ||
+                   kg_lexicon_get(a->kb->lexicon, "relative", key, klen)))
+      continue;
+    size_t end = u + 1;
+    while (end < r->unit_count && !(r->units[end].flags & KG_UNIT_BREAK) &&
+           !(r->units[end].mention < 0 && is_token(a, r->units[end].first, ",")))
+      end++;
+    for (size_t k = u; k < end; k++)
+      r->units[k].aside_end = end;
+    u = end;
+  }
+}
+
 /* Splits sentence si into units. */
 static int build_units(Reader *r, size_t si) {
   KgArticle *a = r->a;
@@ -230,7 +258,7 @@ static int build_units(Reader *r, size_t si) {
       u->first = unit_start;
     } else {
       size_t stop = mi >= 0 ? a->mentions[mi].end : i + 1;
-      *u = (KgUnit){i, stop, -1, 0, 0};
+      *u = (KgUnit){i, stop, -1, 0, 0, 0};
       char key[64];
       size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
       const KgLexicon *lex = a->kb->lexicon;
@@ -246,6 +274,7 @@ static int build_units(Reader *r, size_t si) {
     }
     r->unit_count++;
   }
+  mark_asides(r);
   return 0;
 }
 

@@ -304,6 +304,7 @@ typedef struct {
   KgMatchSink sink;
   void *ctx;
   KgRuleMatch match;
+  size_t limit;      ///< units at or past this index are out of reach
   int failed;
 } Matcher;
 
@@ -349,6 +350,9 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
   if ((unit->flags & KG_UNIT_POSSESSIVE) && !takes_possessive(m->rule, e + 1))
     return;
   KgRuleMatch saved = m->match;
+  size_t saved_limit = m->limit;
+  if (unit->aside_end && unit->aside_end < m->limit)
+    m->limit = unit->aside_end;
   if (el->slot == 'O') {
     m->match.object = (long)u;
     m->match.object_classes = el->classes;
@@ -359,6 +363,7 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
   }
   walk(m, e + 1, u + 1);
   m->match = saved;
+  m->limit = saved_limit;
 }
 
 static void walk(Matcher *m, size_t e, size_t u) {
@@ -371,15 +376,16 @@ static void walk(Matcher *m, size_t e, size_t u) {
     return;
   }
   const Element *el = &r->elements[e];
+  size_t count = m->count < m->limit ? m->count : m->limit;
   switch (el->kind) {
   case EL_SLOT:
-    if (u < m->count)
+    if (u < count)
       walk_slot(m, el, e, u);
     return;
   case EL_WORD:
     if (el->optional)
       walk(m, e + 1, u);
-    if (u < m->count && word_matches(m, &m->units[u], el->alts, el->alt_count)) {
+    if (u < count && word_matches(m, &m->units[u], el->alts, el->alt_count)) {
       long saved = m->match.trigger;
       if (m->match.trigger < 0)
         m->match.trigger = (long)u;
@@ -388,11 +394,11 @@ static void walk(Matcher *m, size_t e, size_t u) {
     }
     return;
   case EL_LEX: {
-    if (u >= m->count || m->units[u].mention >= 0)
+    if (u >= count || m->units[u].mention >= 0)
       return;
     size_t limit = m->units[u].first;
     size_t k = u;
-    while (k < m->count && m->units[k].mention < 0)
+    while (k < count && m->units[k].mention < 0)
       limit = m->units[k++].end;
     const char *value = NULL;
     size_t n = kg_lexicon_match(m->lex, el->category, m->text,
@@ -403,16 +409,21 @@ static void walk(Matcher *m, size_t e, size_t u) {
   }
   case EL_GAP: {
     int after_slot = e > 0 && r->elements[e - 1].kind == EL_SLOT;
-    for (size_t k = 0; k <= el->gap && u + k <= m->count; k++) {
+    /* asides do not count against the gap's length */
+    for (size_t k = 0, used = 0; used <= el->gap && u + k <= count; k++) {
       walk(m, e + 1, u + k);
-      if (u + k == m->count)
+      if (u + k == count)
         break;
       const KgUnit *skip = &m->units[u + k];
       if (skip->flags & KG_UNIT_BREAK)
         break;
-      if (after_slot && ((skip->mention >= 0 && !(skip->flags & KG_UNIT_ADJUNCT)) ||
-                         (skip->flags & KG_UNIT_NAMELIKE)))
+      int aside = skip->aside_end != 0;
+      if (after_slot && !aside &&
+          ((skip->mention >= 0 && !(skip->flags & KG_UNIT_ADJUNCT)) ||
+           (skip->flags & KG_UNIT_NAMELIKE)))
         break;
+      if (!aside)
+        used++;
     }
     return;
   }
@@ -431,8 +442,9 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    KgSlotTest test, KgMatchSink sink, void *ctx) {
   for (size_t ri = 0; ri < rules->count; ri++) {
     const Rule *r = &rules->rules[ri];
-    Matcher m = {r, lex, text, units, count, test, sink, ctx,
-                 {r->relation, r->name, -1, -1, -1, 0, 0, 0}, 0};
+    Matcher m = {r,   lex,  text, units, count,
+                 test, sink, ctx,  {r->relation, r->name, -1, -1, -1, 0, 0, 0},
+                 count, 0};
     if (r->required_count && !sentence_has(&m, r->required, r->required_count))
       continue;
     for (size_t u = 0; u < count && !m.failed; u++)

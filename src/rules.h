@@ -22,6 +22,11 @@
  *                 entity to what follows
  *   @word|other   (anywhere) the sentence must contain one of these words
  *
+ * Parenthetical asides (", a rival of Maduro,", ", who met Kim,") are
+ * skipped by every gap, and a slot filled inside one keeps the rest of the
+ * match inside it: in "Guaido, a rival of Maduro, visited Colombia" only
+ * Guaido visited.
+ *
  * A rule without O relates S to the country the sentence is about (see
  * relations.c).  The first word element is the trigger, whose clause is
  * checked for modality and negation.
@@ -49,6 +54,8 @@ typedef struct {
   long mention;      ///< mention index, or -1 for a plain token
   size_t members;    ///< how many entities it stands for (0: plain token)
   unsigned flags;    ///< KG_UNIT_* bits
+  size_t aside_end;  ///< inside a parenthetical aside (", a rival of X,"):
+                     ///< the unit index where it ends; 0 when not inside one
 } KgUnit;
 
 /** A match of one rule: unit indices of its arguments (-1 when absent). */

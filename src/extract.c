@@ -89,6 +89,9 @@ KgStatus kg_extractor_new(const char *datadir, KgExtractor **out,
   }
   KgStatus status =
       load_from(datadir, "lexicon.tsv", load_lexicon, ex->lexicon, err);
+  if (status == KG_OK)
+    status =
+        load_from(datadir, "first-names.tsv", load_lexicon, ex->lexicon, err);
   for (size_t i = 0;
        status == KG_OK && i < sizeof gazetteer_files / sizeof *gazetteer_files;
        i++)

@@ -215,6 +215,9 @@ static long new_person(Finder *f, size_t first, size_t end, size_t si) {
                                   stop - start, -1);
   if (entity < 0)
     return -1;
+  const char *gender;
+  if (lex_has(f, "first_name", first, &gender) && gender[0] != 'u')
+    a->entities[entity].gender = gender[0];
   return add_mention(f, first, end, si, KG_MENTION_NAME, KG_CLASS_PERSON,
                      entity);
 }
@@ -309,13 +312,17 @@ static int find_pattern_names(Finder *f, size_t si) {
       i += n + run - 1;
       continue;
     }
-    /* "Kim Yong Chol, a former intelligence chief"; "Viktor Yanukovych,
-     * who ..." */
+    /* "Edward Snowden": a given name and more capitalised words; "Kim Yong
+     * Chol, a former intelligence chief"; "Viktor Yanukovych, who ..." */
     size_t run = name_run(f, i, end);
     if (run > 0 && place_word(f, i + run - 1))
       run = 0;
-    if (run >= 2 && i + run + 1 < end && kg_token_is(&a->text, i + run, ",") &&
-        kg_token_is(&a->text, i + run + 1, "who")) {
+    if (run >= 2 && lex_has(f, "first_name", i, NULL)) {
+      if (new_person(f, i, i + run, si) < 0)
+        return -1;
+    } else if (run >= 2 && i + run + 1 < end &&
+               kg_token_is(&a->text, i + run, ",") &&
+               kg_token_is(&a->text, i + run + 1, "who")) {
       if (new_person(f, i, i + run, si) < 0)
         return -1;
     } else if (run >= 2 && i + run + 1 < end &&

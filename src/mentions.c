@@ -188,7 +188,11 @@ static size_t name_run(const Finder *f, size_t i, size_t end) {
   size_t n = 0, last_cap = 0;
   while (i + n < end && n < MAX_NAME_TOKENS && !f->covered[i + n]) {
     const KgToken *t = tok(f, i + n);
-    if ((t->flags & KG_TOK_CAP) && !(t->flags & KG_TOK_QUOTED) &&
+    /* capitalised words, not ones in capitals throughout ("WOOD") or
+     * contracted ("I've") */
+    if ((t->flags & KG_TOK_CAP) &&
+        !(t->flags & (KG_TOK_QUOTED | KG_TOK_UPPER)) &&
+        !memchr(f->a->text.text + t->start, '\'', t->end - t->start) &&
         !lex_has(f, "notname", i + n, NULL) &&
         !lex_has(f, "title", i + n, NULL)) {
       n++;

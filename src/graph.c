@@ -103,7 +103,15 @@ KgStatus kg_sha1_hex(const char *data, size_t len, char hex[41]) {
     status = KG_ERR_RDF;
   } else {
     librdf_digest_init(digest);
-    librdf_digest_update(digest, (const unsigned char *)data, len);
+    /* librdf's SHA-1 scrambles the buffer it is given (it transforms
+     * blocks in place), so feed it copies, never the caller's text */
+    unsigned char block[4096];
+    for (size_t done = 0; done < len;) {
+      size_t n = len - done < sizeof block ? len - done : sizeof block;
+      memcpy(block, data + done, n);
+      librdf_digest_update(digest, block, n);
+      done += n;
+    }
     librdf_digest_final(digest);
     const unsigned char *bytes = librdf_digest_get_digest(digest);
     if (!bytes || librdf_digest_get_digest_length(digest) != 20) {

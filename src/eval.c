@@ -1017,6 +1017,24 @@ static int hit(const GoldRelation *r, const Found *t) {
   return is_symmetric(t->p) && strcmp(t->o, r->s) == 0 && in_objects(r, t->s);
 }
 
+/* Appends "S P O1|O2..." (how score.py names a gold relation) to list.
+ * Returns 0, or -1 when out of memory. */
+static int list_add_relation(StrList *list, const GoldRelation *r) {
+  size_t len = 0;
+  for (size_t k = 0; k < r->n_o; k++)
+    len += strlen(r->o[k]) + 1;
+  char *objects = malloc(len + 1);
+  if (!objects)
+    return -1;
+  objects[0] = '\0';
+  for (size_t k = 0, used = 0; k < r->n_o; k++)
+    used += (size_t)snprintf(objects + used, len + 1 - used, "%s%s",
+                             k ? "|" : "", r->o[k]);
+  int failed = list_add(list, "%s %s %s", r->s, r->p, objects);
+  free(objects);
+  return failed;
+}
+
 static int compare_strings(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -1185,18 +1203,7 @@ static KgStatus score_relations(Eval *ev, size_t *tp) {
       ++*tp;
       continue;
     }
-    failed = list_add(&ev->missed_relations, "%s %s ", r->s, r->p);
-    for (size_t k = 0; k < r->n_o && !failed; k++) {
-      char **item = &ev->missed_relations.items[ev->missed_relations.count - 1];
-      size_t a = strlen(*item), b = strlen(r->o[k]);
-      char *grown = realloc(*item, a + b + 2);
-      if (!grown) {
-        failed = 1;
-        break;
-      }
-      snprintf(grown + a, b + 2, "%s%s", k ? "|" : "", r->o[k]);
-      *item = grown;
-    }
+    failed = list_add_relation(&ev->missed_relations, r);
   }
   for (size_t i = 0; i < ev->gold.n_rels && !failed; i++) {
     const GoldRelation *r = &ev->gold.rels[i];
@@ -1207,18 +1214,7 @@ static KgStatus score_relations(Eval *ev, size_t *tp) {
       any = hit(r, &ev->found[k]);
     if (!any)
       continue;
-    failed = list_add(&ev->forbidden, "%s %s ", r->s, r->p);
-    for (size_t k = 0; k < r->n_o && !failed; k++) {
-      char **item = &ev->forbidden.items[ev->forbidden.count - 1];
-      size_t a = strlen(*item), b = strlen(r->o[k]);
-      char *grown = realloc(*item, a + b + 2);
-      if (!grown) {
-        failed = 1;
-        break;
-      }
-      snprintf(grown + a, b + 2, "%s%s", k ? "|" : "", r->o[k]);
-      *item = grown;
-    }
+    failed = list_add_relation(&ev->forbidden, r);
   }
   for (size_t k = 0; k < ev->n_found && !failed; k++)
     if (!ev->used[k])

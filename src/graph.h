@@ -31,8 +31,7 @@ KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
                                size_t object, size_t sent_start,
                                size_t sent_end, const char *rule);
 
-size_t kg_graph_entity_count(const KgGraph *g);
-size_t kg_graph_relation_count(const KgGraph *g);
+/* kg_graph_entity_count and kg_graph_relation_count are public: newskg.h. */
 
 /* --- reading a graph back (for the serializer and the tests) -------------
  *

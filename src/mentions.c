@@ -112,6 +112,17 @@ static int all_capitals(const Finder *f, size_t first, size_t end) {
   return 1;
 }
 
+/* Non-zero when token i ends a compound such as "pro-Russian" or
+ * "anti-American": after a lower-case word and a hyphen it names no one
+ * (unlike "US-North Korea"). */
+static int hyphen_compound(const Finder *f, size_t floor, size_t i) {
+  if (i < floor + 2 || !(tok(f, i)->flags & KG_TOK_GLUED) ||
+      !kg_token_is(&f->a->text, i - 1, "-"))
+    return 0;
+  const KgToken *before = tok(f, i - 2);
+  return (before->flags & KG_TOK_WORD) && !(before->flags & KG_TOK_CAP);
+}
+
 /* Pass 1 for one sentence. */
 static int find_gazetteer_names(Finder *f, size_t si) {
   KgArticle *a = f->a;
@@ -148,7 +159,8 @@ static int find_gazetteer_names(Finder *f, size_t si) {
       i = j;
       continue;
     }
-    if (!(tok(f, i)->flags & KG_TOK_CAP) || f->covered[i]) {
+    if (!(tok(f, i)->flags & KG_TOK_CAP) || f->covered[i] ||
+        hyphen_compound(f, s->first_token, i)) {
       i++;
       continue;
     }
@@ -464,9 +476,13 @@ static size_t description_at(Finder *f, size_t i, size_t end, KgClass *cls,
       while (stop < end && description_head(f, stop, end, &c2, &more) &&
              c2 == *cls)
         stop += more;
-      /* followed by a name, it is a title, not a description */
+      /* followed by a name, it is a title, not a description; so it is
+       * before ", Name" ("the Malian capital, Bamako") */
       if (stop < end && (f->covered[stop] || name_run(f, stop, end) > 0) &&
           !kg_token_is(&f->a->text, stop, "'s"))
+        return 0;
+      if (stop + 1 < end && kg_token_is(&f->a->text, stop, ",") &&
+          f->covered[stop + 1])
         return 0;
       if (stop < end && lex_has(f, "bordering", stop, NULL) && stop + 1 < end &&
           f->covered[stop + 1]) {

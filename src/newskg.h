@@ -82,6 +82,12 @@ KgStatus kg_graph_write(const KgGraph *g, KgFormat format, FILE *out,
 
 void kg_graph_free(KgGraph *g);
 
+/** Number of distinct entities in the graph. */
+size_t kg_graph_entity_count(const KgGraph *g);
+
+/** Number of distinct relations (direct triples) in the graph. */
+size_t kg_graph_relation_count(const KgGraph *g);
+
 /** Precision/recall/F1 of one category, as ../eval/score.py computes them. */
 typedef struct {
   size_t tp, fp, fn;

@@ -65,12 +65,23 @@ static long slot_entity(KgArticle *a, long e, unsigned classes) {
   return -1;
 }
 
-/* The country a sentence speaks of for a person's untitled office: one the
- * gazetteer says the person led and the article names, else the nearest
- * country named before token `before` in the sentence, else the article's
- * focus country. */
-static long context_country(KgArticle *a, long person, size_t sentence,
-                            size_t before) {
+/* Non-zero when a fact already makes someone other than person the leader
+ * of country: one article rarely gives a country two heads. */
+static int led_by_other(const KgFactList *facts, long country, long person) {
+  for (size_t i = 0; i < facts->count; i++)
+    if (facts->facts[i].relation == KG_REL_LEADER_OF &&
+        facts->facts[i].object == country && facts->facts[i].subject != person)
+      return 1;
+  return 0;
+}
+
+/* The country a person's untitled office ("President X", "became prime
+ * minister") belongs to, in order of evidence: a country the gazetteer says
+ * the person led; the nearest country named before the title in its
+ * sentence; the nearest named in the two sentences before, unless someone
+ * else already leads it; the article's focus country. */
+static long context_country(KgArticle *a, const KgFactList *facts, long person,
+                            size_t sentence, size_t before) {
   const KgGazetteer *gz = a->kb->gazetteer;
   const KgEntity *p = &a->entities[person];
   if (p->gaz >= 0) {
@@ -95,16 +106,23 @@ static long context_country(KgArticle *a, long person, size_t sentence,
       v = bar ? bar + 1 : NULL;
     }
   }
-  long best = -1;
+  long same = -1, near = -1;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
-    if (m->sentence != sentence || m->first >= before || m->entity < 0)
+    if (m->sentence > sentence || m->sentence + 2 < sentence ||
+        m->entity < 0 || (m->sentence == sentence && m->first >= before))
       continue;
     long c = slot_entity(a, m->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
-    if (c >= 0)
-      best = c;
+    if (c < 0)
+      continue;
+    if (m->sentence == sentence)
+      same = c;
+    else if (!led_by_other(facts, c, person))
+      near = c;
   }
-  return best >= 0 ? best : a->focus_country;
+  if (same >= 0)
+    return same;
+  return near >= 0 ? near : a->focus_country;
 }
 
 /* Relations stated by titles. */
@@ -120,7 +138,7 @@ static int read_titles(KgArticle *a, KgFactList *list) {
         owner = slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY) |
                                           KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
       else
-        owner = context_country(a, m->entity, m->sentence, m->first);
+        owner = context_country(a, list, m->entity, m->sentence, m->first);
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     "title-leader");
     } else if (strcmp(m->role, "head") == 0 && owner >= 0) {
@@ -129,6 +147,10 @@ static int read_titles(KgArticle *a, KgFactList *list) {
                                         KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     "title-head");
+    } else if (strcmp(m->role, "government-spokesperson") == 0) {
+      owner = context_country(a, list, m->entity, m->sentence, m->first);
+      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner,
+                    m->sentence, "title-government-spokesperson");
     } else if (strcmp(m->role, "spokesperson") == 0 && owner >= 0) {
       rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner,
                     m->sentence, "title-spokesperson");
@@ -162,13 +184,17 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
   }
   int person = m->cls == KG_CLASS_PERSON;
   size_t pos = m->end, count = 1, committed = 1, committed_end = m->end;
+  if (m->kind != KG_MENTION_NAME && m->kind != KG_MENTION_DEMONYM)
+    return m->end; /* "the bloc, and the EU said": no list */
   while (pos < end && count < MAX_MEMBERS) {
-    int last = 0, separated = 0;
+    int last = 0, separated = 0, comma = 0;
     if (is_token(a, pos, ",")) {
       pos++;
-      separated = 1;
+      separated = comma = 1;
     }
     if (pos < end && is_token(a, pos, "and")) {
+      if (comma && count == 1)
+        break; /* "A, and B ...": a new clause, not a list */
       pos++;
       last = separated = 1;
     }
@@ -337,7 +363,8 @@ static int sink(void *ctx, const KgRuleMatch *m) {
         objects[no++] = e;
     }
   } else if (!m->reciprocal && ns > 0) {
-    objects[no++] = context_country(a, subjects[0], r->sentence, su->first);
+    objects[no++] =
+        context_country(a, r->list, subjects[0], r->sentence, su->first);
   }
   for (size_t i = 0; i < ns; i++) {
     if (m->reciprocal) {

@@ -1,0 +1,525 @@
+/* main.c - the newskg program: English news text in, RDF out.
+ *
+ * A thin layer over libnewskg: it parses options, finds the data directory,
+ * opens files, calls kg_extract and kg_graph_write for each article (or
+ * kg_eval for `newskg eval`) and turns KgStatus values into messages and
+ * exit codes.  Everything it prints to stderr has the form
+ *
+ *     newskg: FILE[:LINE]: message
+ *
+ * and the exit code says how bad things were:
+ *
+ *     0  every input file was read and written
+ *     1  at least one input file could not be read or extracted (the others
+ *        were still processed and written)
+ *     2  usage error, or a fatal error: data files unloadable, output not
+ *        writable.  With -O the target file is then left untouched.
+ *
+ * -O writes to a temporary file beside the target (mkstemp), flushes and
+ * fsyncs it, and renames it over the target, so readers of the target see
+ * either the old file or the whole new one, never a half-written one.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "newskg.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "unknown"
+#endif
+#ifndef PACKAGE_URL
+#define PACKAGE_URL "https://w3id.org/newskg"
+#endif
+#ifndef NEWSKG_DATADIR
+#define NEWSKG_DATADIR "/usr/local/share/newskg"
+#endif
+#ifndef NEWSKG_BUILD_DATADIR
+#define NEWSKG_BUILD_DATADIR "data"
+#endif
+
+#define PROGRAM "newskg"
+
+enum { EXIT_INPUT = 1, EXIT_FATAL = 2 };
+
+/* A file that names the data directory as a usable one. */
+#define DATA_PROBE "countries.tsv"
+
+/* --- messages ------------------------------------------------------------ */
+
+/* "newskg: FILE[:LINE][: byte N]: message" for a library error; file names
+ * the input when the error record names none. */
+static void report_error(const char *file, const KgError *err) {
+  const char *where = err->file[0] ? err->file : file;
+  if (err->line > 0)
+    fprintf(stderr, "%s: %s:%ld: %s\n", PROGRAM, where, err->line,
+            err->message);
+  else if (err->offset >= 0)
+    fprintf(stderr, "%s: %s: byte %ld: %s\n", PROGRAM, where, err->offset,
+            err->message);
+  else
+    fprintf(stderr, "%s: %s: %s\n", PROGRAM, where, err->message);
+}
+
+static void report(const char *file, const char *message) {
+  fprintf(stderr, "%s: %s: %s\n", PROGRAM, file, message);
+}
+
+static int usage_error(const char *message) {
+  if (message)
+    fprintf(stderr, "%s: %s\n", PROGRAM, message);
+  fprintf(stderr, "Try '%s --help' for more information.\n", PROGRAM);
+  return EXIT_FATAL;
+}
+
+/* Reports what getopt_long (run with opterr = 0 and a leading ':') found
+ * wrong with the option just read. */
+static int bad_option(char **argv, int c) {
+  const char *arg = argv[optind - 1];
+  if (c == ':')
+    fprintf(stderr, "%s: option '%s' needs an argument\n", PROGRAM, arg);
+  else if (optopt && strncmp(arg, "--", 2) != 0)
+    fprintf(stderr, "%s: unknown option '-%c'\n", PROGRAM, optopt);
+  else
+    fprintf(stderr, "%s: unknown option '%s'\n", PROGRAM, arg);
+  return usage_error(NULL);
+}
+
+static void print_help(void) {
+  printf(
+      "newskg: English news text to an RDF knowledge graph %s\n"
+      "Extract the people, countries, organisations and cities a news article\n"
+      "names, and what it states about them, as RDF with its evidence.\n"
+      "Usage: %s [OPTIONS] FILE...\n"
+      "       %s eval GOLD GRAPH [--min-f1 F]\n"
+      "\n"
+      "Arguments:\n"
+      "  FILE            an article in UTF-8 text, or '-' for standard input.\n"
+      "                  Several files give their graphs one after another.\n"
+      "\n"
+      "Main options:\n"
+      "  -o FORMAT, --output FORMAT  Set the output format to one of:\n"
+      "    turtle          Turtle Terse RDF Triple Language (default)\n"
+      "    ntriples        N-Triples\n"
+      "  -O FILE, --output-file FILE Write to FILE (replaced whole, or left\n"
+      "                              untouched on error) instead of stdout\n"
+      "  -d DIR, --data DIR          Read gazetteers, lexicon and rules from DIR\n"
+      "                              (default: $NEWSKG_DATA, else\n"
+      "                              %s)\n"
+      "  --gazetteer FILE            Add a gazetteer file (repeatable)\n"
+      "  --rules FILE                Add a rule file (repeatable)\n"
+      "  -q, --quiet                 No informational messages\n"
+      "  -h, --help                  Print this help, then exit\n"
+      "  -v, --version               Print the version, then exit\n"
+      "\n"
+      "Evaluation (%s eval):\n"
+      "  Score GRAPH (N-Triples, or Turtle if it ends in .ttl) against the\n"
+      "  gold annotation GOLD and print the report score.py prints.\n"
+      "  --min-f1 F                  Exit 1 when relation F1 is below F or a\n"
+      "                              forbidden relation is asserted\n"
+      "\n"
+      "Exit status:\n"
+      "  0  success\n"
+      "  1  an input file could not be read or extracted (the others were\n"
+      "     still written); for eval: below --min-f1, or a forbidden relation\n"
+      "  2  usage error, or fatal error (data files unloadable, output not\n"
+      "     writable, gold or graph unreadable)\n"
+      "\n"
+      "Report bugs and read more at %s\n",
+      PACKAGE_VERSION, PROGRAM, PROGRAM, NEWSKG_DATADIR, PROGRAM, PACKAGE_URL);
+}
+
+/* --- input ---------------------------------------------------------------- */
+
+/* Reads a whole file ("-": stdin) into a new buffer.  Returns 0, or -1 with
+ * errno set. */
+static int read_input(const char *path, char **data, size_t *len) {
+  FILE *fh = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!fh)
+    return -1;
+  char *buf = NULL;
+  size_t used = 0, cap = 0;
+  int failed = 0;
+  for (;;) {
+    if (used == cap) {
+      size_t n = cap ? cap * 2 : 65536;
+      char *grown = realloc(buf, n);
+      if (!grown) {
+        errno = ENOMEM;
+        failed = 1;
+        break;
+      }
+      buf = grown;
+      cap = n;
+    }
+    size_t got = fread(buf + used, 1, cap - used, fh);
+    used += got;
+    if (got == 0) {
+      failed = ferror(fh) != 0;
+      break;
+    }
+  }
+  int saved = errno;
+  if (fh != stdin)
+    fclose(fh);
+  else
+    clearerr(stdin);
+  if (failed) {
+    free(buf);
+    errno = saved ? saved : EIO;
+    return -1;
+  }
+  *data = buf;
+  *len = used;
+  return 0;
+}
+
+/* --- output ----------------------------------------------------------------- */
+
+/* Where graphs go: stdout, or a temporary file renamed onto target. */
+typedef struct {
+  FILE *fh;           ///< the stream written to
+  const char *target; ///< -O FILE, or NULL for stdout
+  char *tmp;          ///< owned temporary path, NULL for stdout
+} Output;
+
+static int output_open(Output *out, const char *target) {
+  out->fh = stdout;
+  out->target = target;
+  out->tmp = NULL;
+  if (!target)
+    return 0;
+  const char *slash = strrchr(target, '/');
+  size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+  size_t size = strlen(target) + sizeof "/.tmp.XXXXXX";
+  if (!(out->tmp = malloc(size))) {
+    report(target, strerror(ENOMEM));
+    return -1;
+  }
+  snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dirlen, target,
+           target + dirlen);
+  int fd = mkstemp(out->tmp);
+  if (fd < 0) {
+    char message[600];
+    snprintf(message, sizeof message, "cannot create a temporary file: %s",
+             strerror(errno));
+    report(target, message);
+    free(out->tmp);
+    out->tmp = NULL;
+    return -1;
+  }
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0 || !(out->fh = fdopen(fd, "wb"))) {
+    report(target, strerror(errno));
+    close(fd);
+    unlink(out->tmp);
+    free(out->tmp);
+    out->tmp = NULL;
+    return -1;
+  }
+  return 0;
+}
+
+/* Finishes the output: with commit, makes the target the written file;
+ * without, throws the temporary file away.  Returns 0, or -1 after
+ * reporting the failure (the target is then untouched). */
+static int output_close(Output *out, int commit) {
+  if (!out->tmp) {
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+      report("(standard output)", strerror(errno ? errno : EIO));
+      return -1;
+    }
+    return 0;
+  }
+  int failed = !commit;
+  const char *step = "";
+  errno = 0;
+  if (!failed && (fflush(out->fh) != 0 || ferror(out->fh)))
+    failed = 1, step = "write error";
+  if (!failed && fsync(fileno(out->fh)) != 0)
+    failed = 1, step = "cannot sync";
+  if (fclose(out->fh) != 0 && !failed)
+    failed = 1, step = "cannot close";
+  if (!failed && rename(out->tmp, out->target) != 0)
+    failed = 1, step = "cannot rename the temporary file";
+  if (failed) {
+    if (commit) {
+      char message[600];
+      snprintf(message, sizeof message, "%s: %s", step,
+               strerror(errno ? errno : EIO));
+      report(out->target, message);
+    }
+    unlink(out->tmp);
+  } else {
+    /* make the rename itself durable; the file is complete either way */
+    const char *slash = strrchr(out->target, '/');
+    char *dir = slash ? strndup(out->target, (size_t)(slash - out->target) + 1)
+                      : strdup(".");
+    int fd = dir ? open(dir, O_RDONLY) : -1;
+    if (fd >= 0) {
+      (void)fsync(fd);
+      close(fd);
+    }
+    free(dir);
+  }
+  free(out->tmp);
+  out->tmp = NULL;
+  return failed ? -1 : 0;
+}
+
+/* --- the data directory ------------------------------------------------- */
+
+static int has_data(const char *dir) {
+  char path[4096];
+  int n = snprintf(path, sizeof path, "%s/%s", dir, DATA_PROBE);
+  return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
+}
+
+/* -d DIR, else $NEWSKG_DATA, else the installed data if it is there, else
+ * the source tree's (for running from the build tree). */
+static const char *data_dir(const char *option) {
+  if (option)
+    return option;
+  const char *env = getenv("NEWSKG_DATA");
+  if (env && *env)
+    return env;
+  return has_data(NEWSKG_DATADIR) ? NEWSKG_DATADIR : NEWSKG_BUILD_DATADIR;
+}
+
+/* --- newskg eval ----------------------------------------------------------- */
+
+static int eval_main(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"min-f1", required_argument, NULL, 'm'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  double min_f1 = 0.0;
+  int have_min = 0, c;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'm': {
+      char *end;
+      errno = 0;
+      min_f1 = strtod(optarg, &end);
+      if (errno || end == optarg || *end)
+        return usage_error("eval: --min-f1 needs a number");
+      have_min = 1;
+      break;
+    }
+    case 'h':
+      printf("Usage: %s eval GOLD GRAPH [--min-f1 F]\n"
+             "Score GRAPH (N-Triples, or Turtle if it ends in .ttl) against "
+             "GOLD, as score.py does.\n",
+             PROGRAM);
+      return EXIT_SUCCESS;
+    default:
+      return bad_option(argv, c);
+    }
+  }
+  if (argc - optind != 2)
+    return usage_error("eval: needs a GOLD and a GRAPH file");
+  KgEvalResult res;
+  KgError err;
+  memset(&err, 0, sizeof err);
+  KgStatus status = kg_eval(argv[optind], argv[optind + 1], &res, stdout, &err);
+  if (status != KG_OK) {
+    report_error(status == KG_ERR_IO && !err.file[0] ? "(standard output)"
+                                                       : argv[optind],
+                 &err);
+    return EXIT_FATAL;
+  }
+  if (have_min && (res.relations.f1 < min_f1 || res.forbidden > 0))
+    return EXIT_INPUT;
+  return EXIT_SUCCESS;
+}
+
+/* --- newskg FILE... -------------------------------------------------------- */
+
+/* Options of a run. */
+typedef struct {
+  KgFormat format;     ///< output syntax
+  const char *output;  ///< -O FILE, or NULL
+  const char *data;    ///< -d DIR, or NULL
+  const char **gazetteers; ///< --gazetteer files, n_gazetteers of them
+  size_t n_gazetteers;
+  const char **rules;  ///< --rules files, n_rules of them
+  size_t n_rules;
+  int quiet;           ///< -q
+} Options;
+
+/* Extracts and writes one article.  Returns 0, EXIT_INPUT when the file is
+ * unusable, or EXIT_FATAL when the output failed. */
+static int process(const KgExtractor *ex, const Options *opt, const char *path,
+                   FILE *out) {
+  const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+  char *text;
+  size_t len;
+  if (read_input(path, &text, &len) != 0) {
+    report(name, strerror(errno));
+    return EXIT_INPUT;
+  }
+  KgError err;
+  memset(&err, 0, sizeof err);
+  err.offset = -1;
+  KgGraph *g = NULL;
+  KgStatus status = kg_extract(ex, text, len, &g, &err);
+  free(text);
+  if (status != KG_OK) {
+    report_error(name, &err);
+    return EXIT_INPUT;
+  }
+  size_t entities = kg_graph_entity_count(g);
+  size_t relations = kg_graph_relation_count(g);
+  status = kg_graph_write(g, opt->format, out, &err);
+  kg_graph_free(g);
+  if (status != KG_OK) {
+    report_error(opt->output ? opt->output : "(standard output)", &err);
+    return EXIT_FATAL;
+  }
+  if (!opt->quiet)
+    fprintf(stderr, "%s: %s: %zu entities, %zu relations\n", PROGRAM, name,
+            entities, relations);
+  return 0;
+}
+
+static KgExtractor *load_extractor(const Options *opt) {
+  KgError err;
+  memset(&err, 0, sizeof err);
+  err.offset = -1;
+  const char *dir = data_dir(opt->data);
+  KgExtractor *ex = NULL;
+  if (kg_extractor_new(dir, &ex, &err) != KG_OK) {
+    report_error(dir, &err);
+    return NULL;
+  }
+  for (size_t i = 0; i < opt->n_gazetteers; i++)
+    if (kg_extractor_add_gazetteer(ex, opt->gazetteers[i], &err) != KG_OK) {
+      report_error(opt->gazetteers[i], &err);
+      kg_extractor_free(ex);
+      return NULL;
+    }
+  for (size_t i = 0; i < opt->n_rules; i++)
+    if (kg_extractor_add_rules(ex, opt->rules[i], &err) != KG_OK) {
+      report_error(opt->rules[i], &err);
+      kg_extractor_free(ex);
+      return NULL;
+    }
+  return ex;
+}
+
+static int run(const Options *opt, int nfiles, char **files) {
+  KgExtractor *ex = load_extractor(opt);
+  if (!ex)
+    return EXIT_FATAL;
+  Output out;
+  if (output_open(&out, opt->output) != 0) {
+    kg_extractor_free(ex);
+    return EXIT_FATAL;
+  }
+  int result = 0;
+  for (int i = 0; i < nfiles && result != EXIT_FATAL; i++) {
+    int r = process(ex, opt, files[i], out.fh);
+    if (r > result)
+      result = r;
+  }
+  kg_extractor_free(ex);
+  if (output_close(&out, result != EXIT_FATAL) != 0)
+    result = EXIT_FATAL;
+  return result;
+}
+
+int main(int argc, char **argv) {
+  if (argc >= 2 && strcmp(argv[1], "eval") == 0)
+    return eval_main(argc - 1, argv + 1);
+
+  enum { OPT_GAZETTEER = 256, OPT_RULES };
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"output-file", required_argument, NULL, 'O'},
+      {"data", required_argument, NULL, 'd'},
+      {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
+      {"rules", required_argument, NULL, OPT_RULES},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {"version", no_argument, NULL, 'v'},
+      {NULL, 0, NULL, 0}};
+  Options opt;
+  memset(&opt, 0, sizeof opt);
+  opt.format = KG_FORMAT_TURTLE;
+  /* at most argc repeatable options of each kind */
+  opt.gazetteers = calloc((size_t)argc, sizeof *opt.gazetteers);
+  opt.rules = calloc((size_t)argc, sizeof *opt.rules);
+  if (!opt.gazetteers || !opt.rules) {
+    fprintf(stderr, "%s: %s\n", PROGRAM, strerror(ENOMEM));
+    return EXIT_FATAL;
+  }
+  int c, status = -1;
+  opterr = 0;
+  while (status < 0 &&
+         (c = getopt_long(argc, argv, ":o:O:d:qhv", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o':
+      if (strcmp(optarg, "turtle") == 0)
+        opt.format = KG_FORMAT_TURTLE;
+      else if (strcmp(optarg, "ntriples") == 0)
+        opt.format = KG_FORMAT_NTRIPLES;
+      else {
+        fprintf(stderr, "%s: unknown output format '%s' (turtle, ntriples)\n",
+                PROGRAM, optarg);
+        status = usage_error(NULL);
+      }
+      break;
+    case 'O':
+      opt.output = optarg;
+      break;
+    case 'd':
+      opt.data = optarg;
+      break;
+    case OPT_GAZETTEER:
+      opt.gazetteers[opt.n_gazetteers++] = optarg;
+      break;
+    case OPT_RULES:
+      opt.rules[opt.n_rules++] = optarg;
+      break;
+    case 'q':
+      opt.quiet = 1;
+      break;
+    case 'h':
+      print_help();
+      status = EXIT_SUCCESS;
+      break;
+    case 'v':
+      printf("%s\n", PACKAGE_VERSION);
+      status = EXIT_SUCCESS;
+      break;
+    default:
+      status = bad_option(argv, c);
+      break;
+    }
+  }
+  if (status < 0 && optind >= argc)
+    status = usage_error("no input files");
+  if (status < 0)
+    status = run(&opt, argc - optind, argv + optind);
+  free(opt.gazetteers);
+  free(opt.rules);
+  if (status == EXIT_SUCCESS && (fflush(stdout) != 0 || ferror(stdout))) {
+    fprintf(stderr, "%s: (standard output): %s\n", PROGRAM, strerror(errno));
+    status = EXIT_FATAL;
+  }
+  return status;
+}

@@ -57,6 +57,7 @@ typedef struct {
   long gaz;         ///< gazetteer entry, or -1 for a name found by pattern
   long country;     ///< nationality (Person) or country (City), or -1
   char gender;      ///< 'm', 'f' or 0 when unknown
+  int gender_guessed; ///< gender only guessed from a given name
   size_t mentions;  ///< how many mentions name it
 } KgEntity;
 

@@ -24,9 +24,13 @@
 #define WINDOW_SENTENCES 4
 #define SUBJECT_DISTANCE 3
 
-static int gender_fits(const KgArticle *a, long entity, char gender) {
-  char g = a->entities[entity].gender;
-  return !gender || !g || g == gender;
+/* Non-zero when entity may be called by a pronoun of this gender; a gender
+ * only guessed from a given name counts unless lenient. */
+static int gender_fits(const KgArticle *a, long entity, char gender,
+                       int lenient) {
+  const KgEntity *e = &a->entities[entity];
+  return !gender || !e->gender || e->gender == gender ||
+         (lenient && e->gender_guessed);
 }
 
 /* The nearest mention before mi in its sentence with a resolved entity. */
@@ -63,12 +67,59 @@ static int satisfies(const KgArticle *a, size_t mi, long entity) {
         kg_gazetteer_entry(gz, (size_t)ce->gaz)->attrs[KG_ATTR_BORDERS] &&
         !kg_gazetteer_attr_has(gz, (size_t)ce->gaz, KG_ATTR_BORDERS, e->name))
       return 0;
+    /* "the Ukrainian capital" is a city of Ukraine */
+    if (ce->cls == KG_CLASS_COUNTRY && e->cls == KG_CLASS_CITY &&
+        e->country >= 0 && e->country != c->entity)
+      return 0;
   }
   return 1;
 }
 
-/* Resolves mention mi; leaves entity -1 when nothing fits. */
-static void resolve(KgArticle *a, size_t mi) {
+/* Non-zero when mention k is a subject candidate: not after a preposition
+ * ("talks with Modi"), not a possessor, not quoted. */
+static int subject_like(const KgArticle *a, size_t k) {
+  const KgMention *c = &a->mentions[k];
+  if (c->flags & (KG_M_QUOTED | KG_M_POSSESSIVE | KG_M_ABSORBED))
+    return 0;
+  size_t floor = a->text.sentences[c->sentence].first_token;
+  if (c->first == floor)
+    return 1;
+  char key[32];
+  size_t klen = kg_text_key(&a->text, c->first - 1, c->first, key, sizeof key);
+  return !klen || !kg_lexicon_get(a->kb->lexicon, "preposition", key, klen);
+}
+
+/* The antecedent of subject pronoun mi by subject preference, or -1: the
+ * first subject-like person of compatible gender in the pronoun's sentence
+ * before it, else in the nearest earlier sentence that has one. */
+static long subject_antecedent(const KgArticle *a, size_t mi, int lenient) {
+  const KgMention *m = &a->mentions[mi];
+  size_t sentence = m->sentence;
+  long found = -1;
+  int candidates = 0;
+  for (size_t k = mi; k-- > 0;) {
+    const KgMention *c = &a->mentions[k];
+    if (c->sentence != sentence) {
+      if (candidates)
+        return found; /* the nearest sentence with a candidate decides */
+      sentence = c->sentence;
+      if (sentence + WINDOW_SENTENCES < m->sentence)
+        return -1;
+    }
+    if (c->entity < 0 || a->entities[c->entity].cls != KG_CLASS_PERSON ||
+        !gender_fits(a, c->entity, m->gender, lenient) ||
+        (c->flags & KG_M_QUOTED))
+      continue;
+    candidates = 1;
+    if (subject_like(a, k))
+      found = c->entity; /* keeps the earliest in the sentence */
+  }
+  return found;
+}
+
+/* Resolves mention mi; leaves entity -1 when nothing fits.  lenient: a
+ * gender guessed from a given name does not rule a person out. */
+static void resolve(KgArticle *a, size_t mi, int lenient) {
   KgMention *m = &a->mentions[mi];
   if (m->flags & (KG_M_PLURAL | KG_M_QUOTED))
     return;
@@ -88,10 +139,27 @@ static void resolve(KgArticle *a, size_t mi) {
        m->kind == KG_MENTION_DESCRIPTION)) {
     excluded = a->mentions[near].entity;
   }
+  /* "Russia, its closest ally": the possessive is not the name it is in
+   * apposition to */
+  if (m->kind == KG_MENTION_PRONOUN && (m->flags & KG_M_POSSESSIVE) &&
+      near >= 0 && a->mentions[near].end + 1 == m->first &&
+      kg_token_is(&a->text, m->first - 1, ","))
+    excluded = a->mentions[near].entity;
   long excluded_country = -1;
   if (excluded >= 0 && a->entities[excluded].cls == KG_CLASS_CITY)
     excluded_country = kg_article_capital_country(a, excluded);
   int wants_person = m->cls == KG_CLASS_PERSON;
+  /* he/she as a subject: in the nearest sentence with a candidate, its
+   * first subject-like person ("Kishida, who had talks with Modi, left
+   * ... In Kyiv he met ..." - he is Kishida) */
+  if (m->kind == KG_MENTION_PRONOUN && wants_person &&
+      !(m->flags & (KG_M_OBJECT | KG_M_POSSESSIVE))) {
+    long e = subject_antecedent(a, mi, lenient);
+    if (e >= 0) {
+      m->entity = e;
+      return;
+    }
+  }
   for (size_t k = mi; k-- > 0;) {
     const KgMention *c = &a->mentions[k];
     if (c->sentence + WINDOW_SENTENCES < m->sentence)
@@ -102,7 +170,7 @@ static void resolve(KgArticle *a, size_t mi) {
       continue;
     const KgEntity *ent = &a->entities[e];
     if (wants_person) {
-      if (ent->cls != KG_CLASS_PERSON || !gender_fits(a, e, m->gender))
+      if (ent->cls != KG_CLASS_PERSON || !gender_fits(a, e, m->gender, lenient))
         continue;
     } else if (m->kind == KG_MENTION_PRONOUN) {
       if (ent->cls != KG_CLASS_COUNTRY && ent->cls != KG_CLASS_ORGANIZATION)
@@ -123,7 +191,9 @@ KgStatus kg_resolve_coreference(KgArticle *a) {
     KgMention *m = &a->mentions[mi];
     if (m->entity < 0 &&
         (m->kind == KG_MENTION_PRONOUN || m->kind == KG_MENTION_DESCRIPTION))
-      resolve(a, mi);
+      resolve(a, mi, 0);
+    if (m->entity < 0 && m->kind == KG_MENTION_PRONOUN)
+      resolve(a, mi, 1); /* "Andrei": the list's guess may be wrong */
   }
   return KG_OK;
 }

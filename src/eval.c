@@ -367,9 +367,9 @@ static int match_term(const char *s, size_t n, int k, size_t i,
   size_t q = j + 1; /* just after the closing quote */
   if (q < n && s[q] == '@') {
     size_t t = q + 1;
-    while (t < n && ((s[t] >= 'A' && s[t] <= 'Z') ||
-                     (s[t] >= 'a' && s[t] <= 'z') ||
-                     (s[t] >= '0' && s[t] <= '9') || s[t] == '-'))
+    while (t < n &&
+           ((s[t] >= 'A' && s[t] <= 'Z') || (s[t] >= 'a' && s[t] <= 'z') ||
+            (s[t] >= '0' && s[t] <= '9') || s[t] == '-'))
       t++;
     if (t > q + 1 && try_end(s, n, k, i, t, terms))
       return 1;
@@ -388,27 +388,27 @@ int kg_eval_match_line(const char *line, size_t len, KgSpan terms[3]) {
 /* --- gold ----------------------------------------------------------------- */
 
 typedef struct {
-  char *canon; ///< canonical name
-  char *type;  ///< gold type ("Person", ..., or "*")
+  char *canon;  ///< canonical name
+  char *type;   ///< gold type ("Person", ..., or "*")
   int optional; ///< an entity? line
 } GoldEntity;
 
 typedef enum { REL_REQUIRED, REL_ALLOWED, REL_FORBIDDEN } RelKind;
 
 typedef struct {
-  RelKind kind;  ///< rel, rel! or any other rel* kind (rel?)
-  char *s;       ///< subject canonical name
-  char *p;       ///< relation name
-  char **o;      ///< n_o object canonical names
-  size_t n_o;    ///< at least 1
+  RelKind kind; ///< rel, rel! or any other rel* kind (rel?)
+  char *s;      ///< subject canonical name
+  char *p;      ///< relation name
+  char **o;     ///< n_o object canonical names
+  size_t n_o;   ///< at least 1
 } GoldRelation;
 
 typedef struct {
-  GoldEntity *ents;    ///< in order of first definition
+  GoldEntity *ents; ///< in order of first definition
   size_t n_ents, ents_cap;
-  KgStrMap *by_canon;  ///< canonical name -> index in ents
-  KgStrMap *alias;     ///< norm(name) -> index in ents (last one wins)
-  GoldRelation *rels;  ///< in file order
+  KgStrMap *by_canon; ///< canonical name -> index in ents
+  KgStrMap *alias;    ///< norm(name) -> index in ents (last one wins)
+  GoldRelation *rels; ///< in file order
   size_t n_rels, rels_cap;
 } Gold;
 
@@ -674,11 +674,11 @@ done:
 
 /* A graph node (subject or object term) as the scorer sees it. */
 typedef struct {
-  char *term;       ///< the term as written, e.g. "<https://...>"
-  StrList labels;   ///< unescaped label literals, in file order
-  unsigned types;   ///< bit per gold type, see type_names
-  long label_gold;  ///< gold entity of the first matching label, or -1
-  long gold;        ///< node_gold: the gold entity matched as a typed node
+  char *term;      ///< the term as written, e.g. "<https://...>"
+  StrList labels;  ///< unescaped label literals, in file order
+  unsigned types;  ///< bit per gold type, see type_names
+  long label_gold; ///< gold entity of the first matching label, or -1
+  long gold;       ///< node_gold: the gold entity matched as a typed node
 } Node;
 
 /* Gold types in sorted order: sorted(tset) is the order of the bits. */
@@ -686,20 +686,20 @@ static const char *const type_names[] = {"City", "Country", "Organization",
                                          "Person"};
 
 typedef struct {
-  size_t s;   ///< subject node
-  char *p;    ///< local name of the predicate
-  char *o;    ///< object term (its node may not exist)
+  size_t s; ///< subject node
+  char *p;  ///< local name of the predicate
+  char *o;  ///< object term (its node may not exist)
 } Edge;
 
 typedef struct {
-  Node *nodes;       ///< nodes with labels or types
+  Node *nodes; ///< nodes with labels or types
   size_t n_nodes, nodes_cap;
   KgStrMap *by_term; ///< term -> node index
   size_t *typed;     ///< nodes in the order they were first typed
   size_t n_typed, typed_cap;
-  Edge *edges;       ///< in file order
+  Edge *edges; ///< in file order
   size_t n_edges, edges_cap;
-  size_t unparsed;   ///< lines that matched no pattern
+  size_t unparsed; ///< lines that matched no pattern
 } Graph;
 
 static void graph_release(Graph *g) {
@@ -903,9 +903,8 @@ static KgStatus add_triple(Graph *g, const char *line, const KgSpan t[3],
   } else if (o[0] == '<' || (on >= 2 && o[0] == '_' && o[1] == ':')) {
     local_name(&p, &pn);
     size_t id = node_of(g, s, sn);
-    if (id == SIZE_MAX ||
-        reserve((void **)&g->edges, g->n_edges, &g->edges_cap,
-                sizeof *g->edges) != 0)
+    if (id == SIZE_MAX || reserve((void **)&g->edges, g->n_edges, &g->edges_cap,
+                                  sizeof *g->edges) != 0)
       return KG_ERR_NOMEM;
     Edge e = {id, copy_span(p, pn), copy_span(o, on)};
     if (!e.p || !e.o) {
@@ -985,8 +984,9 @@ static double round3(double x) {
 static KgScore prf(size_t tp, size_t fp, size_t fn) {
   double p = tp + fp ? (double)tp / (double)(tp + fp) : 0.0;
   double r = tp + fn ? (double)tp / (double)(tp + fn) : 0.0;
-  KgScore s = {tp, fp, fn, round3(p), round3(r),
-               p + r != 0.0 ? round3(2 * p * r / (p + r)) : 0.0};
+  KgScore s = {tp,        fp,
+               fn,        round3(p),
+               round3(r), p + r != 0.0 ? round3(2 * p * r / (p + r)) : 0.0};
   return s;
 }
 
@@ -1043,9 +1043,9 @@ static int compare_strings(const void *a, const void *b) {
 typedef struct {
   Gold gold;
   Graph graph;
-  StrList missed_entities, wrong_entities, missed_relations,
-      wrong_relations, forbidden;
-  Found *found;       ///< distinct found triples
+  StrList missed_entities, wrong_entities, missed_relations, wrong_relations,
+      forbidden;
+  Found *found; ///< distinct found triples
   size_t n_found, found_cap;
   unsigned char *used; ///< per found triple: matched some gold relation
 } Eval;
@@ -1080,8 +1080,8 @@ static KgStatus score_entities(Eval *ev, size_t *tp) {
     Node *n = &g->nodes[i];
     for (size_t k = 0; k < n->labels.count && n->label_gold < 0; k++) {
       size_t klen, id;
-      char *key = kg_eval_norm(n->labels.items[k],
-                               strlen(n->labels.items[k]), &klen);
+      char *key =
+          kg_eval_norm(n->labels.items[k], strlen(n->labels.items[k]), &klen);
       if (!key)
         return KG_ERR_NOMEM;
       if (kg_strmap_get(gold->alias, key, klen, &id))
@@ -1100,8 +1100,8 @@ static KgStatus score_entities(Eval *ev, size_t *tp) {
     char types[64];
     type_list(n->types, types, sizeof types);
     if (n->label_gold < 0) {
-      failed = list_add(&ev->wrong_entities, "%s (%s): not in gold", shown,
-                        types);
+      failed =
+          list_add(&ev->wrong_entities, "%s (%s): not in gold", shown, types);
       continue;
     }
     size_t m = (size_t)n->label_gold;
@@ -1222,8 +1222,9 @@ static KgStatus score_relations(Eval *ev, size_t *tp) {
                         ev->found[k].p, ev->found[k].o);
   if (failed)
     return KG_ERR_NOMEM;
-  qsort(ev->wrong_relations.items, ev->wrong_relations.count,
-        sizeof *ev->wrong_relations.items, compare_strings);
+  if (ev->wrong_relations.count > 1)
+    qsort(ev->wrong_relations.items, ev->wrong_relations.count,
+          sizeof *ev->wrong_relations.items, compare_strings);
   return KG_OK;
 }
 
@@ -1242,12 +1243,11 @@ static int write_report(FILE *out, const Eval *ev, const KgEvalResult *res) {
       report_list(out, "wrong_relations", &ev->wrong_relations) ||
       report_list(out, "forbidden_asserted", &ev->forbidden))
     return -1;
-  if (fprintf(out, "entities  P=%.3f R=%.3f F1=%.3f\n", e->precision,
-              e->recall, e->f1) < 0 ||
-      fprintf(out,
-              "relations P=%.3f R=%.3f F1=%.3f forbidden=%zu unparsed=%zu\n",
-              r->precision, r->recall, r->f1, res->forbidden,
-              res->unparsed) < 0)
+  if (fprintf(out, "entities  P=%.3f R=%.3f F1=%.3f\n", e->precision, e->recall,
+              e->f1) < 0 ||
+      fprintf(
+          out, "relations P=%.3f R=%.3f F1=%.3f forbidden=%zu unparsed=%zu\n",
+          r->precision, r->recall, r->f1, res->forbidden, res->unparsed) < 0)
     return -1;
   return fflush(out) != 0 || ferror(out) ? -1 : 0;
 }
@@ -1266,10 +1266,10 @@ KgStatus kg_eval(const char *gold_path, const char *graph_path,
   if (status == KG_ERR_NOMEM)
     set_error(err, status, "", 0, "out of memory");
   if (status == KG_OK) {
-    result->entities = prf(ent_tp, ev.wrong_entities.count,
-                           ev.missed_entities.count);
-    result->relations = prf(rel_tp, ev.wrong_relations.count,
-                            ev.missed_relations.count);
+    result->entities =
+        prf(ent_tp, ev.wrong_entities.count, ev.missed_entities.count);
+    result->relations =
+        prf(rel_tp, ev.wrong_relations.count, ev.missed_relations.count);
     result->forbidden = ev.forbidden.count;
     result->unparsed = ev.graph.unparsed;
     if (report && write_report(report, &ev, result) != 0)

@@ -55,18 +55,18 @@ typedef struct {
 } Relation;
 
 struct KgGraphImpl {
-  char *text;                ///< owned NUL-terminated copy of the article
-  size_t len;                ///< bytes of text
-  size_t char_len;           ///< code points of text
-  char *doc_iri;             ///< owned document IRI
-  Entity *entities;          ///< owned array, in order added
-  size_t entity_count;       ///< entities in use
-  size_t entity_cap;         ///< entities allocated
-  KgStrMap *entity_index;    ///< class digit + name -> entity index
-  Relation *relations;       ///< owned array, in order added
-  size_t relation_count;     ///< relations in use
-  size_t relation_cap;       ///< relations allocated
-  KgStrMap *relation_index;  ///< normalised triple key -> relation index
+  char *text;               ///< owned NUL-terminated copy of the article
+  size_t len;               ///< bytes of text
+  size_t char_len;          ///< code points of text
+  char *doc_iri;            ///< owned document IRI
+  Entity *entities;         ///< owned array, in order added
+  size_t entity_count;      ///< entities in use
+  size_t entity_cap;        ///< entities allocated
+  KgStrMap *entity_index;   ///< class digit + name -> entity index
+  Relation *relations;      ///< owned array, in order added
+  size_t relation_count;    ///< relations in use
+  size_t relation_cap;      ///< relations allocated
+  KgStrMap *relation_index; ///< normalised triple key -> relation index
 };
 
 /* Makes room for one more element in *array (count used, *cap allocated).
@@ -132,8 +132,7 @@ KgStatus kg_sha1_hex(const char *data, size_t len, char hex[41]) {
 /* Non-zero for the bytes RFC 3986 calls unreserved: kept as they are. */
 static int is_unreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-         c == '~';
+         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 char *kg_entity_iri(KgClass cls, const char *name, size_t len) {
@@ -373,12 +372,9 @@ KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id) {
 KgGraphRelation kg_graph_relation(const KgGraph *g, size_t i) {
   assert(i < g->relation_count);
   const Relation *r = &g->relations[i];
-  KgGraphRelation view = {r->subject,
-                          r->rel,
-                          r->object,
-                          r->evidence,
-                          r->evidence_count,
-                          (const char *const *)r->rules,
+  KgGraphRelation view = {r->subject,        r->rel,
+                          r->object,         r->evidence,
+                          r->evidence_count, (const char *const *)r->rules,
                           r->rule_count};
   return view;
 }

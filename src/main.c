@@ -115,7 +115,8 @@ static void print_help(void) {
       "    ntriples        N-Triples\n"
       "  -O FILE, --output-file FILE Write to FILE (replaced whole, or left\n"
       "                              untouched on error) instead of stdout\n"
-      "  -d DIR, --data DIR          Read gazetteers, lexicon and rules from DIR\n"
+      "  -d DIR, --data DIR          Read gazetteers, lexicon and rules from "
+      "DIR\n"
       "                              (default: $NEWSKG_DATA, else\n"
       "                              %s)\n"
       "  --gazetteer FILE            Add a gazetteer file (repeatable)\n"
@@ -338,7 +339,7 @@ static int eval_main(int argc, char **argv) {
   KgStatus status = kg_eval(argv[optind], argv[optind + 1], &res, stdout, &err);
   if (status != KG_OK) {
     report_error(status == KG_ERR_IO && !err.file[0] ? "(standard output)"
-                                                       : argv[optind],
+                                                     : argv[optind],
                  &err);
     return EXIT_FATAL;
   }
@@ -351,14 +352,14 @@ static int eval_main(int argc, char **argv) {
 
 /* Options of a run. */
 typedef struct {
-  KgFormat format;     ///< output syntax
-  const char *output;  ///< -O FILE, or NULL
-  const char *data;    ///< -d DIR, or NULL
+  KgFormat format;         ///< output syntax
+  const char *output;      ///< -O FILE, or NULL
+  const char *data;        ///< -d DIR, or NULL
   const char **gazetteers; ///< --gazetteer files, n_gazetteers of them
   size_t n_gazetteers;
-  const char **rules;  ///< --rules files, n_rules of them
+  const char **rules; ///< --rules files, n_rules of them
   size_t n_rules;
-  int quiet;           ///< -q
+  int quiet; ///< -q
 } Options;
 
 /* Extracts and writes one article.  Returns 0, EXIT_INPUT when the file is

@@ -232,8 +232,10 @@ static long new_person(Finder *f, size_t first, size_t end, size_t si) {
   if (entity < 0)
     return -1;
   const char *gender;
-  if (lex_has(f, "first_name", first, &gender) && gender[0] != 'u')
+  if (lex_has(f, "first_name", first, &gender) && gender[0] != 'u') {
     a->entities[entity].gender = gender[0];
+    a->entities[entity].gender_guessed = 1;
+  }
   return add_mention(f, first, end, si, KG_MENTION_NAME, KG_CLASS_PERSON,
                      entity);
 }
@@ -263,6 +265,28 @@ static int unknown_owner(const Finder *f, size_t floor, size_t i) {
          !lex_has(f, "notname", i - 1, NULL) &&
          !lex_has(f, "title", i - 1, NULL) &&
          !lex_has(f, "title_mod", i - 1, NULL);
+}
+
+/* After a title and a given name, a one-word place name is a surname
+ * ("Interior Minister Carlos Lima"): takes the place's mention back and
+ * returns 1, else 0. */
+static size_t surname_from_place(Finder *f, size_t i, size_t end) {
+  KgArticle *a = f->a;
+  if (i >= end || !f->covered[i] ||
+      (i + 1 < end && (tok(f, i + 1)->flags & KG_TOK_CAP)))
+    return 0;
+  long mi = kg_article_mention_at(a, i);
+  if (mi < 0)
+    return 0;
+  KgMention *m = &a->mentions[mi];
+  if (m->first != i || m->end != i + 1 || m->kind != KG_MENTION_NAME ||
+      (m->cls != KG_CLASS_CITY && m->cls != KG_CLASS_COUNTRY))
+    return 0;
+  m->flags |= KG_M_ABSORBED;
+  if (m->entity >= 0)
+    a->entities[m->entity].mentions--;
+  f->covered[i] = 0;
+  return 1;
 }
 
 /* A person mention for tokens [first, end) after a title: the gazetteer's
@@ -308,6 +332,8 @@ static int find_pattern_names(Finder *f, size_t si) {
       if (run > 0 && !unknown_owner(f, s->first_token, i) &&
           place_word(f, at + run - 1))
         run = 0; /* "Queen Victoria Market" */
+      if (run > 0 && lex_has(f, "first_name", at, NULL))
+        run += surname_from_place(f, at + run, end);
       if (run > 0 && person_named(f, at, at + run, si) < 0)
         return -1;
       i = (run > 0 ? at + run : i + n) - 1;
@@ -483,6 +509,9 @@ static size_t description_at(Finder *f, size_t i, size_t end, KgClass *cls,
         return 0;
       if (stop + 1 < end && kg_token_is(&f->a->text, stop, ",") &&
           f->covered[stop + 1])
+        return 0;
+      /* "the town of Chimore", "the head of the bloc": not anaphoric */
+      if (stop < end && kg_token_is(&f->a->text, stop, "of"))
         return 0;
       if (stop < end && lex_has(f, "bordering", stop, NULL) && stop + 1 < end &&
           f->covered[stop + 1]) {

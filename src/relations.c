@@ -75,6 +75,24 @@ static int led_by_other(const KgFactList *facts, long country, long person) {
   return 0;
 }
 
+/* The state a national body acts for ("the US Treasury", "the State
+ * Department": gazetteer organisations with a country), or e itself.  A
+ * department's sanctions are its government's. */
+static long state_of_body(KgArticle *a, long e) {
+  const KgEntity *ent = &a->entities[e];
+  if (ent->cls != KG_CLASS_ORGANIZATION || ent->gaz < 0)
+    return e;
+  const char *country = kg_gazetteer_entry(a->kb->gazetteer, (size_t)ent->gaz)
+                            ->attrs[KG_ATTR_COUNTRY];
+  if (!country || strchr(country, '|'))
+    return e;
+  long c = kg_gazetteer_find(a->kb->gazetteer, KG_CLASS_COUNTRY, country);
+  if (c < 0)
+    return e;
+  long state = kg_article_entity(a, KG_CLASS_COUNTRY, country, strlen(country), c);
+  return state >= 0 ? state : e;
+}
+
 /* The country a person's untitled office ("President X", "became prime
  * minister") belongs to, in order of evidence: a country the gazetteer says
  * the person led; the nearest country named before the title in its
@@ -178,6 +196,8 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
   u->aside_end = 0;
   u->flags = (m->flags & KG_M_LOCATIVE) ? KG_UNIT_ADJUNCT : 0;
   members[0] = m->entity;
+  if (m->kind == KG_MENTION_PRONOUN)
+    u->flags |= KG_UNIT_PRONOUN;
   if (m->flags & KG_M_POSSESSIVE) {
     u->flags |= KG_UNIT_POSSESSIVE;
     return m->end;
@@ -270,15 +290,17 @@ static int build_units(Reader *r, size_t si) {
     KgUnit *u = &r->units[r->unit_count];
     long mi = kg_article_mention_at(a, i);
     size_t unit_start = i;
-    /* "the" before a name belongs to it: "addressed the UN" */
-    if ((mi < 0 || a->mentions[mi].first != i) && i + 1 < end &&
-        is_token(a, i, "the")) {
-      long next = kg_article_mention_at(a, i + 1);
-      if (next >= 0 && a->mentions[next].first == i + 1)
+    /* "the" and "the city of" before a name belong to it: "addressed the
+     * UN", "travelled to the city of Vladivostok" */
+    if (mi < 0 || a->mentions[mi].first != i) {
+      size_t at = i + (i + 1 < end && is_token(a, i, "the"));
+      at += kg_lexicon_match(a->kb->lexicon, "city_of", &a->text, at, end,
+                             NULL);
+      long next = at > i && at < end ? kg_article_mention_at(a, at) : -1;
+      if (next >= 0 && a->mentions[next].first == at)
         mi = next;
     }
-    if (mi >= 0 && a->mentions[mi].first <= i + 1 &&
-        a->mentions[mi].first >= i && a->mentions[mi].entity >= 0 &&
+    if (mi >= 0 && a->mentions[mi].first >= i && a->mentions[mi].entity >= 0 &&
         !modifies_name(a, (size_t)mi)) {
       i = build_mention_unit(r, (size_t)mi, end, u, r->members[r->unit_count]);
       u->first = unit_start;
@@ -352,6 +374,8 @@ static int sink(void *ctx, const KgRuleMatch *m) {
   const KgUnit *su = &r->units[m->subject];
   for (size_t k = 0; k < su->members; k++) {
     long e = slot_entity(a, r->members[m->subject][k], m->subject_classes);
+    if (e >= 0 && m->relation == KG_REL_SANCTIONS)
+      e = state_of_body(a, e);
     if (e >= 0)
       subjects[ns++] = e;
   }

@@ -310,7 +310,8 @@ typedef struct {
 
 static int word_matches(const Matcher *m, const KgUnit *u, char **alts,
                         size_t n) {
-  if (u->mention >= 0 || u->end != u->first + 1)
+  if ((u->mention >= 0 && !(u->flags & KG_UNIT_PRONOUN)) ||
+      u->end != u->first + 1)
     return 0;
   char key[KEY_MAX];
   size_t klen = kg_text_key(m->text, u->first, u->end, key, sizeof key);
@@ -366,7 +367,12 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
     m->match.subject_classes = el->classes;
     m->match.reciprocal = el->slot == 'G';
   }
-  walk(m, e + 1, u + 1);
+  /* "its closest ally" reads as "X's closest ally" */
+  int pronoun_possessor = (unit->flags & KG_UNIT_PRONOUN) &&
+                          (unit->flags & KG_UNIT_POSSESSIVE) &&
+                          takes_possessive(m->rule, e + 1);
+  walk(m, e + 1 + (pronoun_possessor &&
+                   !m->rule->elements[e + 1].optional), u + 1);
   m->match = saved;
   m->limit = saved_limit;
 }

@@ -45,7 +45,9 @@ enum {
   KG_UNIT_BREAK = 1u << 0,   ///< a clause break (";", "but", ...)
   KG_UNIT_ADJUNCT = 1u << 1,   ///< an entity after a preposition
   KG_UNIT_POSSESSIVE = 1u << 2, ///< a possessor: "Iran's", "its"
-  KG_UNIT_NAMELIKE = 1u << 3    ///< a capitalised word no stage knew
+  KG_UNIT_NAMELIKE = 1u << 3,   ///< a capitalised word no stage knew
+  KG_UNIT_PRONOUN = 1u << 4     ///< a pronoun: also matches as a word, and
+                                ///< a possessive one stands for "X 's"
 };
 
 /** One unit of a sentence: a plain token or an entity mention (group). */

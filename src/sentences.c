@@ -185,7 +185,12 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
         char key[64];
         size_t klen = kg_phrase_key(s + tok_start, i + 1 - tok_start, key,
                                     sizeof key);
-        if (klen && lex && kg_lexicon_get(lex, "abbrev", key, klen))
+        const char *exact =
+            klen && lex ? kg_lexicon_get(lex, "abbrev", key, klen) : NULL;
+        /* a value pins the case: "No. 10" but "said no." */
+        if (exact && (!*exact || (strlen(exact) == i + 1 - tok_start &&
+                                  memcmp(exact, s + tok_start,
+                                         i + 1 - tok_start) == 0)))
           i++;
       }
       if (push_token(b, tok_start, i, word_flags(s, tok_start, i) | glue) != 0)

@@ -56,22 +56,14 @@ typedef enum {
 } Term;
 
 static const char *const term_iris[T_COUNT] = {
-    KG_RDF_NS "type",
-    KG_RDF_NS "Statement",
-    KG_RDF_NS "subject",
-    KG_RDF_NS "predicate",
-    KG_RDF_NS "object",
-    KG_RDFS_NS "label",
-    KG_NIF_NS "Context",
-    KG_NIF_NS "String",
-    KG_NIF_NS "Sentence",
-    KG_NIF_NS "isString",
-    KG_NIF_NS "beginIndex",
-    KG_NIF_NS "endIndex",
-    KG_NIF_NS "sourceUrl",
-    KG_NIF_NS "referenceContext",
-    KG_NIF_NS "anchorOf",
-    KG_PROV_NS "wasDerivedFrom",
+    KG_RDF_NS "type",       KG_RDF_NS "Statement",
+    KG_RDF_NS "subject",    KG_RDF_NS "predicate",
+    KG_RDF_NS "object",     KG_RDFS_NS "label",
+    KG_NIF_NS "Context",    KG_NIF_NS "String",
+    KG_NIF_NS "Sentence",   KG_NIF_NS "isString",
+    KG_NIF_NS "beginIndex", KG_NIF_NS "endIndex",
+    KG_NIF_NS "sourceUrl",  KG_NIF_NS "referenceContext",
+    KG_NIF_NS "anchorOf",   KG_PROV_NS "wasDerivedFrom",
     KG_NS "rule",
 };
 
@@ -80,24 +72,24 @@ static const char *const term_iris[T_COUNT] = {
  * is no prefix for entity IRIs: their local part holds a '/' (class/name),
  * which raptor never abbreviates. */
 static const char *const prefixes[][2] = {
-    {"newskg", KG_NS},   {"rdfs", KG_RDFS_NS}, {"owl", KG_OWL_NS},
-    {"xsd", KG_XSD_NS},  {"nif", KG_NIF_NS},   {"prov", KG_PROV_NS},
+    {"newskg", KG_NS},          {"rdfs", KG_RDFS_NS}, {"owl", KG_OWL_NS},
+    {"xsd", KG_XSD_NS},         {"nif", KG_NIF_NS},   {"prov", KG_PROV_NS},
     {"dcterms", KG_DCTERMS_NS},
 };
 
 /* One kg_graph_write call: raptor's objects and the terms reused across
  * statements (each use takes a reference with raptor_term_copy). */
 typedef struct {
-  const KgGraph *g;                        ///< the graph being written
-  raptor_world *world;                     ///< owned
-  raptor_serializer *ser;                  ///< owned
-  raptor_term *terms[T_COUNT];             ///< owned fixed vocabulary
-  raptor_term *classes[KG_CLASS_COUNT];    ///< owned newskg:Class terms
-  raptor_term *relations[KG_REL_COUNT];    ///< owned newskg:relation terms
-  raptor_term **entities;                  ///< owned, one per entity
-  raptor_term *context;                    ///< owned <doc#char=0,N>
-  raptor_uri *xsd_nonneg;                  ///< owned xsd:nonNegativeInteger
-  KgStatus status;                         ///< first failure, or KG_OK
+  const KgGraph *g;                     ///< the graph being written
+  raptor_world *world;                  ///< owned
+  raptor_serializer *ser;               ///< owned
+  raptor_term *terms[T_COUNT];          ///< owned fixed vocabulary
+  raptor_term *classes[KG_CLASS_COUNT]; ///< owned newskg:Class terms
+  raptor_term *relations[KG_REL_COUNT]; ///< owned newskg:relation terms
+  raptor_term **entities;               ///< owned, one per entity
+  raptor_term *context;                 ///< owned <doc#char=0,N>
+  raptor_uri *xsd_nonneg;               ///< owned xsd:nonNegativeInteger
+  KgStatus status;                      ///< first failure, or KG_OK
 } Writer;
 
 static KgStatus set_error(KgError *err, KgStatus status, const char *message) {
@@ -263,8 +255,7 @@ static void write_sentence(Writer *w, const KgEvidence *ev) {
     return;
   }
   emit(w, ref(node), ref(w->terms[T_RDF_TYPE]), ref(w->terms[T_NIF_STRING]));
-  emit(w, ref(node), ref(w->terms[T_RDF_TYPE]),
-       ref(w->terms[T_NIF_SENTENCE]));
+  emit(w, ref(node), ref(w->terms[T_RDF_TYPE]), ref(w->terms[T_NIF_SENTENCE]));
   emit(w, ref(node), ref(w->terms[T_NIF_REFERENCE_CONTEXT]), ref(w->context));
   emit(w, ref(node), ref(w->terms[T_NIF_BEGIN_INDEX]),
        index_literal(w, ev->char_start));
@@ -321,8 +312,7 @@ static void write_statements(Writer *w) {
          ref(w->entities[r.subject]));
     emit(w, ref(node), ref(w->terms[T_RDF_PREDICATE]),
          ref(w->relations[r.rel]));
-    emit(w, ref(node), ref(w->terms[T_RDF_OBJECT]),
-         ref(w->entities[r.object]));
+    emit(w, ref(node), ref(w->terms[T_RDF_OBJECT]), ref(w->entities[r.object]));
     for (size_t k = 0; k < r.evidence_count; k++)
       emit(w, ref(node), ref(w->terms[T_PROV_WAS_DERIVED_FROM]),
            span_term(w, r.evidence[k].char_start, r.evidence[k].char_end));
@@ -358,8 +348,8 @@ static KgStatus make_terms(Writer *w) {
   for (size_t i = 0; i < n; i++)
     if (!(w->entities[i] = iri_term(w, kg_graph_entity(w->g, i).iri)))
       return KG_ERR_NOMEM;
-  w->xsd_nonneg = raptor_new_uri(
-      w->world, (const unsigned char *)KG_XSD_NS "nonNegativeInteger");
+  w->xsd_nonneg = raptor_new_uri(w->world, (const unsigned char *)KG_XSD_NS
+                                 "nonNegativeInteger");
   w->context = span_term(w, 0, kg_graph_char_length(w->g));
   return w->xsd_nonneg && w->context ? KG_OK : KG_ERR_NOMEM;
 }

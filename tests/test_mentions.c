@@ -1,0 +1,396 @@
+/* test_mentions.c - CUnit suite of mentions.c: gazetteer names, demonyms,
+ * acronyms, title constructions, names found by pattern, surnames,
+ * pronouns and descriptions.
+ *
+ * Each test runs kg_text_split and kg_find_mentions (no coreference, so
+ * pronouns and descriptions are still unresolved, "?") on a small
+ * hand-written text and compares the whole mention list, written
+ * "surface=Class:Canonical Name" in text order, or the properties of one
+ * mention.  People are either in data/people.tsv or unknown names that only
+ * a pattern can find.
+ */
+#include "fixture.h"
+
+/* The mention reading surface (absorbed ones too); a failed CUnit
+ * assertion when there is none. */
+static const KgMention *mention(const Doc *d, const char *surface) {
+  long mi = doc_find_mention(d, surface, 1);
+  fixture_check(mi >= 0, "mention exists", d, surface, "(none)", __LINE__,
+                __FILE__);
+  return mi >= 0 ? &d->a.mentions[mi] : NULL;
+}
+
+/* Non-zero when the owner of m reads surface. */
+static int owner_reads(const Doc *d, const KgMention *m, const char *surface) {
+  return m && m->owner >= 0 && mention_reads(d, (size_t)m->owner, surface);
+}
+
+static int role_is(const KgMention *m, const char *role) {
+  return m && (role ? m->role && strcmp(m->role, role) == 0 : m->role == NULL);
+}
+
+/* ---- gazetteer names ------------------------------------------------------ */
+
+static void test_longest_gazetteer_match(void) {
+  Doc *d = RUN("Protesters filled Mexico City, while Mexico stayed calm.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Mexico City=City:Mexico City; Mexico=Country:Mexico");
+  doc_free(d);
+}
+
+static void test_aliases_give_canonical_names(void) {
+  Doc *d =
+      RUN("Britain, the U.S. and T\xc3\xbcrkiye warned Kiev.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Britain=Country:United Kingdom; U.S.=Country:United "
+                     "States; T\xc3\xbcrkiye=Country:Turkey; Kiev=City:Kyiv");
+  doc_free(d);
+}
+
+static void test_demonyms_name_countries(void) {
+  Doc *d = RUN("Belarusian police detained North Korean and South African "
+               "reporters.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Belarusian=Country:Belarus; North Korean=Country:North "
+                     "Korea; South African=Country:South Africa");
+  const KgMention *m = mention(d, "Belarusian");
+  CU_ASSERT(m && m->kind == KG_MENTION_DEMONYM);
+  m = mention(d, "North Korean");
+  CU_ASSERT(m && m->kind == KG_MENTION_DEMONYM);
+  doc_free(d);
+}
+
+static void test_acronyms_match_capitals_only(void) {
+  Doc *d = RUN("Who said it? WHO said it. Kim Jong Un thanked the UN.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  /* "Who" is no WHO, and the "Un" of Kim Jong Un is no UN */
+  ASSERT_MENTIONS(d, "WHO=Organization:World Health Organization; Kim Jong "
+                     "Un=Person:Kim Jong Un; UN=Organization:United Nations");
+  doc_free(d);
+}
+
+static void test_hyphenated_word_is_not_cut_into_a_name(void) {
+  Doc *d =
+      RUN("US-North Korea talks resumed in Rostov-on-Don.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "US=Country:United States; North Korea=Country:North "
+                     "Korea; Rostov-on-Don=City:Rostov-on-Don");
+  doc_free(d);
+}
+
+/* ---- title constructions ----------------------------------------------------- */
+
+static void test_demonym_title_name_is_one_person(void) {
+  Doc *d =
+      RUN("French President Emmanuel Macron spoke on Tuesday.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "French President Emmanuel Macron=Person:Emmanuel Macron");
+  const KgMention *m = mention(d, "French President Emmanuel Macron");
+  CU_ASSERT(owner_reads(d, m, "French"));
+  CU_ASSERT(m && m->owner >= 0 &&
+            strcmp(mention_entity(d, m->owner), "France") == 0);
+  CU_ASSERT(role_is(m, "leader"));
+  CU_ASSERT(m && !(m->flags & KG_M_FORMER));
+  const KgMention *owner = mention(d, "French");
+  CU_ASSERT(owner && (owner->flags & KG_M_ABSORBED));
+  doc_free(d);
+}
+
+static void test_possessive_title_name(void) {
+  Doc *d = RUN("Singapore's Prime Minister Lee Hsien Loong hosted the summit.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Singapore's Prime Minister Lee Hsien Loong=Person:Lee "
+                     "Hsien Loong");
+  const KgMention *m = mention(d, "Singapore's Prime Minister Lee Hsien Loong");
+  CU_ASSERT(owner_reads(d, m, "Singapore"));
+  CU_ASSERT(m && m->owner >= 0 &&
+            strcmp(mention_entity(d, m->owner), "Singapore") == 0);
+  CU_ASSERT(role_is(m, "leader"));
+  doc_free(d);
+}
+
+static void test_former_title(void) {
+  Doc *d = RUN("Evo Morales resigned, and former president Carlos Mesa "
+               "called for calm. The ousted leader Viktor Yanukovych fled.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Evo Morales=Person:Evo Morales; former president Carlos "
+                     "Mesa=Person:Carlos Mesa; The ousted leader Viktor "
+                     "Yanukovych=Person:Viktor Yanukovych");
+  const KgMention *m = mention(d, "former president Carlos Mesa");
+  CU_ASSERT(m && (m->flags & KG_M_FORMER));
+  CU_ASSERT(role_is(m, "leader"));
+  m = mention(d, "The ousted leader Viktor Yanukovych");
+  CU_ASSERT(m && (m->flags & KG_M_FORMER));
+  m = mention(d, "Evo Morales");
+  CU_ASSERT(m && !(m->flags & KG_M_FORMER) && role_is(m, NULL));
+  doc_free(d);
+}
+
+static void test_organisation_title(void) {
+  Doc *d =
+      RUN("Kremlin spokesman Dmitry Peskov denied the report.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Kremlin spokesman Dmitry Peskov=Person:Dmitry Peskov");
+  const KgMention *m = mention(d, "Kremlin spokesman Dmitry Peskov");
+  CU_ASSERT(owner_reads(d, m, "Kremlin"));
+  CU_ASSERT(role_is(m, "spokesperson"));
+  doc_free(d);
+}
+
+static void test_counterpart_after_comma(void) {
+  Doc *d = RUN("Sergei Lavrov met his Chinese counterpart, Wang Yi, in "
+               "Beijing.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d,
+                  "Sergei Lavrov=Person:Sergei Lavrov; his Chinese "
+                  "counterpart, Wang Yi=Person:Wang Yi; Beijing=City:Beijing");
+  const KgMention *m = mention(d, "his Chinese counterpart, Wang Yi");
+  CU_ASSERT(owner_reads(d, m, "Chinese"));
+  doc_free(d);
+}
+
+static void test_title_of_unknown_owner_states_no_role(void) {
+  Doc *d =
+      RUN("Senate President Marta Vidal opened the session.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Marta Vidal=Person:Marta Vidal");
+  const KgMention *m = mention(d, "Marta Vidal");
+  CU_ASSERT(role_is(m, NULL));
+  doc_free(d);
+}
+
+/* ---- names the gazetteer lacks ------------------------------------------------ */
+
+static void test_name_after_title(void) {
+  Doc *d = RUN("Foreign ministry spokesman Oleg Varenko denied the report.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "spokesman Oleg Varenko=Person:Oleg Varenko");
+  const KgMention *m = mention(d, "spokesman Oleg Varenko");
+  CU_ASSERT(role_is(m, "spokesperson"));
+  CU_ASSERT(m && m->owner < 0);
+  doc_free(d);
+}
+
+static void test_name_in_apposition_to_person_noun(void) {
+  Doc *d = RUN("Pak Chol Su, a veteran diplomat, arrived in Hanoi. Ri Yong "
+               "Ho, a former intelligence chief, stayed home.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Pak Chol Su=Person:Pak Chol Su; Hanoi=City:Hanoi; Ri "
+                     "Yong Ho=Person:Ri Yong Ho");
+  doc_free(d);
+}
+
+static void test_name_before_who(void) {
+  Doc *d = RUN("Later, Mykola Tarasenko, who led the party, resigned.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Mykola Tarasenko=Person:Mykola Tarasenko");
+  doc_free(d);
+}
+
+static void test_city_of(void) {
+  Doc *d = RUN("Evo Morales flew out of the town of Chimore.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  const KgMention *m = mention(d, "Chimore");
+  CU_ASSERT(m && m->cls == KG_CLASS_CITY && m->kind == KG_MENTION_NAME);
+  ASSERT_ENTITY(d, "Chimore", "Chimore");
+  doc_free(d);
+}
+
+static void test_dateline_city(void) {
+  Doc *d = RUN("Morales leaves\nCHIMORE \xe2\x80\x94 Evo Morales left.\n",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  /* unknown: named from the text; the headline's surname is his */
+  ASSERT_MENTIONS(d, "Morales=Person:Evo Morales; CHIMORE=City:Chimore; Evo "
+                     "Morales=Person:Evo Morales");
+  doc_free(d);
+  d = RUN("Yanukovych resurfaces\nROSTOV-ON-DON \xe2\x80\x94 Viktor Yanukovych "
+          "spoke.",
+          STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  /* known: the gazetteer's name */
+  ASSERT_MENTIONS(d, "Yanukovych=Person:Viktor Yanukovych; "
+                     "ROSTOV-ON-DON=City:Rostov-on-Don; Viktor "
+                     "Yanukovych=Person:Viktor Yanukovych");
+  doc_free(d);
+}
+
+static void test_place_names_are_not_people(void) {
+  Doc *d =
+      RUN("Shoppers crowded Queen Victoria Market on Sunday.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "");
+  doc_free(d);
+}
+
+static void test_surname_after_full_name(void) {
+  Doc *d = RUN("Opposition figure Pavel Latushko spoke on Monday. Latushko "
+               "then left. Svetlana Tikhanovskaya thanked him, and "
+               "Tikhanovskaya's aides agreed.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Pavel Latushko=Person:Pavel Latushko; "
+                     "Latushko=Person:Pavel Latushko; Svetlana "
+                     "Tikhanovskaya=Person:Svetlana Tikhanovskaya; "
+                     "him=Person:?; Tikhanovskaya=Person:Svetlana "
+                     "Tikhanovskaya");
+  const KgMention *m = mention(d, "Tikhanovskaya");
+  CU_ASSERT(m && (m->flags & KG_M_POSSESSIVE));
+  doc_free(d);
+}
+
+/* Regression (was a bug): a surname that is also a city in the gazetteer
+ * is read as the city even after a title and a given name: "Interior
+ * Minister Carlos Lima" gives a person "Carlos" and the City Lima. */
+static void test_title_name_ending_in_city_name(void) {
+  Doc *d = RUN("Interior Minister Carlos Lima resigned.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Interior Minister Carlos Lima=Person:Carlos Lima");
+  doc_free(d);
+}
+
+/* ---- pronouns and descriptions --------------------------------------------- */
+
+static void test_pronouns(void) {
+  Doc *d = RUN("She said he blamed himself and her aides thanked him for its "
+               "help.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "She=Person:?; he=Person:?; himself=Person:?; "
+                     "her=Person:?; him=Person:?; its=Organization:?");
+  const KgMention *m = mention(d, "She");
+  CU_ASSERT(m && m->kind == KG_MENTION_PRONOUN && m->gender == 'f' &&
+            m->flags == 0);
+  m = mention(d, "he");
+  CU_ASSERT(m && m->gender == 'm' && m->flags == 0);
+  m = mention(d, "himself");
+  CU_ASSERT(m && m->gender == 'm' && m->flags == KG_M_REFLEXIVE);
+  m = mention(d, "her");
+  CU_ASSERT(m && m->gender == 'f' && m->flags == KG_M_POSSESSIVE);
+  m = mention(d, "him");
+  CU_ASSERT(m && m->gender == 'm' && m->flags == KG_M_OBJECT);
+  m = mention(d, "its");
+  CU_ASSERT(m && m->gender == 0 && m->flags == KG_M_POSSESSIVE);
+  doc_free(d);
+}
+
+static void test_descriptions(void) {
+  Doc *d = RUN("The bloc said the strongman leader had ruined the country's "
+               "economy.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "The bloc=Organization:?; the strongman leader=Person:?; "
+                     "the country=Country:?");
+  const KgMention *m = mention(d, "the strongman leader");
+  CU_ASSERT(m && m->kind == KG_MENTION_DESCRIPTION);
+  m = mention(d, "the country");
+  CU_ASSERT(m && m->kind == KG_MENTION_DESCRIPTION &&
+            (m->flags & KG_M_POSSESSIVE));
+  doc_free(d);
+}
+
+static void test_description_with_constraints(void) {
+  Doc *d =
+      RUN("She fled to the Baltic EU state bordering Belarus.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "She=Person:?; the Baltic EU state bordering "
+                     "Belarus=Country:?");
+  const KgMention *m = mention(d, "the Baltic EU state bordering Belarus");
+  CU_ASSERT(m && m->kind == KG_MENTION_DESCRIPTION &&
+            (m->flags & KG_M_LOCATIVE));
+  /* the names inside are part of it, never arguments of their own */
+  m = mention(d, "EU");
+  CU_ASSERT(m && (m->flags & KG_M_ABSORBED) && m->entity >= 0);
+  m = mention(d, "Belarus");
+  CU_ASSERT(m && (m->flags & KG_M_ABSORBED) && m->entity >= 0);
+  doc_free(d);
+}
+
+static void test_quoted_and_locative_flags(void) {
+  Doc *d = RUN("\"Russia is a friend,\" Alexander Lukashenko said in Minsk.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Russia=Country:Russia; Alexander Lukashenko=Person:"
+                     "Alexander Lukashenko; Minsk=City:Minsk");
+  const KgMention *m = mention(d, "Russia");
+  CU_ASSERT(m && m->flags == KG_M_QUOTED);
+  m = mention(d, "Alexander Lukashenko");
+  CU_ASSERT(m && m->flags == 0);
+  m = mention(d, "Minsk");
+  CU_ASSERT(m && m->flags == KG_M_LOCATIVE);
+  doc_free(d);
+}
+
+static void test_duplicate_caption_adds_no_mentions(void) {
+  Doc *d = RUN("Minsk protests grow\nThousands marched.\n"
+               "Svetlana Tikhanovskaya waves in Vilnius\n"
+               "Svetlana Tikhanovskaya waves in Vilnius AFP / Petras MALUKAS",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Minsk=City:Minsk; Svetlana Tikhanovskaya=Person:"
+                     "Svetlana Tikhanovskaya; Vilnius=City:Vilnius");
+  doc_free(d);
+}
+
+static void test_focus_country(void) {
+  Doc *d = RUN("Belarus protests grow. Police in Minsk detained dozens, and "
+               "Lithuania protested. Belarusian courts convicted them.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  /* Belarus, Minsk (its capital) and Belarusian outnumber Lithuania */
+  CU_ASSERT_FATAL(d->a.focus_country >= 0);
+  CU_ASSERT_STRING_EQUAL(d->a.entities[d->a.focus_country].name, "Belarus");
+  doc_free(d);
+}
+
+int main(void) {
+  static const FixtureTest tests[] = {
+      {"longest gazetteer match", test_longest_gazetteer_match},
+      {"aliases give canonical names", test_aliases_give_canonical_names},
+      {"demonyms name countries", test_demonyms_name_countries},
+      {"acronyms match capitals only", test_acronyms_match_capitals_only},
+      {"hyphenated word is not cut into a name",
+       test_hyphenated_word_is_not_cut_into_a_name},
+      {"demonym title name is one person",
+       test_demonym_title_name_is_one_person},
+      {"possessive title name", test_possessive_title_name},
+      {"former title", test_former_title},
+      {"organisation title", test_organisation_title},
+      {"counterpart after comma", test_counterpart_after_comma},
+      {"title of unknown owner states no role",
+       test_title_of_unknown_owner_states_no_role},
+      {"name after title", test_name_after_title},
+      {"name in apposition to person noun",
+       test_name_in_apposition_to_person_noun},
+      {"name before who", test_name_before_who},
+      {"city of", test_city_of},
+      {"dateline city", test_dateline_city},
+      {"place names are not people", test_place_names_are_not_people},
+      {"surname after full name", test_surname_after_full_name},
+      {"title name ending in a city name",
+       test_title_name_ending_in_city_name},
+      {"pronouns", test_pronouns},
+      {"descriptions", test_descriptions},
+      {"description with constraints", test_description_with_constraints},
+      {"quoted and locative flags", test_quoted_and_locative_flags},
+      {"duplicate caption adds no mentions",
+       test_duplicate_caption_adds_no_mentions},
+      {"focus country", test_focus_country},
+  };
+  if (CU_initialize_registry() != CUE_SUCCESS)
+    return 1;
+  if (fixture_add_suite("mentions", tests, sizeof tests / sizeof *tests) != 0) {
+    CU_cleanup_registry();
+    return 1;
+  }
+  return fixture_run_all();
+}

@@ -618,7 +618,7 @@ static KgStatus turtle_to_ntriples(const char *path, char **out, size_t *len,
   FILE *fh = fopen(path, "rb");
   if (!fh)
     return set_error(err, KG_ERR_IO, path, 0, "%s", strerror(errno));
-  KgRaptorLog log = {err, path, 0};
+  KgRaptorLog log = {err, path, 0, 0};
   raptor_world *world = kg_raptor_world_new(&log);
   raptor_parser *parser = NULL;
   raptor_serializer *ser = NULL;
@@ -646,7 +646,8 @@ static KgStatus turtle_to_ntriples(const char *path, char **out, size_t *len,
     failed = 1;
   raptor_free_serializer(ser); /* finishes the string */
   ser = NULL;
-  if (failed || log.errors > 0) {
+  /* rapper exits non-zero on warnings too, and score.py then fails */
+  if (failed || log.errors > 0 || log.warnings > 0) {
     status = KG_ERR_PARSE;
     goto done;
   }
@@ -665,7 +666,8 @@ done:
   if (world)
     raptor_free_world(world);
   fclose(fh);
-  if (status != KG_OK && (status == KG_ERR_NOMEM || log.errors == 0))
+  if (status != KG_OK &&
+      (status == KG_ERR_NOMEM || log.errors + log.warnings == 0))
     set_error(err, status, path, 0,
               status == KG_ERR_NOMEM ? "out of memory"
                                      : "cannot convert Turtle to N-Triples");

@@ -28,6 +28,7 @@
 typedef struct {
   KgArticle *a;
   unsigned char *covered; ///< per token: inside a mention found so far
+  KgStrMap *aliases;      ///< names found by pattern, and their acronyms
 } Finder;
 
 static const KgLexicon *lex_of(const Finder *f) { return f->a->kb->lexicon; }
@@ -312,6 +313,103 @@ static long person_named(Finder *f, size_t first, size_t end, size_t si) {
   return new_person(f, first, end, si);
 }
 
+/* Index of the one-token country or demonym mention at token i, or -1:
+ * such a mention may begin an organisation's name ("Bangladesh Nationalist
+ * Party", "Ukrainian Orthodox Church"). */
+static long country_word(const Finder *f, size_t i) {
+  long mi = kg_article_mention_at(f->a, i);
+  if (mi < 0)
+    return -1;
+  const KgMention *m = &f->a->mentions[mi];
+  return m->first == i && m->cls == KG_CLASS_COUNTRY ? mi : -1;
+}
+
+/* Length of an organisation's name at i (0 if none): capitalised words,
+ * joined by "of", "and", "for", "the", ending in an organisation word
+ * ("Awami League", "West African Economic and Monetary Union"), or having
+ * one followed by "of" and a name ("Union of South American Nations",
+ * "Parliament of New Zealand"). */
+static size_t organisation_at(const Finder *f, size_t i, size_t end) {
+  size_t j = i, last_org = 0;
+  while (j < end && j < i + 12) {
+    const KgToken *t = tok(f, j);
+    long cw = f->covered[j] ? country_word(f, j) : -1;
+    if (cw >= 0) {
+      j = f->a->mentions[cw].end;
+      continue;
+    }
+    if (!f->covered[j] && (t->flags & KG_TOK_CAP) &&
+        !(t->flags & KG_TOK_QUOTED) &&
+        (!lex_has(f, "notname", j, NULL) || lex_has(f, "direction", j, NULL))) {
+      if (lex_has(f, "org_word", j, NULL))
+        last_org = j + 1 - i;
+      j++;
+      continue;
+    }
+    /* connectors only between capitalised words or countries */
+    if (j > i && j + 1 < end && lex_has(f, "org_connector", j, NULL) &&
+        ((!f->covered[j + 1] && (tok(f, j + 1)->flags & KG_TOK_CAP)) ||
+         country_word(f, j + 1) >= 0)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  /* "National Assembly of Venezuela", "Department of Homeland Security":
+   * an organisation word, then "of" or "for" and a name, runs on */
+  if (last_org > 0 && i + last_org + 1 < j &&
+      (kg_token_is(&f->a->text, i + last_org, "of") ||
+       kg_token_is(&f->a->text, i + last_org, "for")))
+    return j - i;
+  return last_org >= 2 ? last_org : 0;
+}
+
+/* Pass 2a for one sentence: organisations the gazetteer lacks. */
+static int find_organisations(Finder *f, size_t si) {
+  KgArticle *a = f->a;
+  const KgSentence *s = &a->text.sentences[si];
+  size_t end = s->first_token + s->token_count;
+  for (size_t i = s->first_token; i < end; i++) {
+    /* not from a given name: "Jennifer Lu of Marriage Equality ..." */
+    int starts = f->covered[i]
+                     ? country_word(f, i) >= 0
+                     : (tok(f, i)->flags & KG_TOK_CAP) &&
+                           !lex_has(f, "first_name", i, NULL) &&
+                           (!lex_has(f, "notname", i, NULL) ||
+                            lex_has(f, "direction", i, NULL));
+    size_t n = starts ? organisation_at(f, i, end) : 0;
+    if (n == 0)
+      continue;
+    for (size_t k = 0; k < a->mention_count; k++) {
+      KgMention *inner = &a->mentions[k];
+      if (inner->first >= i && inner->end <= i + n &&
+          !(inner->flags & KG_M_ABSORBED)) {
+        inner->flags |= KG_M_ABSORBED;
+        if (inner->entity >= 0)
+          a->entities[inner->entity].mentions--;
+      }
+    }
+    memset(f->covered + i, 0, n);
+    size_t start = tok(f, i)->start, stop = tok(f, i + n - 1)->end;
+    long entity = kg_article_entity(a, KG_CLASS_ORGANIZATION,
+                                    a->text.text + start, stop - start, -1);
+    if (entity < 0 || add_mention(f, i, i + n, si, KG_MENTION_NAME,
+                                  KG_CLASS_ORGANIZATION, entity) < 0)
+      return -1;
+    /* "... West African States (ECOWAS)": the acronym names it too */
+    if (i + n + 2 < end && kg_token_is(&a->text, i + n, "(") &&
+        (tok(f, i + n + 1)->flags & KG_TOK_UPPER) &&
+        kg_token_is(&a->text, i + n + 2, ")")) {
+      char key[KEY_MAX];
+      size_t klen = kg_text_key(&a->text, i + n + 1, i + n + 2, key, sizeof key);
+      if (klen && kg_strmap_put(f->aliases, key, klen, (size_t)entity) != 0)
+        return -1;
+    }
+    i += n - 1;
+  }
+  return 0;
+}
+
 /* Pass 2 for one sentence. */
 static int find_pattern_names(Finder *f, size_t si) {
   KgArticle *a = f->a;
@@ -392,9 +490,6 @@ static int find_surnames(Finder *f) {
   KgArticle *a = f->a;
   size_t people = a->entity_count;
   /* surnames of people found by pattern: the last word of the name */
-  KgStrMap *own = kg_strmap_new();
-  if (!own)
-    return -1;
   char key[KEY_MAX];
   for (size_t e = 0; e < people; e++) {
     const KgEntity *ent = &a->entities[e];
@@ -408,9 +503,9 @@ static int find_surnames(Finder *f) {
     for (int k = 0; k < 2; k++) {
       size_t klen = kg_phrase_key(forms[k], strlen(forms[k]), key, sizeof key);
       size_t dummy;
-      if (klen && !kg_strmap_get(own, key, klen, &dummy) &&
-          kg_strmap_put(own, key, klen, e) != 0)
-        return kg_strmap_free(own), -1;
+      if (klen && !kg_strmap_get(f->aliases, key, klen, &dummy) &&
+          kg_strmap_put(f->aliases, key, klen, e) != 0)
+        return -1;
     }
   }
   KgGazHit hits[MAX_HITS];
@@ -427,7 +522,7 @@ static int find_surnames(Finder *f) {
         size_t klen = i + n <= stop && !memchr(f->covered + i, 1, n)
                           ? kg_text_key(&a->text, i, i + n, key, sizeof key)
                           : 0;
-        if (klen && kg_strmap_get(own, key, klen, &e))
+        if (klen && kg_strmap_get(f->aliases, key, klen, &e))
           entity = (long)e, len = n;
       }
       size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
@@ -454,13 +549,12 @@ static int find_surnames(Finder *f) {
       }
       if (entity >= 0 && len == 0)
         len = 1;
-      if (entity >= 0 && add_mention(f, i + 1 - len, i + 1, si,
-                                     KG_MENTION_NAME, KG_CLASS_PERSON,
-                                     entity) < 0)
-        return kg_strmap_free(own), -1;
+      if (entity >= 0 &&
+          add_mention(f, i + 1 - len, i + 1, si, KG_MENTION_NAME,
+                      a->entities[entity].cls, entity) < 0)
+        return -1;
     }
   }
-  kg_strmap_free(own);
   return 0;
 }
 
@@ -764,17 +858,17 @@ static void set_statistics(Finder *f) {
 }
 
 KgStatus kg_find_mentions(KgArticle *a) {
-  Finder f = {a, calloc(a->text.token_count + 1, 1)};
-  if (!f.covered)
-    return KG_ERR_NOMEM;
+  Finder f = {a, calloc(a->text.token_count + 1, 1), kg_strmap_new()};
   KgStatus status = KG_ERR_NOMEM;
+  if (!f.covered || !f.aliases)
+    goto done;
   for (size_t si = 0; si < a->text.sentence_count; si++)
     if (!(a->text.sentences[si].flags & KG_SENT_DUPLICATE) &&
         find_gazetteer_names(&f, si) != 0)
       goto done;
   for (size_t si = 0; si < a->text.sentence_count; si++)
     if (!(a->text.sentences[si].flags & KG_SENT_DUPLICATE) &&
-        find_pattern_names(&f, si) != 0)
+        (find_organisations(&f, si) != 0 || find_pattern_names(&f, si) != 0))
       goto done;
   if (find_surnames(&f) != 0)
     goto done;
@@ -790,5 +884,6 @@ KgStatus kg_find_mentions(KgArticle *a) {
   status = KG_OK;
 done:
   free(f.covered);
+  kg_strmap_free(f.aliases);
   return status;
 }

@@ -95,9 +95,10 @@ static long state_of_body(KgArticle *a, long e) {
 
 /* The country a person's untitled office ("President X", "became prime
  * minister") belongs to, in order of evidence: a country the gazetteer says
- * the person led; the nearest country named before the title in its
- * sentence; the nearest named in the two sentences before, unless someone
- * else already leads it; the article's focus country. */
+ * the person led; the person's nationality; the nearest country named
+ * before the title in its sentence; the nearest named in the two sentences
+ * before, unless someone else already leads it; the article's focus
+ * country. */
 static long context_country(KgArticle *a, const KgFactList *facts, long person,
                             size_t sentence, size_t before) {
   const KgGazetteer *gz = a->kb->gazetteer;
@@ -124,6 +125,9 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
       v = bar ? bar + 1 : NULL;
     }
   }
+  /* people lead their own country */
+  if (p->country >= 0)
+    return p->country;
   long same = -1, near = -1;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];

@@ -102,12 +102,21 @@ static KgStatus set_error(KgError *err, KgStatus status, const char *message) {
   return status;
 }
 
-/* raptor_log_handler: keeps the first error in the KgRaptorLog's KgError. */
+/* raptor_log_handler: keeps the first error (else the first warning) in
+ * the KgRaptorLog's KgError. */
 static void log_handler(void *data, raptor_log_message *msg) {
   KgRaptorLog *log = data;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
+  if (msg->level < RAPTOR_LOG_LEVEL_WARN)
     return;
-  if (log->errors++ > 0 || !log->err)
+  int error = msg->level >= RAPTOR_LOG_LEVEL_ERROR;
+  /* record a message unless an error (or, for a warning, anything) is
+   * recorded already */
+  int record = error ? log->errors == 0 : log->errors + log->warnings == 0;
+  if (error)
+    log->errors++;
+  else
+    log->warnings++;
+  if (!record || !log->err)
     return;
   KgError *err = log->err;
   const raptor_locator *loc = msg->locator;
@@ -404,7 +413,7 @@ KgStatus kg_graph_write(const KgGraph *g, KgFormat format, FILE *out,
     return set_error(err, KG_ERR_INPUT, "unknown output format");
   }
 
-  KgRaptorLog log = {err, NULL, 0};
+  KgRaptorLog log = {err, NULL, 0, 0};
   Writer w;
   memset(&w, 0, sizeof w);
   w.g = g;

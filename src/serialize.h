@@ -24,12 +24,14 @@
 #define KG_DCTERMS_NS "http://purl.org/dc/terms/"
 
 /** Where raptor's log messages go while a world is in use.  The first
- *  error (or fatal) message is copied into *err; warnings and information
- *  are dropped. */
+ *  error (or fatal) message is copied into *err, or the first warning while
+ *  there is no error; information and debug messages are dropped.  Callers
+ *  decide what a warning means (the serializer ignores them). */
 typedef struct {
-  KgError *err;     ///< receives the first error; may be NULL
+  KgError *err;     ///< receives the first error (or warning); may be NULL
   const char *file; ///< file to name when raptor's locator has none, or NULL
   int errors;       ///< error and fatal messages seen so far
+  int warnings;     ///< warnings seen so far
 } KgRaptorLog;
 
 /** Returns a new, opened raptor world that reports into log (which must

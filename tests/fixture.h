@@ -198,7 +198,7 @@ static inline Doc *doc_run(const char *text, FixtureStage stage, int line) {
     return NULL;
   d->src = text;
   d->len = strlen(text);
-  d->buf = malloc(d->len ? d->len : 1);
+  d->buf = calloc(d->len ? d->len : 1, 1);
   if (!d->buf) {
     free(d);
     return NULL;

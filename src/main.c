@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,30 @@ static int read_input(const char *path, char **data, size_t *len) {
 
 /* --- output ----------------------------------------------------------------- */
 
+/* The temporary file to remove when a signal ends the program, or NULL.
+ * The program's one global: a signal handler has nowhere else to look. */
+static char *volatile interrupted_tmp;
+
+static void on_signal(int sig) {
+  if (interrupted_tmp)
+    unlink(interrupted_tmp);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* Removes the temporary file if SIGINT, SIGTERM or SIGHUP ends the run. */
+static void catch_signals(char *tmp) {
+  static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+  interrupted_tmp = tmp;
+  for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(signals[i], &sa, NULL);
+  }
+}
+
 /* Where graphs go: stdout, or a temporary file renamed onto target. */
 typedef struct {
   FILE *fh;           ///< the stream written to
@@ -221,12 +246,14 @@ static int output_open(Output *out, const char *target) {
     out->tmp = NULL;
     return -1;
   }
+  catch_signals(out->tmp);
   mode_t mask = umask(0);
   umask(mask);
   if (fchmod(fd, 0666 & ~mask) != 0 || !(out->fh = fdopen(fd, "wb"))) {
     report(target, strerror(errno));
     close(fd);
     unlink(out->tmp);
+    interrupted_tmp = NULL;
     free(out->tmp);
     out->tmp = NULL;
     return -1;
@@ -245,22 +272,22 @@ static int output_close(Output *out, int commit) {
     }
     return 0;
   }
-  int failed = !commit;
-  const char *step = "";
+  const char *failed = commit ? NULL : "not committed";
+  int cause = 0;
   errno = 0;
   if (!failed && (fflush(out->fh) != 0 || ferror(out->fh)))
-    failed = 1, step = "write error";
+    failed = "write error", cause = errno;
   if (!failed && fsync(fileno(out->fh)) != 0)
-    failed = 1, step = "cannot sync";
+    failed = "cannot sync", cause = errno;
   if (fclose(out->fh) != 0 && !failed)
-    failed = 1, step = "cannot close";
+    failed = "cannot close", cause = errno;
   if (!failed && rename(out->tmp, out->target) != 0)
-    failed = 1, step = "cannot rename the temporary file";
+    failed = "cannot rename the temporary file", cause = errno;
   if (failed) {
     if (commit) {
       char message[600];
-      snprintf(message, sizeof message, "%s: %s", step,
-               strerror(errno ? errno : EIO));
+      snprintf(message, sizeof message, "%s: %s", failed,
+               strerror(cause ? cause : EIO));
       report(out->target, message);
     }
     unlink(out->tmp);
@@ -276,6 +303,7 @@ static int output_close(Output *out, int commit) {
     }
     free(dir);
   }
+  interrupted_tmp = NULL;
   free(out->tmp);
   out->tmp = NULL;
   return failed ? -1 : 0;

@@ -18,6 +18,7 @@
  */
 #include "mentions.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -706,7 +707,27 @@ static size_t skip_modifiers(const Finder *f, size_t i, size_t floor,
   return i;
 }
 
-/* Pass 5: merges title constructions into the person mention they name. */
+/* Start of the longest title phrase ending at token k (not before floor),
+ * with its role in *role; SIZE_MAX when none ends there. */
+static size_t title_ending_at(const Finder *f, size_t floor, size_t k,
+                              const char **role) {
+  for (size_t n = 4; n > 0; n--)
+    if (k >= floor + n &&
+        kg_lexicon_match(lex_of(f), "title", &f->a->text, k - n, k, role) == n)
+      return k - n;
+  return SIZE_MAX;
+}
+
+/* Non-zero for the roles of ranks and honorifics, which an outer title
+ * outranks: "government spokesman Colonel X", "supreme leader, Ayatollah X" */
+static int weak_role(const char *role) {
+  return !role || strcmp(role, "official") == 0 || strcmp(role, "person") == 0;
+}
+
+/* Pass 5: merges title constructions into the person mention they name:
+ * [modifiers] [owner ['s] | unknown name] [modifiers] title [, title] [,]
+ * name.  The owner is a country, organisation or possessive ("French
+ * President", "Singapore's Prime Minister", "its foreign policy chief"). */
 static void merge_titles(Finder *f) {
   KgArticle *a = f->a;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
@@ -715,52 +736,48 @@ static void merge_titles(Finder *f) {
         (m->flags & KG_M_ABSORBED))
       continue;
     size_t floor = a->text.sentences[m->sentence].first_token;
-    size_t k = m->first;
+    const char *role = NULL, *value;
+    /* a title that is part of a known name: "King Salman", "Pope Francis" */
+    size_t own = kg_lexicon_match(lex_of(f), "title", &a->text, m->first,
+                                  m->end, &value);
+    if (own > 0 && own < m->end - m->first)
+      role = value;
+    size_t k = m->first, title_start = SIZE_MAX;
     int comma = 0, former = 0;
     if (k > floor + 1 && kg_token_is(&a->text, k - 1, ",")) {
       comma = 1;
       k--;
     }
-    /* the longest title phrase ending at k */
-    const char *role = NULL;
-    size_t title_start = k;
-    for (size_t n = 4; n > 0; n--) {
-      if (k < floor + n)
-        continue;
-      const char *value;
-      if (kg_lexicon_match(lex_of(f), "title", &a->text, k - n, k, &value) ==
-          n) {
-        role = value;
-        title_start = k - n;
+    for (;;) {
+      size_t t = title_ending_at(f, floor, k, &value);
+      if (t == SIZE_MAX && title_start != SIZE_MAX && !comma &&
+          k > floor + 1 && kg_token_is(&a->text, k - 1, ",") &&
+          (t = title_ending_at(f, floor, k - 1, &value)) != SIZE_MAX)
+        comma = 1; /* "supreme leader, Ayatollah Ali Khamenei" */
+      if (t == SIZE_MAX)
         break;
-      }
+      if (weak_role(role))
+        role = value;
+      title_start = k = t;
     }
-    if (!role && comma)
-      continue;
-    /* "the country's supreme leader, Ayatollah Ali Khamenei": the outer
-     * title, before the comma, says more than "Ayatollah" */
-    if (role && !comma && title_start > floor + 1 &&
-        kg_token_is(&a->text, title_start - 1, ",")) {
-      for (size_t n = 4; n > 0; n--) {
-        const char *value;
-        size_t t_end = title_start - 1;
-        if (t_end < floor + n)
-          continue;
-        if (kg_lexicon_match(lex_of(f), "title", &a->text, t_end - n, t_end,
-                             &value) == n) {
-          role = value;
-          title_start = t_end - n;
-          comma = 1;
-          break;
-        }
-      }
+    if (title_start == SIZE_MAX) {
+      if (comma)
+        continue;
+      title_start = m->first;
     }
     size_t start = skip_modifiers(f, title_start, floor, &former);
     long owner = -1;
+    /* "WikiLeaks founder", "India's National Security Adviser": an owner
+     * no stage knows heads nothing we can name, but belongs to the name */
+    if (start < m->first && unknown_owner(f, floor, start)) {
+      while (start > floor && unknown_owner(f, floor, start))
+        start--;
+      if (!weak_role(role))
+        role = NULL;
+    }
     if (start > floor && kg_token_is(&a->text, start - 1, "'s")) {
       owner = mention_ending_at(a, start - 1, (long)mi - 1);
-    } else if (role && start > floor) {
-      /* "EU chief", "French President", "its foreign policy chief" */
+    } else if (start < m->first && start > floor) {
       owner = mention_ending_at(a, start, (long)mi - 1);
       if (owner >= 0 && a->mentions[owner].kind == KG_MENTION_PRONOUN
               ? a->mentions[owner].cls == KG_CLASS_PERSON ||
@@ -773,16 +790,15 @@ static void merge_titles(Finder *f) {
     if (owner >= 0) {
       a->mentions[owner].flags |= KG_M_ABSORBED;
       start = skip_modifiers(f, a->mentions[owner].first, floor, &former);
-    } else if (role && unknown_owner(f, floor, start)) {
-      role = NULL; /* "Senate President X" heads no country */
     }
     if (comma && owner < 0 &&
         !(start > floor && lex_has(f, "determiner", start - 1, NULL)))
       continue;
-    if (!role && owner < 0)
+    if (start == m->first && owner < 0 && !role)
       continue;
     /* "his Russian counterpart, Sergei Lavrov": the determiner joins */
-    if (role && start > floor && lex_has(f, "determiner", start - 1, NULL)) {
+    if (start < m->first && start > floor &&
+        lex_has(f, "determiner", start - 1, NULL)) {
       start--;
       long det = kg_article_mention_at(a, start);
       if (det >= 0 && (size_t)det != mi)

@@ -89,10 +89,23 @@ static int subject_like(const KgArticle *a, size_t k) {
   return !klen || !kg_lexicon_get(a->kb->lexicon, "preposition", key, klen);
 }
 
+/* The first subject-like person named before mention mi in its sentence
+ * (the subject of its clause, roughly), or -1. */
+static long sentence_subject(const KgArticle *a, size_t mi) {
+  long found = -1;
+  for (size_t k = mi; k-- > 0 && a->mentions[k].sentence == a->mentions[mi].sentence;)
+    if (a->mentions[k].entity >= 0 &&
+        a->entities[a->mentions[k].entity].cls == KG_CLASS_PERSON &&
+        subject_like(a, k))
+      found = a->mentions[k].entity;
+  return found;
+}
+
 /* The antecedent of subject pronoun mi by subject preference, or -1: the
  * first subject-like person of compatible gender in the pronoun's sentence
  * before it, else in the nearest earlier sentence that has one. */
-static long subject_antecedent(const KgArticle *a, size_t mi, int lenient) {
+static long subject_antecedent(const KgArticle *a, size_t mi, int lenient,
+                               long excluded) {
   const KgMention *m = &a->mentions[mi];
   size_t sentence = m->sentence;
   long found = -1;
@@ -106,9 +119,11 @@ static long subject_antecedent(const KgArticle *a, size_t mi, int lenient) {
       if (sentence + WINDOW_SENTENCES < m->sentence)
         return -1;
     }
-    if (c->entity < 0 || a->entities[c->entity].cls != KG_CLASS_PERSON ||
+    if (c->entity < 0 || c->entity == excluded ||
+        a->entities[c->entity].cls != KG_CLASS_PERSON ||
         !gender_fits(a, c->entity, m->gender, lenient) ||
-        (c->flags & KG_M_QUOTED))
+        (c->flags & KG_M_QUOTED) ||
+        (m->kind == KG_MENTION_DESCRIPTION && !satisfies(a, mi, c->entity)))
       continue;
     candidates = 1;
     if (subject_like(a, k))
@@ -149,12 +164,16 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
   if (excluded >= 0 && a->entities[excluded].cls == KG_CLASS_CITY)
     excluded_country = kg_article_capital_country(a, excluded);
   int wants_person = m->cls == KG_CLASS_PERSON;
-  /* he/she as a subject: in the nearest sentence with a candidate, its
-   * first subject-like person ("Kishida, who had talks with Modi, left
-   * ... In Kyiv he met ..." - he is Kishida) */
-  if (m->kind == KG_MENTION_PRONOUN && wants_person &&
-      !(m->flags & (KG_M_OBJECT | KG_M_POSSESSIVE))) {
-    long e = subject_antecedent(a, mi, lenient);
+  /* a description is never the subject of its own sentence: "Macron met
+   * Tikhanovskaya ... support for the activist" */
+  if (m->kind == KG_MENTION_DESCRIPTION && wants_person && excluded < 0)
+    excluded = sentence_subject(a, mi);
+  /* he, his, "the 44-year-old": in the nearest sentence with a candidate,
+   * its first subject-like person ("Kishida, who had talks with Modi, left
+   * ... In Kyiv he met ..." - he is Kishida); object pronouns take the
+   * most recent one below */
+  if (wants_person && !(m->flags & KG_M_OBJECT)) {
+    long e = subject_antecedent(a, mi, lenient, excluded);
     if (e >= 0) {
       m->entity = e;
       return;

@@ -582,6 +582,20 @@ static int description_head(const Finder *f, size_t i, size_t end,
   return 0;
 }
 
+/* Non-zero when tokens at i read "N-year-old" (setting *len to 5). */
+static int age_at(const Finder *f, size_t i, size_t end, size_t *len) {
+  const KgText *t = &f->a->text;
+  if (i + 4 >= end || !kg_token_is(t, i + 1, "-") ||
+      !kg_token_is(t, i + 2, "year") || !kg_token_is(t, i + 3, "-") ||
+      !kg_token_is(t, i + 4, "old"))
+    return 0;
+  unsigned char c = (unsigned char)t->text[tok(f, i)->start];
+  if (c < '0' || c > '9')
+    return 0;
+  *len = 5;
+  return 1;
+}
+
 /* A description starting at the determiner at i: "the [modifiers] head
  * [bordering X]".  Returns its end, or 0 when there is none. */
 static size_t description_at(Finder *f, size_t i, size_t end, KgClass *cls,
@@ -589,6 +603,19 @@ static size_t description_at(Finder *f, size_t i, size_t end, KgClass *cls,
   *flags = 0;
   for (size_t k = i + 1; k < end && k <= i + 5; k++) {
     size_t len;
+    if (age_at(f, k, end, &len)) {
+      /* "the 44-year-old", "the 84-year-old economist" */
+      size_t more;
+      KgClass c2;
+      *cls = KG_CLASS_PERSON;
+      if (k + len < end && description_head(f, k + len, end, &c2, &more) &&
+          c2 == KG_CLASS_PERSON)
+        len += more;
+      size_t stop = k + len;
+      if (stop < end && (f->covered[stop] || name_run(f, stop, end) > 0))
+        return 0;
+      return stop;
+    }
     if (description_head(f, k, end, cls, &len)) {
       size_t stop = k + len;
       /* longest head: "the Kremlin chief", not "the Kremlin" */

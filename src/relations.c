@@ -147,6 +147,27 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
   return near >= 0 ? near : a->focus_country;
 }
 
+/* "In the Ukrainian capital he met ...": a resolved description of a
+ * capital with its country states capitalOf. */
+static int read_capital_descriptions(KgArticle *a, KgFactList *list) {
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    const KgMention *d = &a->mentions[mi];
+    if (d->kind != KG_MENTION_DESCRIPTION || d->entity < 0 ||
+        a->entities[d->entity].cls != KG_CLASS_CITY ||
+        !kg_token_is(&a->text, d->end - 1, "capital"))
+      continue;
+    for (size_t k = 0; k < a->mention_count; k++) {
+      const KgMention *c = &a->mentions[k];
+      if (k != mi && c->first >= d->first && c->end <= d->end &&
+          c->entity >= 0 && c->cls == KG_CLASS_COUNTRY &&
+          add_fact(list, d->entity, KG_REL_CAPITAL_OF, c->entity, d->sentence,
+                   "capital-description") != 0)
+        return -1;
+    }
+  }
+  return 0;
+}
+
 /* Relations stated by titles. */
 static int read_titles(KgArticle *a, KgFactList *list) {
   for (size_t mi = 0; mi < a->mention_count; mi++) {
@@ -198,12 +219,14 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
   u->mention = (long)mi;
   u->members = 1;
   u->aside_end = 0;
-  u->flags = (m->flags & KG_M_LOCATIVE) ? KG_UNIT_ADJUNCT : 0;
+  u->flags = 0;
   members[0] = m->entity;
   if (m->kind == KG_MENTION_PRONOUN)
     u->flags |= KG_UNIT_PRONOUN;
   if (m->flags & KG_M_POSSESSIVE) {
     u->flags |= KG_UNIT_POSSESSIVE;
+    if (m->kind == KG_MENTION_PRONOUN)
+      u->flags |= KG_UNIT_ADJUNCT; /* "its members'": gaps step over it */
     return m->end;
   }
   int person = m->cls == KG_CLASS_PERSON;
@@ -243,7 +266,12 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
   }
   u->members = committed;
   u->end = committed_end;
-  return committed_end;
+  /* "the Economic Community of West African States (ECOWAS)" */
+  if (committed == 1 && committed_end + 2 < end &&
+      is_token(a, committed_end, "(") && is_token(a, committed_end + 2, ")") &&
+      (a->text.tokens[committed_end + 1].flags & KG_TOK_UPPER))
+    u->end = committed_end + 3;
+  return u->end;
 }
 
 /* Non-zero for a demonym that is part of an unknown name ("the Indonesian
@@ -255,6 +283,34 @@ static int modifies_name(const KgArticle *a, size_t mi) {
     return 0;
   return kg_article_mention_at(a, m->end) < 0 &&
          (a->text.tokens[m->end].flags & KG_TOK_CAP);
+}
+
+/* Marks as adjuncts the entities that follow a preposition, across "the"
+ * and demonyms ("in the Polish city of Rzeszow"), and demonyms themselves:
+ * neither is a clause's subject, and gaps step over them. */
+static void mark_adjuncts(Reader *r) {
+  const KgArticle *a = r->a;
+  for (size_t u = 0; u < r->unit_count; u++) {
+    KgUnit *unit = &r->units[u];
+    if (unit->mention < 0 || (unit->flags & KG_UNIT_PRONOUN))
+      continue;
+    const KgMention *m = &a->mentions[unit->mention];
+    if (m->kind == KG_MENTION_DEMONYM || (m->flags & KG_M_LOCATIVE)) {
+      unit->flags |= KG_UNIT_ADJUNCT;
+      continue;
+    }
+    size_t k = u;
+    while (k > 0 && r->units[k - 1].mention >= 0 &&
+           a->mentions[r->units[k - 1].mention].kind == KG_MENTION_DEMONYM)
+      k--;
+    size_t before = r->units[k].first;
+    if (before > a->text.sentences[r->sentence].first_token) {
+      char key[32];
+      size_t klen = kg_text_key(&a->text, before - 1, before, key, sizeof key);
+      if (klen && kg_lexicon_get(a->kb->lexicon, "locative", key, klen))
+        unit->flags |= KG_UNIT_ADJUNCT;
+    }
+  }
 }
 
 /* Marks parenthetical asides: after an entity, a comma and a determiner or
@@ -326,6 +382,7 @@ static int build_units(Reader *r, size_t si) {
     }
     r->unit_count++;
   }
+  mark_adjuncts(r);
   mark_asides(r);
   return 0;
 }
@@ -466,7 +523,7 @@ static void drop_false_visits(KgArticle *a, KgFactList *list) {
 }
 
 KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
-  if (read_titles(a, list) != 0)
+  if (read_titles(a, list) != 0 || read_capital_descriptions(a, list) != 0)
     return KG_ERR_NOMEM;
   size_t most = 1;
   for (size_t si = 0; si < a->text.sentence_count; si++)

@@ -486,6 +486,26 @@ static int find_pattern_names(Finder *f, size_t si) {
   return 0;
 }
 
+/* The person of the gazetteer a one-word key names as a surname: one of
+ * the first `people` entities of the article, or when create is set, any
+ * (added to the article).  -1 when none. */
+static long gazetteer_surname(Finder *f, const char *key, size_t klen,
+                              size_t people, int create) {
+  KgArticle *a = f->a;
+  KgGazHit hits[MAX_HITS];
+  size_t n = kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits, MAX_HITS);
+  for (size_t k = 0; k < n && k < MAX_HITS; k++) {
+    if (hits[k].kind != KG_HIT_SURNAME)
+      continue;
+    for (size_t x = 0; x < people; x++)
+      if (a->entities[x].gaz == (long)hits[k].entry)
+        return (long)x;
+    if (create)
+      return entity_of_hit(f, &hits[k]);
+  }
+  return -1;
+}
+
 /* Pass 3: one-word surnames of people named in full in the article. */
 static int find_surnames(Finder *f) {
   KgArticle *a = f->a;
@@ -509,7 +529,6 @@ static int find_surnames(Finder *f) {
         return -1;
     }
   }
-  KgGazHit hits[MAX_HITS];
   for (size_t si = 0; si < a->text.sentence_count; si++) {
     const KgSentence *s = &a->text.sentences[si];
     if (s->flags & KG_SENT_DUPLICATE)
@@ -517,39 +536,26 @@ static int find_surnames(Finder *f) {
     for (size_t i = s->first_token; i < s->first_token + s->token_count; i++) {
       if (f->covered[i] || !(tok(f, i)->flags & KG_TOK_CAP))
         continue;
-      size_t stop = s->first_token + s->token_count, e, len = 0;
-      long entity = -1;
-      for (size_t n = 4; n > 0 && entity < 0; n--) {
-        size_t klen = i + n <= stop && !memchr(f->covered + i, 1, n)
-                          ? kg_text_key(&a->text, i, i + n, key, sizeof key)
-                          : 0;
-        if (klen && kg_strmap_get(f->aliases, key, klen, &e))
-          entity = (long)e, len = n;
-      }
+      size_t stop = s->first_token + s->token_count, e, len = 1;
       size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
       if (!klen)
         continue;
-      if (entity >= 0) {
-        i += len - 1;
-      } else {
-        size_t n = kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits,
-                                       MAX_HITS);
-        for (size_t k = 0; k < n && k < MAX_HITS && entity < 0; k++) {
-          if (hits[k].kind != KG_HIT_SURNAME)
-            continue;
-          const KgGazEntry *g =
-              kg_gazetteer_entry(a->kb->gazetteer, hits[k].entry);
-          /* named in full earlier, or a distinctive name mid-sentence */
-          for (size_t x = 0; x < people && entity < 0; x++)
-            if (a->entities[x].gaz == (long)hits[k].entry)
-              entity = (long)x;
-          if (entity < 0 && klen >= 5 && i > s->first_token)
-            entity = kg_article_entity(a, KG_CLASS_PERSON, g->name,
-                                       strlen(g->name), (long)hits[k].entry);
-        }
+      /* a known person named in full, before a name found by pattern:
+       * "Biden" is Joe Biden when he is named, even beside Hunter Biden */
+      long entity = gazetteer_surname(f, key, klen, people, 0);
+      for (size_t n = 4; n > 0 && entity < 0; n--) {
+        size_t nlen = i + n <= stop && !memchr(f->covered + i, 1, n)
+                          ? kg_text_key(&a->text, i, i + n, key, sizeof key)
+                          : 0;
+        if (nlen && kg_strmap_get(f->aliases, key, nlen, &e))
+          entity = (long)e, len = n;
       }
-      if (entity >= 0 && len == 0)
-        len = 1;
+      /* a distinctive surname of a known person, mid-sentence */
+      if (entity < 0 && klen >= 5 && i > s->first_token) {
+        kg_text_key(&a->text, i, i + 1, key, sizeof key);
+        entity = gazetteer_surname(f, key, klen, people, 1);
+      }
+      i += len - 1;
       if (entity >= 0 &&
           add_mention(f, i + 1 - len, i + 1, si, KG_MENTION_NAME,
                       a->entities[entity].cls, entity) < 0)

@@ -97,8 +97,8 @@ static long state_of_body(KgArticle *a, long e) {
  * minister") belongs to, in order of evidence: a country the gazetteer says
  * the person led; the person's nationality; the nearest country named
  * before the title in its sentence; the nearest named in the two sentences
- * before, unless someone else already leads it; the article's focus
- * country. */
+ * before, unless someone else already leads it or the article names it not
+ * a third as often as its focus country; the focus country. */
 static long context_country(KgArticle *a, const KgFactList *facts, long person,
                             size_t sentence, size_t before) {
   const KgGazetteer *gz = a->kb->gazetteer;
@@ -144,7 +144,11 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
   }
   if (same >= 0)
     return same;
-  return near >= 0 ? near : a->focus_country;
+  /* a country named nearby, unless the article hardly speaks of it */
+  if (near >= 0 && a->focus_country >= 0 &&
+      3 * a->entities[near].mentions >= a->entities[a->focus_country].mentions)
+    return near;
+  return a->focus_country >= 0 ? a->focus_country : near;
 }
 
 /* "In the Ukrainian capital he met ...": a resolved description of a

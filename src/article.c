@@ -19,8 +19,8 @@ void kg_article_release(KgArticle *a) {
   a->entity_count = a->mention_count = 0;
 }
 
-long kg_article_entity(KgArticle *a, KgClass cls, const char *name,
-                       size_t len, long gaz) {
+long kg_article_entity(KgArticle *a, KgClass cls, const char *name, size_t len,
+                       long gaz) {
   char key[KEY_MAX];
   const char *cname = kg_class_name(cls);
   size_t clen = strlen(cname);
@@ -130,8 +130,8 @@ long kg_article_capital_country(KgArticle *a, long city) {
   if (e->cls != KG_CLASS_CITY || e->gaz < 0)
     return -1;
   const KgGazetteer *gz = a->kb->gazetteer;
-  const char *country = kg_gazetteer_entry(gz, (size_t)e->gaz)
-                            ->attrs[KG_ATTR_COUNTRY];
+  const char *country =
+      kg_gazetteer_entry(gz, (size_t)e->gaz)->attrs[KG_ATTR_COUNTRY];
   if (!country || strchr(country, '|'))
     return -1;
   long c = kg_gazetteer_find(gz, KG_CLASS_COUNTRY, country);

@@ -22,10 +22,10 @@
 #include "strmap.h"
 
 typedef enum {
-  KG_MENTION_NAME = 0,    ///< a name, from the gazetteer or a name pattern
-  KG_MENTION_DEMONYM,     ///< "Belarusian": names a Country
-  KG_MENTION_PRONOUN,     ///< he, she, him, her, his, its ...
-  KG_MENTION_DESCRIPTION  ///< "the strongman leader", "the country"
+  KG_MENTION_NAME = 0,   ///< a name, from the gazetteer or a name pattern
+  KG_MENTION_DEMONYM,    ///< "Belarusian": names a Country
+  KG_MENTION_PRONOUN,    ///< he, she, him, her, his, its ...
+  KG_MENTION_DESCRIPTION ///< "the strongman leader", "the country"
 } KgMentionKind;
 
 enum {
@@ -40,25 +40,25 @@ enum {
 };
 
 typedef struct {
-  size_t first, end;   ///< token span [first, end)
-  size_t sentence;     ///< index of its sentence
-  KgMentionKind kind;  ///< what sort of mention
-  KgClass cls;         ///< class of what it names (or wants, unresolved)
-  long entity;         ///< index into KgArticle.entities, -1 unresolved
-  unsigned flags;      ///< KG_M_* bits
-  long owner;          ///< title's country/organisation mention, or -1
-  const char *role;    ///< title role from the lexicon ("leader"), or NULL
-  char gender;         ///< pronoun gender: 'm', 'f' or 0
+  size_t first, end;  ///< token span [first, end)
+  size_t sentence;    ///< index of its sentence
+  KgMentionKind kind; ///< what sort of mention
+  KgClass cls;        ///< class of what it names (or wants, unresolved)
+  long entity;        ///< index into KgArticle.entities, -1 unresolved
+  unsigned flags;     ///< KG_M_* bits
+  long owner;         ///< title's country/organisation mention, or -1
+  const char *role;   ///< title role from the lexicon ("leader"), or NULL
+  char gender;        ///< pronoun gender: 'm', 'f' or 0
 } KgMention;
 
 typedef struct {
-  KgClass cls;      ///< class
-  char *name;       ///< canonical name (owned)
-  long gaz;         ///< gazetteer entry, or -1 for a name found by pattern
-  long country;     ///< nationality (Person) or country (City), or -1
-  char gender;      ///< 'm', 'f' or 0 when unknown
+  KgClass cls;        ///< class
+  char *name;         ///< canonical name (owned)
+  long gaz;           ///< gazetteer entry, or -1 for a name found by pattern
+  long country;       ///< nationality (Person) or country (City), or -1
+  char gender;        ///< 'm', 'f' or 0 when unknown
   int gender_guessed; ///< gender only guessed from a given name
-  size_t mentions;  ///< how many mentions name it
+  size_t mentions;    ///< how many mentions name it
 } KgEntity;
 
 /** The lexicons, gazetteer and rules an extraction reads. */
@@ -73,10 +73,10 @@ typedef struct {
   KgText text;           ///< tokens and sentences
   KgMention *mentions;   ///< sorted by first token
   size_t mention_count, mention_cap;
-  KgEntity *entities;    ///< entities named in the article
+  KgEntity *entities; ///< entities named in the article
   size_t entity_count, entity_cap;
   KgStrMap *entity_index; ///< "class\037key" -> entity index
-  long focus_country;    ///< the country the article is most about, or -1
+  long focus_country;     ///< the country the article is most about, or -1
 } KgArticle;
 
 /** Releases everything the article owns (not the knowledge). */
@@ -85,8 +85,8 @@ void kg_article_release(KgArticle *a);
 /** The entity of this class and name, created when new (the gazetteer entry
  *  gaz, or -1).  Names are compared by their normalised key.  Returns the
  *  index, or -1 when out of memory. */
-long kg_article_entity(KgArticle *a, KgClass cls, const char *name,
-                       size_t len, long gaz);
+long kg_article_entity(KgArticle *a, KgClass cls, const char *name, size_t len,
+                       long gaz);
 
 /** Adds a mention; returns its index or -1 when out of memory.  Mentions
  *  must be added so that kg_article_sort_mentions can order them. */

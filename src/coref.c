@@ -38,7 +38,8 @@ static long nearest_before(const KgArticle *a, size_t mi) {
   for (size_t k = mi; k-- > 0;) {
     if (a->mentions[k].sentence != a->mentions[mi].sentence)
       return -1;
-    if (a->mentions[k].entity >= 0 && a->mentions[k].end <= a->mentions[mi].first)
+    if (a->mentions[k].entity >= 0 &&
+        a->mentions[k].end <= a->mentions[mi].first)
       return (long)k;
   }
   return -1;
@@ -93,7 +94,8 @@ static int subject_like(const KgArticle *a, size_t k) {
  * (the subject of its clause, roughly), or -1. */
 static long sentence_subject(const KgArticle *a, size_t mi) {
   long found = -1;
-  for (size_t k = mi; k-- > 0 && a->mentions[k].sentence == a->mentions[mi].sentence;)
+  for (size_t k = mi;
+       k-- > 0 && a->mentions[k].sentence == a->mentions[mi].sentence;)
     if (a->mentions[k].entity >= 0 &&
         a->entities[a->mentions[k].entity].cls == KG_CLASS_PERSON &&
         subject_like(a, k))

@@ -823,9 +823,9 @@ static char *unescape(const char *lit, size_t n, int *bad) {
       i += 10;
     } else {
       static const char from[] = "tbnrf\"'\\", to[] = "\t\b\n\r\f\"'\\";
-      const char *hit = strchr(from, c);
-      if (hit && c) {
-        out[used++] = to[hit - from];
+      const char *esc = strchr(from, c);
+      if (esc && c) {
+        out[used++] = to[esc - from];
         i += 2;
       } else { /* the escaped character itself, all its bytes */
         size_t size;
@@ -984,7 +984,7 @@ static double round3(double x) {
 }
 
 static KgScore prf(size_t tp, size_t fp, size_t fn) {
-  double p = tp + fp ? (double)tp / (double)(tp + fp) : 0.0;
+  double p = (tp + fp) ? (double)tp / (double)(tp + fp) : 0.0;
   double r = tp + fn ? (double)tp / (double)(tp + fn) : 0.0;
   KgScore s = {tp,        fp,
                fn,        round3(p),

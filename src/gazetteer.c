@@ -23,13 +23,13 @@ typedef struct {
 } Hit;
 
 struct KgGazetteerImpl {
-  KgGazEntry *entries;   ///< all entries in load order
+  KgGazEntry *entries; ///< all entries in load order
   size_t count, cap;
-  KgStrMap *by_name;     ///< "class\037canonical" -> entry index
-  KgStrMap *names;       ///< normalised key -> first Hit of its chain
-  Hit *hits;             ///< chain nodes
+  KgStrMap *by_name; ///< "class\037canonical" -> entry index
+  KgStrMap *names;   ///< normalised key -> first Hit of its chain
+  Hit *hits;         ///< chain nodes
   size_t hit_count, hit_cap;
-  size_t max_tokens;     ///< most tokens in any indexed name
+  size_t max_tokens; ///< most tokens in any indexed name
 };
 
 static const char *const attr_keys[KG_ATTR_COUNT] = {
@@ -183,8 +183,8 @@ static int add_names(KgGazetteer *gz, size_t entry, char *list,
   return 0;
 }
 
-static KgStatus fail(KgError *err, const char *path, long line,
-                     KgStatus status, const char *message) {
+static KgStatus fail(KgError *err, const char *path, long line, KgStatus status,
+                     const char *message) {
   if (err) {
     snprintf(err->file, sizeof err->file, "%s", path);
     err->line = line;
@@ -257,8 +257,8 @@ KgStatus kg_gazetteer_load(KgGazetteer *gz, const char *path, KgError *err) {
     int nomem = 0;
     const char *message = load_line(gz, line, &nomem);
     if (message) {
-      status = fail(err, path, lineno, nomem ? KG_ERR_NOMEM : KG_ERR_PARSE,
-                    message);
+      status =
+          fail(err, path, lineno, nomem ? KG_ERR_NOMEM : KG_ERR_PARSE, message);
       break;
     }
   }
@@ -276,8 +276,8 @@ size_t kg_gazetteer_lookup(const KgGazetteer *gz, const char *key, size_t len,
     return 0;
   for (size_t h = head; h != SIZE_MAX; h = gz->hits[h].next, n++)
     if (n < max)
-      hits[n] = (KgGazHit){gz->hits[h].entry, gz->hits[h].kind,
-                          gz->hits[h].acronym};
+      hits[n] =
+          (KgGazHit){gz->hits[h].entry, gz->hits[h].kind, gz->hits[h].acronym};
   return n;
 }
 

@@ -10,8 +10,8 @@
 #ifndef KG_GRAPH_H
 #define KG_GRAPH_H
 
-#include "newskg.h"
 #include "kgtypes.h"
+#include "newskg.h"
 
 /** Creates an empty graph for an article.  text (len bytes of UTF-8) is
  *  copied; the document IRI is derived from a digest of it. */

@@ -6,13 +6,13 @@
 
 #include <string.h>
 
-static const char *const class_names[KG_CLASS_COUNT] = {
-    "Person", "Country", "Organization", "City"};
+static const char *const class_names[KG_CLASS_COUNT] = {"Person", "Country",
+                                                        "Organization", "City"};
 
 static const char *const relation_names[KG_REL_COUNT] = {
-    "sanctions", "allyOf",   "metWith",        "opponentOf",
-    "fledTo",    "leaderOf", "memberOf",       "capitalOf",
-    "spokespersonOf", "visited", "addressed",  "supports"};
+    "sanctions",      "allyOf",   "metWith",   "opponentOf",
+    "fledTo",         "leaderOf", "memberOf",  "capitalOf",
+    "spokespersonOf", "visited",  "addressed", "supports"};
 
 const char *kg_class_name(KgClass cls) {
   return (unsigned)cls < KG_CLASS_COUNT ? class_names[cls] : "";

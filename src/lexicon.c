@@ -22,8 +22,8 @@ typedef struct {
 } Prefix;
 
 struct KgLexiconImpl {
-  KgStrMap *exact;  ///< "category\037key" -> index into values
-  char **values;    ///< owned value strings
+  KgStrMap *exact; ///< "category\037key" -> index into values
+  char **values;   ///< owned value strings
   size_t value_count, value_cap;
   Prefix *prefixes; ///< prefix entries in file order
   size_t prefix_count, prefix_cap;
@@ -87,8 +87,8 @@ int kg_lexicon_add(KgLexicon *lex, const char *category, const char *phrase,
   char key[KEY_MAX], full[KEY_MAX];
   size_t plen = strlen(phrase);
   int is_prefix = plen > 1 && phrase[plen - 1] == '*';
-  size_t klen = kg_phrase_key(phrase, is_prefix ? plen - 1 : plen, key,
-                              sizeof key);
+  size_t klen =
+      kg_phrase_key(phrase, is_prefix ? plen - 1 : plen, key, sizeof key);
   size_t index;
   if (klen == 0 || store_value(lex, value, &index) != 0)
     return -1;
@@ -117,8 +117,8 @@ int kg_lexicon_add(KgLexicon *lex, const char *category, const char *phrase,
   return flen ? kg_strmap_put(lex->exact, full, flen, index) : -1;
 }
 
-static KgStatus fail(KgError *err, const char *path, long line,
-                     KgStatus status, const char *message) {
+static KgStatus fail(KgError *err, const char *path, long line, KgStatus status,
+                     const char *message) {
   if (err) {
     snprintf(err->file, sizeof err->file, "%s", path);
     err->line = line;
@@ -155,7 +155,8 @@ KgStatus kg_lexicon_load(KgLexicon *lex, const char *path, KgError *err) {
     if (value)
       *value++ = '\0';
     if (*category == '\0' || *phrase == '\0') {
-      status = fail(err, path, lineno, KG_ERR_PARSE, "empty category or phrase");
+      status =
+          fail(err, path, lineno, KG_ERR_PARSE, "empty category or phrase");
       break;
     }
     if (kg_lexicon_add(lex, category, phrase, value ? value : "") != 0) {
@@ -191,7 +192,8 @@ size_t kg_lexicon_match(const KgLexicon *lex, const char *category,
                         const KgText *t, size_t i, size_t limit,
                         const char **value) {
   char key[KEY_MAX];
-  size_t longest = limit - i < MAX_PHRASE_TOKENS ? limit - i : MAX_PHRASE_TOKENS;
+  size_t longest =
+      limit - i < MAX_PHRASE_TOKENS ? limit - i : MAX_PHRASE_TOKENS;
   for (size_t n = longest; n > 0; n--) {
     size_t klen = kg_text_key(t, i, i + n, key, sizeof key);
     if (klen == 0)

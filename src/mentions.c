@@ -68,7 +68,8 @@ static long best_hit(const Finder *f, const KgGazHit *hits, size_t n,
   for (size_t k = 0; k < n; k++) {
     if (hits[k].kind == KG_HIT_SURNAME || (hits[k].acronym && !capitals))
       continue;
-    const KgGazEntry *e = kg_gazetteer_entry(f->a->kb->gazetteer, hits[k].entry);
+    const KgGazEntry *e =
+        kg_gazetteer_entry(f->a->kb->gazetteer, hits[k].entry);
     if (best < 0)
       best = (long)k;
     else {
@@ -154,9 +155,8 @@ static int find_gazetteer_names(Finder *f, size_t si) {
         title_case(a->text.text + tok(f, i)->start, bytes, name);
         entity = kg_article_entity(a, KG_CLASS_CITY, name, bytes, -1);
       }
-      if (entity < 0 ||
-          add_mention(f, i, j, si, KG_MENTION_NAME, a->entities[entity].cls,
-                      entity) < 0)
+      if (entity < 0 || add_mention(f, i, j, si, KG_MENTION_NAME,
+                                    a->entities[entity].cls, entity) < 0)
         return -1;
       i = j;
       continue;
@@ -182,12 +182,11 @@ static int find_gazetteer_names(Finder *f, size_t si) {
       if (best < 0)
         continue;
       long entity = entity_of_hit(f, &hits[best]);
-      KgMentionKind kind =
-          hits[best].kind == KG_HIT_DEMONYM ? KG_MENTION_DEMONYM
-                                            : KG_MENTION_NAME;
-      if (entity < 0 ||
-          add_mention(f, i, i + n, si, kind, a->entities[entity].cls, entity) <
-              0)
+      KgMentionKind kind = hits[best].kind == KG_HIT_DEMONYM
+                               ? KG_MENTION_DEMONYM
+                               : KG_MENTION_NAME;
+      if (entity < 0 || add_mention(f, i, i + n, si, kind,
+                                    a->entities[entity].cls, entity) < 0)
         return -1;
       matched = n;
     }
@@ -298,9 +297,9 @@ static long person_named(Finder *f, size_t first, size_t end, size_t si) {
   char key[KEY_MAX];
   KgGazHit hits[MAX_HITS];
   size_t klen = kg_text_key(&a->text, first, end, key, sizeof key);
-  size_t n = klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits,
-                                        MAX_HITS)
-                  : 0;
+  size_t n =
+      klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits, MAX_HITS)
+           : 0;
   for (size_t k = 0; k < n && k < MAX_HITS; k++) {
     const KgGazEntry *g = kg_gazetteer_entry(a->kb->gazetteer, hits[k].entry);
     if (g->cls != KG_CLASS_PERSON)
@@ -372,12 +371,11 @@ static int find_organisations(Finder *f, size_t si) {
   size_t end = s->first_token + s->token_count;
   for (size_t i = s->first_token; i < end; i++) {
     /* not from a given name: "Jennifer Lu of Marriage Equality ..." */
-    int starts = f->covered[i]
-                     ? country_word(f, i) >= 0
-                     : (tok(f, i)->flags & KG_TOK_CAP) &&
-                           !lex_has(f, "first_name", i, NULL) &&
-                           (!lex_has(f, "notname", i, NULL) ||
-                            lex_has(f, "direction", i, NULL));
+    int starts = f->covered[i] ? country_word(f, i) >= 0
+                               : (tok(f, i)->flags & KG_TOK_CAP) &&
+                                     !lex_has(f, "first_name", i, NULL) &&
+                                     (!lex_has(f, "notname", i, NULL) ||
+                                      lex_has(f, "direction", i, NULL));
     size_t n = starts ? organisation_at(f, i, end) : 0;
     if (n == 0)
       continue;
@@ -402,7 +400,8 @@ static int find_organisations(Finder *f, size_t si) {
         (tok(f, i + n + 1)->flags & KG_TOK_UPPER) &&
         kg_token_is(&a->text, i + n + 2, ")")) {
       char key[KEY_MAX];
-      size_t klen = kg_text_key(&a->text, i + n + 1, i + n + 2, key, sizeof key);
+      size_t klen =
+          kg_text_key(&a->text, i + n + 1, i + n + 2, key, sizeof key);
       if (klen && kg_strmap_put(f->aliases, key, klen, (size_t)entity) != 0)
         return -1;
     }
@@ -442,12 +441,13 @@ static int find_pattern_names(Finder *f, size_t si) {
     if (n > 0) {
       size_t run = name_run(f, i + n, end);
       if (run > 0) {
-        size_t start = tok(f, i + n)->start, stop = tok(f, i + n + run - 1)->end;
+        size_t start = tok(f, i + n)->start,
+               stop = tok(f, i + n + run - 1)->end;
         long entity = kg_article_entity(a, KG_CLASS_CITY, a->text.text + start,
                                         stop - start, -1);
-        if (entity < 0 || add_mention(f, i + n, i + n + run, si,
-                                      KG_MENTION_NAME, KG_CLASS_CITY,
-                                      entity) < 0)
+        if (entity < 0 ||
+            add_mention(f, i + n, i + n + run, si, KG_MENTION_NAME,
+                        KG_CLASS_CITY, entity) < 0)
           return -1;
       }
       i += n + run - 1;
@@ -467,8 +467,8 @@ static int find_pattern_names(Finder *f, size_t si) {
       if (new_person(f, i, i + run, si) < 0)
         return -1;
     } else if (run >= 2 && i + run + 1 < end &&
-        kg_token_is(&a->text, i + run, ",") &&
-        lex_has(f, "determiner", i + run + 1, NULL)) {
+               kg_token_is(&a->text, i + run, ",") &&
+               lex_has(f, "determiner", i + run + 1, NULL)) {
       for (size_t k = i + run + 2; k < end && k < i + run + 8; k++) {
         if (kg_token_is(&a->text, k, ","))
           break;
@@ -556,9 +556,8 @@ static int find_surnames(Finder *f) {
         entity = gazetteer_surname(f, key, klen, people, 1);
       }
       i += len - 1;
-      if (entity >= 0 &&
-          add_mention(f, i + 1 - len, i + 1, si, KG_MENTION_NAME,
-                      a->entities[entity].cls, entity) < 0)
+      if (entity >= 0 && add_mention(f, i + 1 - len, i + 1, si, KG_MENTION_NAME,
+                                     a->entities[entity].cls, entity) < 0)
         return -1;
     }
   }
@@ -566,8 +565,8 @@ static int find_surnames(Finder *f) {
 }
 
 /* Class a description head names, from its lexicon category. */
-static int description_head(const Finder *f, size_t i, size_t end,
-                            KgClass *cls, size_t *len) {
+static int description_head(const Finder *f, size_t i, size_t end, KgClass *cls,
+                            size_t *len) {
   static const struct {
     const char *category;
     KgClass cls;
@@ -577,8 +576,8 @@ static int description_head(const Finder *f, size_t i, size_t end,
                {"person_noun", KG_CLASS_PERSON},
                {"title", KG_CLASS_PERSON}};
   for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
-    size_t n =
-        kg_lexicon_match(lex_of(f), heads[h].category, &f->a->text, i, end, NULL);
+    size_t n = kg_lexicon_match(lex_of(f), heads[h].category, &f->a->text, i,
+                                end, NULL);
     if (n > 0) {
       *cls = heads[h].cls;
       *len = n;
@@ -672,9 +671,16 @@ static int find_pronouns_and_descriptions(Finder *f, size_t si) {
     const char *value;
     if (lex_has(f, "pronoun", i, &value)) {
       /* value: gender (m, f, n) then a case word: subj, obj, poss, refl */
-      KgMention m = {i, i + 1, si, KG_MENTION_PRONOUN,
+      KgMention m = {i,
+                     i + 1,
+                     si,
+                     KG_MENTION_PRONOUN,
                      value[0] == 'n' ? KG_CLASS_ORGANIZATION : KG_CLASS_PERSON,
-                     -1, 0, -1, NULL, value[0] == 'n' ? 0 : value[0]};
+                     -1,
+                     0,
+                     -1,
+                     NULL,
+                     value[0] == 'n' ? 0 : value[0]};
       if (strstr(value, "poss"))
         m.flags |= KG_M_POSSESSIVE;
       if (strstr(value, "obj"))
@@ -699,8 +705,8 @@ static int find_pronouns_and_descriptions(Finder *f, size_t si) {
     size_t stop = description_at(f, i, end, &cls, &flags);
     if (stop == 0)
       continue;
-    KgMention m = {i, stop, si, KG_MENTION_DESCRIPTION, cls, -1, flags, -1,
-                   NULL, 0};
+    KgMention m = {i,  stop, si, KG_MENTION_DESCRIPTION, cls, -1, flags,
+                   -1, NULL, 0};
     /* mentions inside ("the Baltic EU state bordering Belarus") become
      * part of it */
     for (size_t k = 0; k < a->mention_count; k++)
@@ -783,8 +789,8 @@ static void merge_titles(Finder *f) {
     }
     for (;;) {
       size_t t = title_ending_at(f, floor, k, &value);
-      if (t == SIZE_MAX && title_start != SIZE_MAX && !comma &&
-          k > floor + 1 && kg_token_is(&a->text, k - 1, ",") &&
+      if (t == SIZE_MAX && title_start != SIZE_MAX && !comma && k > floor + 1 &&
+          kg_token_is(&a->text, k - 1, ",") &&
           (t = title_ending_at(f, floor, k - 1, &value)) != SIZE_MAX)
         comma = 1; /* "supreme leader, Ayatollah Ali Khamenei" */
       if (t == SIZE_MAX)
@@ -867,9 +873,9 @@ static void set_statistics(Finder *f) {
   for (size_t e = 0; e < a->entity_count; e++) {
     KgEntity *ent = &a->entities[e];
     const char *country =
-        ent->gaz >= 0 ? kg_gazetteer_entry(gz, (size_t)ent->gaz)
-                            ->attrs[KG_ATTR_COUNTRY]
-                      : NULL;
+        ent->gaz >= 0
+            ? kg_gazetteer_entry(gz, (size_t)ent->gaz)->attrs[KG_ATTR_COUNTRY]
+            : NULL;
     if (country && !strchr(country, '|')) {
       long c = kg_gazetteer_find(gz, KG_CLASS_COUNTRY, country);
       if (c >= 0)

@@ -32,28 +32,26 @@ extern "C" {
 
 typedef enum {
   KG_OK = 0,
-  KG_ERR_NOMEM,  /**< out of memory */
-  KG_ERR_IO,     /**< a file could not be read or written */
-  KG_ERR_PARSE,  /**< a data, rule, gold or graph file is malformed */
-  KG_ERR_INPUT,  /**< the article text is unusable (e.g. invalid UTF-8) */
-  KG_ERR_RDF     /**< raptor/librdf reported an error */
+  KG_ERR_NOMEM, /**< out of memory */
+  KG_ERR_IO,    /**< a file could not be read or written */
+  KG_ERR_PARSE, /**< a data, rule, gold or graph file is malformed */
+  KG_ERR_INPUT, /**< the article text is unusable (e.g. invalid UTF-8) */
+  KG_ERR_RDF    /**< raptor/librdf reported an error */
 } KgStatus;
 
 /** Where and why a call failed. file is "" when no file is involved. */
 typedef struct {
-  char file[512];   /**< file being read or written */
-  long line;        /**< 1-based line, 0 if not applicable */
-  long offset;      /**< byte offset, -1 if not applicable */
-  char message[512];/**< human-readable reason */
+  char file[512];    /**< file being read or written */
+  long line;         /**< 1-based line, 0 if not applicable */
+  long offset;       /**< byte offset, -1 if not applicable */
+  char message[512]; /**< human-readable reason */
 } KgError;
 
-typedef enum {
-  KG_FORMAT_TURTLE = 0,
-  KG_FORMAT_NTRIPLES
-} KgFormat;
+typedef enum { KG_FORMAT_TURTLE = 0, KG_FORMAT_NTRIPLES } KgFormat;
 
-typedef struct KgExtractorImpl KgExtractor; /**< loaded gazetteer, lexicon, rules */
-typedef struct KgGraphImpl KgGraph;         /**< one article's graph */
+typedef struct KgExtractorImpl
+    KgExtractor;                    /**< loaded gazetteer, lexicon, rules */
+typedef struct KgGraphImpl KgGraph; /**< one article's graph */
 
 /** Short human-readable name of a status ("out of memory", ...). */
 const char *kg_status_string(KgStatus status);
@@ -97,8 +95,8 @@ typedef struct {
 typedef struct {
   KgScore entities;
   KgScore relations;
-  size_t forbidden;  /**< forbidden (rel!) relations asserted */
-  size_t unparsed;   /**< graph lines that were not triples */
+  size_t forbidden; /**< forbidden (rel!) relations asserted */
+  size_t unparsed;  /**< graph lines that were not triples */
 } KgEvalResult;
 
 /** Scores the graph file (N-Triples/N-Quads, or Turtle if it ends in .ttl)

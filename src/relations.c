@@ -19,7 +19,7 @@ typedef struct {
   KgArticle *a;
   KgFactList *list;
   size_t sentence;
-  KgUnit *units;       ///< units of the current sentence
+  KgUnit *units; ///< units of the current sentence
   size_t unit_count;
   long (*members)[MAX_MEMBERS]; ///< entity indices per unit
 } Reader;
@@ -89,7 +89,8 @@ static long state_of_body(KgArticle *a, long e) {
   long c = kg_gazetteer_find(a->kb->gazetteer, KG_CLASS_COUNTRY, country);
   if (c < 0)
     return e;
-  long state = kg_article_entity(a, KG_CLASS_COUNTRY, country, strlen(country), c);
+  long state =
+      kg_article_entity(a, KG_CLASS_COUNTRY, country, strlen(country), c);
   return state >= 0 ? state : e;
 }
 
@@ -110,7 +111,8 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
                                 a->entities[e].name))
         return (long)e;
     /* the country the gazetteer says the person led, named or not */
-    const char *leads = kg_gazetteer_entry(gz, (size_t)p->gaz)->attrs[KG_ATTR_LEADS];
+    const char *leads =
+        kg_gazetteer_entry(gz, (size_t)p->gaz)->attrs[KG_ATTR_LEADS];
     for (const char *v = leads; v && *v;) {
       const char *bar = strchr(v, '|');
       size_t len = bar ? (size_t)(bar - v) : strlen(v);
@@ -131,8 +133,8 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
   long same = -1, near = -1;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
-    if (m->sentence > sentence || m->sentence + 2 < sentence ||
-        m->entity < 0 || (m->sentence == sentence && m->first >= before))
+    if (m->sentence > sentence || m->sentence + 2 < sentence || m->entity < 0 ||
+        (m->sentence == sentence && m->first >= before))
       continue;
     long c = slot_entity(a, m->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
     if (c < 0)
@@ -182,25 +184,27 @@ static int read_titles(KgArticle *a, KgFactList *list) {
     int rc = 0;
     if (strcmp(m->role, "leader") == 0) {
       if (owner >= 0)
-        owner = slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY) |
-                                          KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
+        owner = slot_entity(a, owner,
+                            KG_CLASS_BIT(KG_CLASS_COUNTRY) |
+                                KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
       else
         owner = context_country(a, list, m->entity, m->sentence, m->first);
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     "title-leader");
     } else if (strcmp(m->role, "head") == 0 && owner >= 0) {
       /* "EU chief Charles Michel": heads what the title names */
-      owner = slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY) |
-                                        KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
+      owner = slot_entity(a, owner,
+                          KG_CLASS_BIT(KG_CLASS_COUNTRY) |
+                              KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     "title-head");
     } else if (strcmp(m->role, "government-spokesperson") == 0) {
       owner = context_country(a, list, m->entity, m->sentence, m->first);
-      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner,
-                    m->sentence, "title-government-spokesperson");
+      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
+                    "title-government-spokesperson");
     } else if (strcmp(m->role, "spokesperson") == 0 && owner >= 0) {
-      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner,
-                    m->sentence, "title-spokesperson");
+      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
+                    "title-spokesperson");
     }
     if (rc != 0)
       return -1;
@@ -283,7 +287,8 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
 static int modifies_name(const KgArticle *a, size_t mi) {
   const KgMention *m = &a->mentions[mi];
   const KgSentence *s = &a->text.sentences[m->sentence];
-  if (m->kind != KG_MENTION_DEMONYM || m->end >= s->first_token + s->token_count)
+  if (m->kind != KG_MENTION_DEMONYM ||
+      m->end >= s->first_token + s->token_count)
     return 0;
   return kg_article_mention_at(a, m->end) < 0 &&
          (a->text.tokens[m->end].flags & KG_TOK_CAP);
@@ -329,14 +334,15 @@ static void mark_asides(Reader *r) {
       continue;
     const KgUnit *next = &r->units[u + 1];
     char key[32];
-    size_t klen = kg_text_key(&a->text, next->first, next->first + 1, key,
-                              sizeof key);
+    size_t klen =
+        kg_text_key(&a->text, next->first, next->first + 1, key, sizeof key);
     if (!klen || !(kg_lexicon_get(a->kb->lexicon, "determiner", key, klen) ||
                    kg_lexicon_get(a->kb->lexicon, "relative", key, klen)))
       continue;
     size_t end = u + 1;
-    while (end < r->unit_count && !(r->units[end].flags & KG_UNIT_BREAK) &&
-           !(r->units[end].mention < 0 && is_token(a, r->units[end].first, ",")))
+    while (
+        end < r->unit_count && !(r->units[end].flags & KG_UNIT_BREAK) &&
+        !(r->units[end].mention < 0 && is_token(a, r->units[end].first, ",")))
       end++;
     for (size_t k = u; k < end; k++)
       r->units[k].aside_end = end;
@@ -358,8 +364,8 @@ static int build_units(Reader *r, size_t si) {
      * UN", "travelled to the city of Vladivostok" */
     if (mi < 0 || a->mentions[mi].first != i) {
       size_t at = i + (i + 1 < end && is_token(a, i, "the"));
-      at += kg_lexicon_match(a->kb->lexicon, "city_of", &a->text, at, end,
-                             NULL);
+      at +=
+          kg_lexicon_match(a->kb->lexicon, "city_of", &a->text, at, end, NULL);
       long next = at > i && at < end ? kg_article_mention_at(a, at) : -1;
       if (next >= 0 && a->mentions[next].first == at)
         mi = next;
@@ -421,8 +427,8 @@ static int not_asserted(const Reader *r, long trigger) {
         ((a->text.tokens[unit->first].flags & KG_TOK_CAP) &&
          unit->first > floor))
       continue;
-    size_t klen = kg_text_key(&a->text, unit->first, unit->first + 1, key,
-                              sizeof key);
+    size_t klen =
+        kg_text_key(&a->text, unit->first, unit->first + 1, key, sizeof key);
     if (klen && kg_lexicon_get(a->kb->lexicon, "modal", key, klen))
       return 1;
   }
@@ -533,8 +539,9 @@ KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
   for (size_t si = 0; si < a->text.sentence_count; si++)
     if (a->text.sentences[si].token_count > most)
       most = a->text.sentences[si].token_count;
-  Reader r = {a, list, 0, calloc(most, sizeof(KgUnit)), 0,
-              calloc(most, sizeof(long[MAX_MEMBERS]))};
+  Reader r = {a, list,
+              0, calloc(most, sizeof(KgUnit)),
+              0, calloc(most, sizeof(long[MAX_MEMBERS]))};
   KgStatus status = KG_OK;
   if (!r.units || !r.members) {
     status = KG_ERR_NOMEM;

@@ -14,11 +14,11 @@
 
 /** One relation read from the text. */
 typedef struct {
-  long subject;        ///< entity index
+  long subject; ///< entity index
   KgRelation relation;
-  long object;         ///< entity index
-  size_t sentence;     ///< sentence it was read from
-  const char *rule;    ///< name of the rule (static or the rule set's)
+  long object;      ///< entity index
+  size_t sentence;  ///< sentence it was read from
+  const char *rule; ///< name of the rule (static or the rule set's)
 } KgFact;
 
 typedef struct {

@@ -19,22 +19,22 @@ typedef enum { EL_SLOT, EL_WORD, EL_LEX, EL_GAP } ElementKind;
 
 typedef struct {
   ElementKind kind;
-  char slot;         ///< 'S', 'O' or 'G' for EL_SLOT
-  unsigned classes;  ///< class mask for EL_SLOT
-  int optional;      ///< EL_WORD: may be absent
-  char **alts;       ///< EL_WORD: normalised alternatives ("sanction*")
+  char slot;        ///< 'S', 'O' or 'G' for EL_SLOT
+  unsigned classes; ///< class mask for EL_SLOT
+  int optional;     ///< EL_WORD: may be absent
+  char **alts;      ///< EL_WORD: normalised alternatives ("sanction*")
   size_t alt_count;
-  char *category;    ///< EL_LEX: lexicon category
-  char *value;       ///< EL_LEX: required value
-  size_t gap;        ///< EL_GAP: most units skipped
+  char *category; ///< EL_LEX: lexicon category
+  char *value;    ///< EL_LEX: required value
+  size_t gap;     ///< EL_GAP: most units skipped
 } Element;
 
 typedef struct {
   KgRelation relation;
-  char *name;        ///< rule name, for evidence and --explain
+  char *name; ///< rule name, for evidence and --explain
   Element *elements;
   size_t element_count;
-  char **required;   ///< @words: one must occur in the sentence
+  char **required; ///< @words: one must occur in the sentence
   size_t required_count;
 } Rule;
 
@@ -304,7 +304,7 @@ typedef struct {
   KgMatchSink sink;
   void *ctx;
   KgRuleMatch match;
-  size_t limit;      ///< units at or past this index are out of reach
+  size_t limit; ///< units at or past this index are out of reach
   int failed;
 } Matcher;
 
@@ -371,8 +371,8 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
   int pronoun_possessor = (unit->flags & KG_UNIT_PRONOUN) &&
                           (unit->flags & KG_UNIT_POSSESSIVE) &&
                           takes_possessive(m->rule, e + 1);
-  walk(m, e + 1 + (pronoun_possessor &&
-                   !m->rule->elements[e + 1].optional), u + 1);
+  walk(m, e + 1 + (pronoun_possessor && !m->rule->elements[e + 1].optional),
+       u + 1);
   m->match = saved;
   m->limit = saved_limit;
 }
@@ -453,8 +453,9 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    KgSlotTest test, KgMatchSink sink, void *ctx) {
   for (size_t ri = 0; ri < rules->count; ri++) {
     const Rule *r = &rules->rules[ri];
-    Matcher m = {r,   lex,  text, units, count,
-                 test, sink, ctx,  {r->relation, r->name, -1, -1, -1, 0, 0, 0},
+    Matcher m = {r,     lex,   text,
+                 units, count, test,
+                 sink,  ctx,   {r->relation, r->name, -1, -1, -1, 0, 0, 0},
                  count, 0};
     if (r->required_count && !sentence_has(&m, r->required, r->required_count))
       continue;

@@ -42,8 +42,8 @@
 typedef struct KgRuleSetImpl KgRuleSet;
 
 enum {
-  KG_UNIT_BREAK = 1u << 0,   ///< a clause break (";", "but", ...)
-  KG_UNIT_ADJUNCT = 1u << 1,   ///< an entity after a preposition
+  KG_UNIT_BREAK = 1u << 0,      ///< a clause break (";", "but", ...)
+  KG_UNIT_ADJUNCT = 1u << 1,    ///< an entity after a preposition
   KG_UNIT_POSSESSIVE = 1u << 2, ///< a possessor: "Iran's", "its"
   KG_UNIT_NAMELIKE = 1u << 3,   ///< a capitalised word no stage knew
   KG_UNIT_PRONOUN = 1u << 4     ///< a pronoun: also matches as a word, and
@@ -63,11 +63,11 @@ typedef struct {
 /** A match of one rule: unit indices of its arguments (-1 when absent). */
 typedef struct {
   KgRelation relation;
-  const char *rule;   ///< the rule's name
-  long subject;       ///< unit of S or G
-  long object;        ///< unit of O, -1 when the rule has none
-  long trigger;       ///< unit of the first word element, -1 if none
-  int reciprocal;     ///< the subject is a G group
+  const char *rule; ///< the rule's name
+  long subject;     ///< unit of S or G
+  long object;      ///< unit of O, -1 when the rule has none
+  long trigger;     ///< unit of the first word element, -1 if none
+  int reciprocal;   ///< the subject is a G group
   unsigned subject_classes, object_classes; ///< class masks of the slots
 } KgRuleMatch;
 

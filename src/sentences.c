@@ -103,8 +103,8 @@ static unsigned word_flags(const char *s, size_t start, size_t end) {
 /* End of an initialism such as "U.S." or "U.K." starting at i, or i. */
 static size_t initialism_end(const char *s, size_t n, size_t i) {
   size_t j = i, letters = 0;
-  while (j + 1 < n && ((s[j] >= 'A' && s[j] <= 'Z') ||
-                       (s[j] >= 'a' && s[j] <= 'z')) &&
+  while (j + 1 < n &&
+         ((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z')) &&
          s[j + 1] == '.') {
     j += 2;
     letters++;
@@ -183,14 +183,14 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
       /* an abbreviation from the lexicon keeps its dot: "Gen.", "Mr." */
       else if (i < end && s[i] == '.') {
         char key[64];
-        size_t klen = kg_phrase_key(s + tok_start, i + 1 - tok_start, key,
-                                    sizeof key);
+        size_t klen =
+            kg_phrase_key(s + tok_start, i + 1 - tok_start, key, sizeof key);
         const char *exact =
             klen && lex ? kg_lexicon_get(lex, "abbrev", key, klen) : NULL;
         /* a value pins the case: "No. 10" but "said no." */
-        if (exact && (!*exact || (strlen(exact) == i + 1 - tok_start &&
-                                  memcmp(exact, s + tok_start,
-                                         i + 1 - tok_start) == 0)))
+        if (exact &&
+            (!*exact || (strlen(exact) == i + 1 - tok_start &&
+                         memcmp(exact, s + tok_start, i + 1 - tok_start) == 0)))
           i++;
       }
       if (push_token(b, tok_start, i, word_flags(s, tok_start, i) | glue) != 0)
@@ -234,7 +234,8 @@ int kg_token_is(const KgText *t, size_t i, const char *word) {
 }
 
 static int is_open_quote(const KgText *t, size_t i) {
-  return token_text_is(t, i, "\xe2\x80\x9c") || token_text_is(t, i, "\xe2\x80\x98");
+  return token_text_is(t, i, "\xe2\x80\x9c") ||
+         token_text_is(t, i, "\xe2\x80\x98");
 }
 static int is_close_quote(const KgText *t, size_t i) {
   return token_text_is(t, i, "\xe2\x80\x9d");
@@ -317,9 +318,9 @@ static int split_paragraph(Builder *b, size_t first, size_t end,
     int last = i + 1 == end;
     if (!last && ends_sentence(t, i)) {
       size_t j = i + 1;
-      while (j < end && (is_close_quote(t, j) || token_text_is(t, j, ")") ||
-                         (is_straight_quote(t, j) &&
-                          (t->tokens[j].flags & KG_TOK_GLUED))))
+      while (j < end &&
+             (is_close_quote(t, j) || token_text_is(t, j, ")") ||
+              (is_straight_quote(t, j) && (t->tokens[j].flags & KG_TOK_GLUED))))
         j++;
       if (j < end && !may_start_sentence(t, j))
         continue;
@@ -327,8 +328,8 @@ static int split_paragraph(Builder *b, size_t first, size_t end,
       last = 1;
     }
     if (last) {
-      KgSentence sent = {t->tokens[s].start, t->tokens[i].end, s, i + 1 - s,
-                         paragraph, flags};
+      KgSentence sent = {t->tokens[s].start, t->tokens[i].end, s,
+                         i + 1 - s,          paragraph,        flags};
       if (push_sentence(b, &sent) != 0)
         return -1;
       s = i + 1;
@@ -482,8 +483,8 @@ size_t kg_text_key(const KgText *t, size_t first, size_t end, char *buf,
     const KgToken *tok = &t->tokens[i];
     if (i > first && !(tok->flags & KG_TOK_GLUED))
       space = 1;
-    if (append_normalised(t->text + tok->start, tok->end - tok->start, buf,
-                          cap, &pos, &space) != 0)
+    if (append_normalised(t->text + tok->start, tok->end - tok->start, buf, cap,
+                          &pos, &space) != 0)
       return 0;
   }
   return pos;

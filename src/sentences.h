@@ -39,18 +39,18 @@ enum {
 };
 
 typedef struct {
-  size_t start, end;   ///< byte span, trimmed of white space and credit
-  size_t first_token;  ///< index of the first token
-  size_t token_count;  ///< number of tokens
-  size_t paragraph;    ///< 0-based paragraph (line) number
-  unsigned flags;      ///< KG_SENT_* bits
+  size_t start, end;  ///< byte span, trimmed of white space and credit
+  size_t first_token; ///< index of the first token
+  size_t token_count; ///< number of tokens
+  size_t paragraph;   ///< 0-based paragraph (line) number
+  unsigned flags;     ///< KG_SENT_* bits
 } KgSentence;
 
 /** The tokens and sentences of one article. */
 typedef struct {
-  const char *text;      ///< the article (not owned)
-  size_t len;            ///< its length in bytes
-  KgToken *tokens;       ///< all tokens in text order
+  const char *text; ///< the article (not owned)
+  size_t len;       ///< its length in bytes
+  KgToken *tokens;  ///< all tokens in text order
   size_t token_count;
   KgSentence *sentences; ///< all sentences in text order
   size_t sentence_count;

@@ -12,9 +12,9 @@ typedef struct {
 } Slot;
 
 struct KgStrMapImpl {
-  Slot *slots;     ///< capacity slots, capacity a power of two
+  Slot *slots; ///< capacity slots, capacity a power of two
   size_t capacity;
-  size_t count;    ///< occupied slots; kept <= capacity / 2
+  size_t count; ///< occupied slots; kept <= capacity / 2
 };
 
 unsigned long long kg_hash_bytes(const char *key, size_t len) {
@@ -52,9 +52,8 @@ void kg_strmap_free(KgStrMap *map) {
 static size_t find_slot(const Slot *slots, size_t capacity, const char *key,
                         size_t len, unsigned long long hash) {
   size_t i = (size_t)hash & (capacity - 1);
-  while (slots[i].key &&
-         !(slots[i].hash == hash && slots[i].len == len &&
-           memcmp(slots[i].key, key, len) == 0))
+  while (slots[i].key && !(slots[i].hash == hash && slots[i].len == len &&
+                           memcmp(slots[i].key, key, len) == 0))
     i = (i + 1) & (capacity - 1);
   return i;
 }

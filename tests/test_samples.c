@@ -124,7 +124,7 @@ static int teardown(void) {
 static void run_sample(const char *dir, const char *name,
                        KgEvalResult *result) {
   char text_path[2048], gold_path[2048], nt_path[] = "/tmp/kgsampleXXXXXX",
-                                          ttl_path[1100];
+                                         ttl_path[1100];
   snprintf(text_path, sizeof text_path, "%s/%s.txt", dir, name);
   snprintf(gold_path, sizeof gold_path, "%s/%s.gold.tsv", dir, name);
   size_t len = 0;
@@ -207,8 +207,8 @@ static double micro_f1(const char *dir, const char *skip, size_t *articles) {
     (*articles)++;
   }
   closedir(d);
-  double p = tp + fp ? (double)tp / (double)(tp + fp) : 0.0;
-  double rc = tp + fn ? (double)tp / (double)(tp + fn) : 0.0;
+  double p = (tp + fp) ? (double)tp / (double)(tp + fp) : 0.0;
+  double rc = (tp + fn) ? (double)tp / (double)(tp + fn) : 0.0;
   double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0;
   printf("\n  micro-averaged over %zu articles: relations P=%.3f R=%.3f "
          "F1=%.3f\n",
@@ -245,8 +245,8 @@ int main(void) {
               test_articles_written_blind);
   CU_basic_set_mode(CU_BRM_VERBOSE);
   CU_basic_run_tests();
-  unsigned failures = CU_get_number_of_failures() +
-                      CU_get_number_of_suites_failed();
+  unsigned failures =
+      CU_get_number_of_failures() + CU_get_number_of_suites_failed();
   CU_cleanup_registry();
   return failures ? 1 : 0;
 }

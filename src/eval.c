@@ -985,7 +985,7 @@ static double round3(double x) {
 
 static KgScore prf(size_t tp, size_t fp, size_t fn) {
   double p = (tp + fp) ? (double)tp / (double)(tp + fp) : 0.0;
-  double r = tp + fn ? (double)tp / (double)(tp + fn) : 0.0;
+  double r = (tp + fn) ? (double)tp / (double)(tp + fn) : 0.0;
   KgScore s = {tp,        fp,
                fn,        round3(p),
                round3(r), p + r != 0.0 ? round3(2 * p * r / (p + r)) : 0.0};

@@ -5,13 +5,13 @@
  */
 #include "gazetteer.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sentences.h"
 #include "strmap.h"
+#include "tsv.h"
 
 #define KEY_MAX 512
 
@@ -183,17 +183,6 @@ static int add_names(KgGazetteer *gz, size_t entry, char *list,
   return 0;
 }
 
-static KgStatus fail(KgError *err, const char *path, long line, KgStatus status,
-                     const char *message) {
-  if (err) {
-    snprintf(err->file, sizeof err->file, "%s", path);
-    err->line = line;
-    err->offset = -1;
-    snprintf(err->message, sizeof err->message, "%s", message);
-  }
-  return status;
-}
-
 /* Parses one non-comment line; returns NULL or an error message. */
 static const char *load_line(KgGazetteer *gz, char *line, int *nomem) {
   char *save = NULL;
@@ -239,34 +228,15 @@ static const char *load_line(KgGazetteer *gz, char *line, int *nomem) {
   return NULL;
 }
 
+/* kg_tsv_read's view of load_line. */
+static KgStatus load_record(void *ctx, char *line, const char **message) {
+  int nomem = 0;
+  *message = load_line(ctx, line, &nomem);
+  return !*message ? KG_OK : nomem ? KG_ERR_NOMEM : KG_ERR_PARSE;
+}
+
 KgStatus kg_gazetteer_load(KgGazetteer *gz, const char *path, KgError *err) {
-  FILE *f = fopen(path, "r");
-  if (!f)
-    return fail(err, path, 0, KG_ERR_IO, strerror(errno));
-  char *line = NULL;
-  size_t cap = 0;
-  long lineno = 0;
-  KgStatus status = KG_OK;
-  ssize_t n;
-  while ((n = getline(&line, &cap, f)) >= 0) {
-    lineno++;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-      line[--n] = '\0';
-    if (n == 0 || line[0] == '#')
-      continue;
-    int nomem = 0;
-    const char *message = load_line(gz, line, &nomem);
-    if (message) {
-      status =
-          fail(err, path, lineno, nomem ? KG_ERR_NOMEM : KG_ERR_PARSE, message);
-      break;
-    }
-  }
-  if (status == KG_OK && ferror(f))
-    status = fail(err, path, lineno, KG_ERR_IO, "read error");
-  free(line);
-  fclose(f);
-  return status;
+  return kg_tsv_read(path, load_record, gz, err);
 }
 
 size_t kg_gazetteer_lookup(const KgGazetteer *gz, const char *key, size_t len,

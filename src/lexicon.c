@@ -6,11 +6,11 @@
  */
 #include "lexicon.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strmap.h"
+#include "tsv.h"
 
 #define KEY_MAX 512
 #define MAX_PHRASE_TOKENS 8
@@ -117,58 +117,29 @@ int kg_lexicon_add(KgLexicon *lex, const char *category, const char *phrase,
   return flen ? kg_strmap_put(lex->exact, full, flen, index) : -1;
 }
 
-static KgStatus fail(KgError *err, const char *path, long line, KgStatus status,
-                     const char *message) {
-  if (err) {
-    snprintf(err->file, sizeof err->file, "%s", path);
-    err->line = line;
-    err->offset = -1;
-    snprintf(err->message, sizeof err->message, "%s", message);
+/* Parses one "CATEGORY<TAB>phrase[<TAB>value]" line. */
+static KgStatus load_line(void *ctx, char *line, const char **message) {
+  char *category = line;
+  char *phrase = strchr(category, '\t');
+  if (!phrase) {
+    *message = "expected CATEGORY<TAB>phrase[<TAB>value]";
+    return KG_ERR_PARSE;
   }
-  return status;
+  *phrase++ = '\0';
+  char *value = strchr(phrase, '\t');
+  if (value)
+    *value++ = '\0';
+  if (*category == '\0' || *phrase == '\0') {
+    *message = "empty category or phrase";
+    return KG_ERR_PARSE;
+  }
+  return kg_lexicon_add(ctx, category, phrase, value ? value : "") == 0
+             ? KG_OK
+             : KG_ERR_NOMEM;
 }
 
 KgStatus kg_lexicon_load(KgLexicon *lex, const char *path, KgError *err) {
-  FILE *f = fopen(path, "r");
-  if (!f)
-    return fail(err, path, 0, KG_ERR_IO, strerror(errno));
-  char *line = NULL;
-  size_t cap = 0;
-  long lineno = 0;
-  KgStatus status = KG_OK;
-  ssize_t n;
-  while ((n = getline(&line, &cap, f)) >= 0) {
-    lineno++;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-      line[--n] = '\0';
-    if (n == 0 || line[0] == '#')
-      continue;
-    char *category = line;
-    char *phrase = strchr(category, '\t');
-    if (!phrase) {
-      status = fail(err, path, lineno, KG_ERR_PARSE,
-                    "expected CATEGORY<TAB>phrase[<TAB>value]");
-      break;
-    }
-    *phrase++ = '\0';
-    char *value = strchr(phrase, '\t');
-    if (value)
-      *value++ = '\0';
-    if (*category == '\0' || *phrase == '\0') {
-      status =
-          fail(err, path, lineno, KG_ERR_PARSE, "empty category or phrase");
-      break;
-    }
-    if (kg_lexicon_add(lex, category, phrase, value ? value : "") != 0) {
-      status = fail(err, path, lineno, KG_ERR_NOMEM, "out of memory");
-      break;
-    }
-  }
-  if (status == KG_OK && ferror(f))
-    status = fail(err, path, lineno, KG_ERR_IO, "read error");
-  free(line);
-  fclose(f);
-  return status;
+  return kg_tsv_read(path, load_line, lex, err);
 }
 
 const char *kg_lexicon_get(const KgLexicon *lex, const char *category,

@@ -7,9 +7,10 @@
  */
 #include "rules.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tsv.h"
 
 #define KEY_MAX 256
 #define DEFAULT_GAP 10
@@ -247,49 +248,23 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
   return 0;
 }
 
+/* Parses one "relation<TAB>rule-name<TAB>pattern" line. */
+static KgStatus load_line(void *ctx, char *line, const char **message) {
+  char *save = NULL;
+  char *relation = strtok_r(line, "\t", &save);
+  char *name = strtok_r(NULL, "\t", &save);
+  char *pattern = strtok_r(NULL, "\t", &save);
+  if (!relation || !name || !pattern) {
+    *message = "expected relation<TAB>rule-name<TAB>pattern";
+    return KG_ERR_PARSE;
+  }
+  if (kg_rules_add(ctx, relation, name, pattern, message) != 0)
+    return strcmp(*message, "out of memory") == 0 ? KG_ERR_NOMEM : KG_ERR_PARSE;
+  return KG_OK;
+}
+
 KgStatus kg_rules_load(KgRuleSet *rules, const char *path, KgError *err) {
-  FILE *f = fopen(path, "r");
-  const char *message = NULL;
-  KgStatus status = KG_OK;
-  long lineno = 0;
-  if (!f) {
-    message = strerror(errno);
-    status = KG_ERR_IO;
-  } else {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while (!message && (n = getline(&line, &cap, f)) >= 0) {
-      lineno++;
-      while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-        line[--n] = '\0';
-      if (n == 0 || line[0] == '#')
-        continue;
-      char *save = NULL;
-      char *relation = strtok_r(line, "\t", &save);
-      char *name = strtok_r(NULL, "\t", &save);
-      char *pattern = strtok_r(NULL, "\t", &save);
-      if (!relation || !name || !pattern)
-        message = "expected relation<TAB>rule-name<TAB>pattern";
-      else
-        kg_rules_add(rules, relation, name, pattern, &message);
-      if (message)
-        status = KG_ERR_PARSE;
-    }
-    if (!message && ferror(f)) {
-      message = "read error";
-      status = KG_ERR_IO;
-    }
-    free(line);
-    fclose(f);
-  }
-  if (message && err) {
-    snprintf(err->file, sizeof err->file, "%s", path);
-    err->line = lineno;
-    err->offset = -1;
-    snprintf(err->message, sizeof err->message, "%s", message);
-  }
-  return status;
+  return kg_tsv_read(path, load_line, rules, err);
 }
 
 /* ---- matching ---- */

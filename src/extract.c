@@ -29,24 +29,6 @@ struct KgExtractorImpl {
   KgKnowledge kb; ///< read-only view of the three for the stages
 };
 
-const char *kg_status_string(KgStatus status) {
-  switch (status) {
-  case KG_OK:
-    return "success";
-  case KG_ERR_NOMEM:
-    return "out of memory";
-  case KG_ERR_IO:
-    return "input/output error";
-  case KG_ERR_PARSE:
-    return "malformed file";
-  case KG_ERR_INPUT:
-    return "unusable input";
-  case KG_ERR_RDF:
-    return "RDF library error";
-  }
-  return "unknown error";
-}
-
 static KgStatus set_error(KgError *err, KgStatus status, const char *file,
                           long offset, const char *message) {
   if (err) {

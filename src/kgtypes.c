@@ -1,8 +1,11 @@
-/* kgtypes.c - names of the ontology's classes and relations.
+/* kgtypes.c - names of the ontology's classes and relations, and of the
+ * library's status codes.
  *
  * These local names are the contract with users and with the evaluation:
  * they must match ontology/newskg.ttl exactly. */
 #include "kgtypes.h"
+
+#include "newskg.h"
 
 #include <string.h>
 
@@ -49,4 +52,22 @@ int kg_relation_parse(const char *name, size_t len, KgRelation *out) {
 int kg_relation_is_symmetric(KgRelation rel) {
   return rel == KG_REL_ALLY_OF || rel == KG_REL_MET_WITH ||
          rel == KG_REL_OPPONENT_OF;
+}
+
+const char *kg_status_string(KgStatus status) {
+  switch (status) {
+  case KG_OK:
+    return "success";
+  case KG_ERR_NOMEM:
+    return "out of memory";
+  case KG_ERR_IO:
+    return "input/output error";
+  case KG_ERR_PARSE:
+    return "malformed file";
+  case KG_ERR_INPUT:
+    return "unusable input";
+  case KG_ERR_RDF:
+    return "RDF library error";
+  }
+  return "unknown error";
 }

@@ -830,6 +830,20 @@ static void merge_titles(Finder *f) {
       a->mentions[owner].flags |= KG_M_ABSORBED;
       start = skip_modifiers(f, a->mentions[owner].first, floor, &former);
     }
+    /* "President Ilham Aliyev of Azerbaijan": the owner after the name */
+    size_t stop = a->text.sentences[m->sentence].first_token +
+                  a->text.sentences[m->sentence].token_count;
+    if (owner < 0 && role && !comma && m->end + 1 < stop &&
+        kg_token_is(&a->text, m->end, "of")) {
+      long after = kg_article_mention_at(a, m->end + 1);
+      if (after >= 0 && a->mentions[after].first == m->end + 1 &&
+          (a->mentions[after].cls == KG_CLASS_COUNTRY ||
+           a->mentions[after].cls == KG_CLASS_ORGANIZATION)) {
+        owner = after;
+        a->mentions[after].flags |= KG_M_ABSORBED;
+        m->end = a->mentions[after].end;
+      }
+    }
     if (comma && owner < 0 &&
         !(start > floor && lex_has(f, "determiner", start - 1, NULL)))
       continue;

@@ -373,9 +373,9 @@ static int find_organisations(Finder *f, size_t si) {
     /* not from a given name: "Jennifer Lu of Marriage Equality ..." */
     int starts = f->covered[i] ? country_word(f, i) >= 0
                                : (tok(f, i)->flags & KG_TOK_CAP) &&
-                                     !lex_has(f, "first_name", i, NULL) &&
-                                     (!lex_has(f, "notname", i, NULL) ||
-                                      lex_has(f, "direction", i, NULL));
+                                     (lex_has(f, "direction", i, NULL) ||
+                                      (!lex_has(f, "first_name", i, NULL) &&
+                                       !lex_has(f, "notname", i, NULL)));
     size_t n = starts ? organisation_at(f, i, end) : 0;
     if (n == 0)
       continue;
@@ -506,6 +506,33 @@ static long gazetteer_surname(Finder *f, const char *key, size_t klen,
   return -1;
 }
 
+/* A one-word name found by pattern ("WikiLeaks founder Assange" in a
+ * headline) is the person named in full elsewhere: its mentions move to
+ * that person's entity. */
+static void merge_lone_surnames(Finder *f, size_t people) {
+  KgArticle *a = f->a;
+  char key[KEY_MAX];
+  for (size_t e = 0; e < people; e++) {
+    KgEntity *lone = &a->entities[e];
+    if (lone->cls != KG_CLASS_PERSON || lone->gaz >= 0 ||
+        strchr(lone->name, ' '))
+      continue;
+    size_t klen =
+        kg_phrase_key(lone->name, strlen(lone->name), key, sizeof key);
+    size_t to;
+    long target = klen ? gazetteer_surname(f, key, klen, people, 0) : -1;
+    if (target < 0 && klen && kg_strmap_get(f->aliases, key, klen, &to))
+      target = (long)to;
+    if (target < 0 || (size_t)target == e)
+      continue;
+    for (size_t mi = 0; mi < a->mention_count; mi++)
+      if (a->mentions[mi].entity == (long)e)
+        a->mentions[mi].entity = target;
+    a->entities[target].mentions += lone->mentions;
+    lone->mentions = 0;
+  }
+}
+
 /* Pass 3: one-word surnames of people named in full in the article. */
 static int find_surnames(Finder *f) {
   KgArticle *a = f->a;
@@ -529,6 +556,7 @@ static int find_surnames(Finder *f) {
         return -1;
     }
   }
+  merge_lone_surnames(f, people);
   for (size_t si = 0; si < a->text.sentence_count; si++) {
     const KgSentence *s = &a->text.sentences[si];
     if (s->flags & KG_SENT_DUPLICATE)
@@ -550,8 +578,8 @@ static int find_surnames(Finder *f) {
         if (nlen && kg_strmap_get(f->aliases, key, nlen, &e))
           entity = (long)e, len = n;
       }
-      /* a distinctive surname of a known person, mid-sentence */
-      if (entity < 0 && klen >= 5 && i > s->first_token) {
+      /* a distinctive surname of a known person, named alone */
+      if (entity < 0 && klen >= 5) {
         kg_text_key(&a->text, i, i + 1, key, sizeof key);
         entity = gazetteer_surname(f, key, klen, people, 1);
       }

@@ -56,10 +56,12 @@ typedef struct KgGraphImpl KgGraph; /**< one article's graph */
 /** Short human-readable name of a status ("out of memory", ...). */
 const char *kg_status_string(KgStatus status);
 
-/** Loads gazetteer.tsv, lexicon.tsv and rules.tsv from datadir. */
+/** Loads the data files of datadir: lexicon.tsv, first-names.tsv, the
+ *  gazetteer (countries.tsv, cities.tsv, organizations.tsv, people.tsv) and
+ *  rules.tsv (formats: data/README.md). */
 KgStatus kg_extractor_new(const char *datadir, KgExtractor **out, KgError *err);
 
-/** Adds the entries of a user gazetteer file (same format as gazetteer.tsv). */
+/** Adds the entries of a user gazetteer file (the format of people.tsv). */
 KgStatus kg_extractor_add_gazetteer(KgExtractor *ex, const char *path,
                                     KgError *err);
 
@@ -86,7 +88,7 @@ size_t kg_graph_entity_count(const KgGraph *g);
 /** Number of distinct relations (direct triples) in the graph. */
 size_t kg_graph_relation_count(const KgGraph *g);
 
-/** Precision/recall/F1 of one category, as ../eval/score.py computes them. */
+/** Precision/recall/F1 of one category, as the project's scorer (score.py) computes them. */
 typedef struct {
   size_t tp, fp, fn;
   double precision, recall, f1;

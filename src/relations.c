@@ -406,32 +406,46 @@ static int slot_test(void *ctx, long unit, unsigned classes) {
   return 0;
 }
 
+/* Non-zero when unit u is a plain word of lexicon category. */
+static int unit_in(const Reader *r, long u, const char *category) {
+  const KgArticle *a = r->a;
+  const KgUnit *unit = &r->units[u];
+  char key[64];
+  if (unit->mention >= 0)
+    return 0;
+  size_t klen =
+      kg_text_key(&a->text, unit->first, unit->first + 1, key, sizeof key);
+  return klen && kg_lexicon_get(a->kb->lexicon, category, key, klen);
+}
+
+/* Non-zero when unit u ends a clause (a break or a plain comma). */
+static int clause_edge(const Reader *r, long u) {
+  const KgUnit *unit = &r->units[u];
+  return (unit->flags & KG_UNIT_BREAK) ||
+         (unit->mention < 0 && is_token(r->a, unit->first, ","));
+}
+
 /* Non-zero when the trigger's clause marks the event as not stated: a
- * quoted trigger, or a modality/negation cue between the clause start and
+ * quoted trigger; a modality or negation cue between the clause start and
  * the trigger ("are preparing to adopt", "failed to impose", "hoped to
- * meet"). */
+ * meet"); a word of remote contact anywhere in the clause ("held talks by
+ * telephone"). */
 static int not_asserted(const Reader *r, long trigger) {
   const KgArticle *a = r->a;
-  const KgUnit *t = &r->units[trigger];
-  if (a->text.tokens[t->first].flags & KG_TOK_QUOTED)
+  if (a->text.tokens[r->units[trigger].first].flags & KG_TOK_QUOTED)
     return 1;
-  char key[64];
   size_t floor = a->text.sentences[r->sentence].first_token;
-  for (long u = trigger - 1; u >= 0; u--) {
-    const KgUnit *unit = &r->units[u];
-    if ((unit->flags & KG_UNIT_BREAK) ||
-        (unit->mention < 0 && is_token(a, unit->first, ",")))
-      break;
+  for (long u = trigger - 1; u >= 0 && !clause_edge(r, u); u--) {
     /* "in May" is a month, not a modal */
-    if (unit->mention >= 0 ||
-        ((a->text.tokens[unit->first].flags & KG_TOK_CAP) &&
-         unit->first > floor))
+    const KgToken *t = &a->text.tokens[r->units[u].first];
+    if ((t->flags & KG_TOK_CAP) && r->units[u].first > floor)
       continue;
-    size_t klen =
-        kg_text_key(&a->text, unit->first, unit->first + 1, key, sizeof key);
-    if (klen && kg_lexicon_get(a->kb->lexicon, "modal", key, klen))
+    if (unit_in(r, u, "modal") || unit_in(r, u, "remote"))
       return 1;
   }
+  for (long u = trigger + 1; u < (long)r->unit_count && !clause_edge(r, u); u++)
+    if (unit_in(r, u, "remote"))
+      return 1;
   return 0;
 }
 

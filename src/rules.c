@@ -32,7 +32,7 @@ typedef struct {
 
 typedef struct {
   KgRelation relation;
-  char *name; ///< rule name, for evidence and --explain
+  char *name; ///< rule name, written as newskg:rule on the evidence
   Element *elements;
   size_t element_count;
   char **required; ///< @words: one must occur in the sentence

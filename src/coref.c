@@ -45,6 +45,13 @@ static long nearest_before(const KgArticle *a, size_t mi) {
   return -1;
 }
 
+/* Non-zero when token i follows "bordering" or a word like it. */
+static int after_bordering(const KgArticle *a, size_t i) {
+  char key[32];
+  size_t klen = i > 0 ? kg_text_key(&a->text, i - 1, i, key, sizeof key) : 0;
+  return klen && kg_lexicon_get(a->kb->lexicon, "bordering", key, klen);
+}
+
 /* Non-zero when a Country entity satisfies the constraints that the
  * mentions absorbed into description mi state about it. */
 static int satisfies(const KgArticle *a, size_t mi, long entity) {
@@ -64,7 +71,7 @@ static int satisfies(const KgArticle *a, size_t mi, long entity) {
         kg_gazetteer_entry(gz, (size_t)ce->gaz)->attrs[KG_ATTR_MEMBERS] &&
         !kg_gazetteer_attr_has(gz, (size_t)ce->gaz, KG_ATTR_MEMBERS, e->name))
       return 0;
-    if (ce->cls == KG_CLASS_COUNTRY && c->first > d->first &&
+    if (ce->cls == KG_CLASS_COUNTRY && after_bordering(a, c->first) &&
         kg_gazetteer_entry(gz, (size_t)ce->gaz)->attrs[KG_ATTR_BORDERS] &&
         !kg_gazetteer_attr_has(gz, (size_t)ce->gaz, KG_ATTR_BORDERS, e->name))
       return 0;

@@ -418,6 +418,19 @@ static int unit_in(const Reader *r, long u, const char *category) {
   return klen && kg_lexicon_get(a->kb->lexicon, category, key, klen);
 }
 
+/* Non-zero when plain units u and u + 1 form a two-word phrase of lexicon
+ * category ("agreed to", "set to"). */
+static int pair_in(const Reader *r, long u, const char *category) {
+  const KgUnit *first = &r->units[u];
+  if (first->mention >= 0 || (size_t)u + 1 >= r->unit_count ||
+      r->units[u + 1].mention >= 0)
+    return 0;
+  char key[64];
+  size_t klen = kg_text_key(&r->a->text, first->first,
+                            r->units[u + 1].first + 1, key, sizeof key);
+  return klen && kg_lexicon_get(r->a->kb->lexicon, category, key, klen);
+}
+
 /* Non-zero when unit u ends a clause (a break or a plain comma). */
 static int clause_edge(const Reader *r, long u) {
   const KgUnit *unit = &r->units[u];
@@ -440,7 +453,8 @@ static int not_asserted(const Reader *r, long trigger) {
     const KgToken *t = &a->text.tokens[r->units[u].first];
     if ((t->flags & KG_TOK_CAP) && r->units[u].first > floor)
       continue;
-    if (unit_in(r, u, "modal") || unit_in(r, u, "remote"))
+    if (unit_in(r, u, "modal") || unit_in(r, u, "remote") ||
+        pair_in(r, u, "modal"))
       return 1;
   }
   for (long u = trigger + 1; u < (long)r->unit_count && !clause_edge(r, u); u++)

@@ -321,9 +321,10 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
   if (unit->mention < 0 || (el->slot == 'G' && unit->members < 2) ||
       !m->test(m->ctx, (long)u, el->classes))
     return;
-  /* a subject is no place after a preposition ("militias in Iraq,
-   * supporting ..."), though the city of a capitalOf subject may be */
-  if (el->slot != 'O' && (unit->flags & KG_UNIT_ADJUNCT) &&
+  /* a slot that opens the pattern stands where the clause's subject does,
+   * and no subject follows a preposition ("militias in Iraq, supporting
+   * ..."); the city of a capitalOf subject may */
+  if (e == 0 && el->slot != 'O' && (unit->flags & KG_UNIT_ADJUNCT) &&
       el->classes != KG_CLASS_BIT(KG_CLASS_CITY))
     return;
   /* a possessor ("Iran's foreign minister") fills a slot only where the

@@ -422,6 +422,56 @@ static void test_duplicate_caption_is_read_once(void) {
   doc_free(d);
 }
 
+/* ---- later wordings ---------------------------------------------------------- */
+
+static void test_remote_contact_anywhere_in_the_clause(void) {
+  /* Putin visited Paris; Macron, who leads France, did not */
+  FACTS("Emmanuel Macron and Vladimir Putin held talks in Paris.",
+        "Emmanuel Macron metWith Vladimir Putin; Vladimir Putin visited Paris");
+  FACTS("Emmanuel Macron and Vladimir Putin held talks by telephone.", "");
+}
+
+static void test_two_word_modality(void) {
+  FACTS("Recep Tayyip Erdogan and Vladimir Putin met in Sochi.",
+        "Recep Tayyip Erdoğan metWith Vladimir Putin; "
+        "Recep Tayyip Erdoğan visited Sochi");
+  FACTS("Recep Tayyip Erdogan and Vladimir Putin agreed to meet in Sochi.", "");
+  FACTS("Finland joined NATO in April.",
+        "Finland memberOf North Atlantic Treaty Organization");
+  FACTS("Sweden applied to join NATO in May.", "");
+}
+
+static void test_capital_description(void) {
+  /* "the Chinese capital" is Beijing, not the city named last */
+  FACTS("Antony Blinken flew to Beijing from Seoul. Blinken arrived in the "
+        "Chinese capital on Saturday.",
+        "Beijing capitalOf China; Antony Blinken visited Beijing");
+}
+
+static void test_title_owner_after_the_name(void) {
+  FACTS("President Ilham Aliyev of Azerbaijan met Armenian Prime Minister "
+        "Nikol Pashinyan.",
+        "Ilham Aliyev leaderOf Azerbaijan; Nikol Pashinyan leaderOf Armenia; "
+        "Ilham Aliyev metWith Nikol Pashinyan");
+}
+
+static void test_asylum_granted(void) {
+  FACTS("Edward Snowden landed in Moscow. Russia granted him temporary "
+        "asylum on Thursday.",
+        "Edward Snowden fledTo Russia");
+  FACTS("Ecuador granted political asylum to WikiLeaks founder Julian "
+        "Assange.",
+        "Julian Assange fledTo Ecuador");
+  FACTS("Ecuador offered political asylum to WikiLeaks founder Julian "
+        "Assange.",
+        "");
+}
+
+static void test_appositive_membership(void) {
+  FACTS("Lithuania, a NATO member, protested.",
+        "Lithuania memberOf North Atlantic Treaty Organization");
+}
+
 int main(void) {
   static const FixtureTest tests[] = {
       {"sanctions: coordination", test_sanctions_coordination},
@@ -454,6 +504,13 @@ int main(void) {
       {"visit to the city of", test_visit_to_the_city_of},
       {"addressed", test_addressed},
       {"duplicate caption is read once", test_duplicate_caption_is_read_once},
+      {"remote contact anywhere in the clause",
+       test_remote_contact_anywhere_in_the_clause},
+      {"two-word modality", test_two_word_modality},
+      {"capital description", test_capital_description},
+      {"title owner after the name", test_title_owner_after_the_name},
+      {"asylum granted", test_asylum_granted},
+      {"appositive membership", test_appositive_membership},
   };
   if (CU_initialize_registry() != CUE_SUCCESS)
     return 1;

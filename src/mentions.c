@@ -766,12 +766,20 @@ static long mention_ending_at(const KgArticle *a, size_t i, long from) {
 static size_t skip_modifiers(const Finder *f, size_t i, size_t floor,
                              int *former) {
   const char *value;
-  while (i > floor && lex_has(f, "title_mod", i - 1, &value)) {
+  for (;;) {
+    /* hyphens join modifiers, owners and titles: "Ex-Prime Minister",
+     * "then-U.S.-president" */
+    if (i > floor + 1 && kg_token_is(&f->a->text, i - 1, "-") &&
+        (tok(f, i)->flags & KG_TOK_GLUED)) {
+      i--;
+      continue;
+    }
+    if (i <= floor || !lex_has(f, "title_mod", i - 1, &value))
+      return i;
     if (strcmp(value, "former") == 0 || strcmp(value, "party") == 0)
       *former = 1;
     i--;
   }
-  return i;
 }
 
 /* Start of the longest title phrase ending at token k (not before floor),

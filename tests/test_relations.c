@@ -467,6 +467,13 @@ static void test_asylum_granted(void) {
         "");
 }
 
+static void test_hyphenated_former_titles(void) {
+  FACTS("Ex-Prime Minister Donald Tusk wrote to the council.", "");
+  FACTS("He was decorated by then-U.S.-president Jimmy Carter.", "");
+  FACTS("He was decorated by U.S. President Jimmy Carter.",
+        "Jimmy Carter leaderOf United States");
+}
+
 static void test_appositive_membership(void) {
   FACTS("Lithuania, a NATO member, protested.",
         "Lithuania memberOf North Atlantic Treaty Organization");
@@ -511,6 +518,7 @@ int main(void) {
       {"title owner after the name", test_title_owner_after_the_name},
       {"asylum granted", test_asylum_granted},
       {"appositive membership", test_appositive_membership},
+      {"hyphenated former titles", test_hyphenated_former_titles},
   };
   if (CU_initialize_registry() != CUE_SUCCESS)
     return 1;

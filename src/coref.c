@@ -19,7 +19,9 @@
  */
 #include "coref.h"
 
+#include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #define WINDOW_SENTENCES 4
 #define SUBJECT_DISTANCE 3
@@ -95,6 +97,53 @@ static int subject_like(const KgArticle *a, size_t k) {
   char key[32];
   size_t klen = kg_text_key(&a->text, c->first - 1, c->first, key, sizeof key);
   return !klen || !kg_lexicon_get(a->kb->lexicon, "preposition", key, klen);
+}
+
+/* Non-zero when the words of tokens [first, end) occur in mention c. */
+static int mention_contains(const KgArticle *a, const KgMention *c,
+                            size_t first, size_t end) {
+  size_t n = end - first;
+  for (size_t i = c->first; i + n <= c->end; i++) {
+    size_t k = 0;
+    while (k < n) {
+      const KgToken *x = &a->text.tokens[i + k],
+                    *y = &a->text.tokens[first + k];
+      if (x->end - x->start != y->end - y->start ||
+          strncasecmp(a->text.text + x->start, a->text.text + y->start,
+                      x->end - x->start) != 0)
+        break;
+      k++;
+    }
+    if (k == n)
+      return 1;
+  }
+  return 0;
+}
+
+/* For a description ending in a title ("the king", "the crown prince"):
+ * the most recent person named with that title, other than excluded ones,
+ * or -1. */
+static long titled_antecedent(const KgArticle *a, size_t mi, long excluded,
+                              long subject) {
+  const KgMention *m = &a->mentions[mi];
+  const char *value;
+  size_t start = SIZE_MAX;
+  for (size_t i = m->first + 1; i < m->end && start == SIZE_MAX; i++)
+    if (kg_lexicon_match(a->kb->lexicon, "title", &a->text, i, m->end,
+                         &value) == m->end - i)
+      start = i;
+  if (start == SIZE_MAX)
+    return -1;
+  for (size_t k = mi; k-- > 0;) {
+    const KgMention *c = &a->mentions[k];
+    if (c->entity < 0 || c->entity == excluded || c->entity == subject ||
+        c->kind != KG_MENTION_NAME ||
+        a->entities[c->entity].cls != KG_CLASS_PERSON)
+      continue;
+    if (mention_contains(a, c, start, m->end))
+      return c->entity;
+  }
+  return -1;
 }
 
 /* The first subject-like person named before mention mi in its sentence
@@ -175,8 +224,18 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
   int wants_person = m->cls == KG_CLASS_PERSON;
   /* a description is never the subject of its own sentence: "Macron met
    * Tikhanovskaya ... support for the activist" */
-  if (m->kind == KG_MENTION_DESCRIPTION && wants_person && excluded < 0)
-    excluded = sentence_subject(a, mi);
+  if (m->kind == KG_MENTION_DESCRIPTION && wants_person) {
+    long subject = sentence_subject(a, mi);
+    if (excluded < 0)
+      excluded = subject;
+    /* "the king": the person a title of that word introduced ("King
+     * Salman"), before anyone more recent */
+    long titled = titled_antecedent(a, mi, excluded, subject);
+    if (titled >= 0) {
+      m->entity = titled;
+      return;
+    }
+  }
   /* he, his, "the 44-year-old": in the nearest sentence with a candidate,
    * its first subject-like person ("Kishida, who had talks with Modi, left
    * ... In Kyiv he met ..." - he is Kishida); object pronouns take the

@@ -239,8 +239,8 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
   }
   int person = m->cls == KG_CLASS_PERSON;
   size_t pos = m->end, count = 1, committed = 1, committed_end = m->end;
-  if (m->kind != KG_MENTION_NAME && m->kind != KG_MENTION_DEMONYM)
-    return m->end; /* "the bloc, and the EU said": no list */
+  if (m->kind == KG_MENTION_PRONOUN)
+    return m->end;
   while (pos < end && count < MAX_MEMBERS) {
     int last = 0, separated = 0, comma = 0;
     if (is_token(a, pos, ",")) {
@@ -253,15 +253,16 @@ static size_t build_mention_unit(Reader *r, size_t mi, size_t end, KgUnit *u,
       pos++;
       last = separated = 1;
     }
-    if (pos < end && is_token(a, pos, "the"))
-      pos++;
     long next = pos < end ? kg_article_mention_at(a, pos) : -1;
+    if ((next < 0 || a->mentions[next].first != pos) && pos + 1 < end &&
+        is_token(a, pos, "the")) /* "and the European Parliament" */
+      next = kg_article_mention_at(a, ++pos);
     if (!separated || next < 0 || a->mentions[next].first != pos)
       break;
     const KgMention *n = &a->mentions[next];
     if (n->entity < 0 || (n->cls == KG_CLASS_PERSON) != person ||
-        (n->kind != KG_MENTION_NAME && n->kind != KG_MENTION_DEMONYM))
-      break;
+        n->kind == KG_MENTION_PRONOUN)
+      break; /* "the king and the crown prince" is a list too */
     if (n->flags & KG_M_POSSESSIVE)
       break; /* "A and B's ...": B belongs to what follows */
     members[count++] = n->entity;

@@ -208,9 +208,29 @@ static void test_its_in_apposition(void) {
   doc_free(d);
 }
 
+/* A description ending in a title takes the person that title
+ * introduced, and a pronoun subject the previous sentence's subject. */
+static void test_title_descriptions_and_subjects(void) {
+  Doc *d = RUN("Mike Pompeo flew to Riyadh, where King Salman and Crown "
+               "Prince Mohammed bin Salman received him. Pompeo held talks "
+               "with the king and the crown prince.",
+               STAGE_COREF);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_ENTITY(d, "the king", "Salman bin Abdulaziz");
+  ASSERT_ENTITY(d, "the crown prince", "Mohammed bin Salman");
+  doc_free(d);
+  d = RUN("Fumio Kishida, who had talks with Narendra Modi, left India. In "
+          "Kyiv he met Volodymyr Zelensky.",
+          STAGE_COREF);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_ENTITY(d, "he", "Fumio Kishida");
+  doc_free(d);
+}
+
 int main(void) {
   static const FixtureTest tests[] = {
       {"he and she follow gender", test_he_and_she_follow_gender},
+      {"title descriptions and subjects", test_title_descriptions_and_subjects},
       {"gender of a pattern name from its first name",
        test_gender_of_a_pattern_name_from_its_first_name},
       {"he after Andrei", test_he_after_andrei},

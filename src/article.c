@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 #define KEY_MAX 512
 
 void kg_article_release(KgArticle *a) {
@@ -35,14 +37,9 @@ long kg_article_entity(KgArticle *a, KgClass cls, const char *name, size_t len,
   size_t found;
   if (kg_strmap_get(a->entity_index, key, klen, &found))
     return (long)found;
-  if (a->entity_count == a->entity_cap) {
-    size_t cap = a->entity_cap ? a->entity_cap * 2 : 32;
-    KgEntity *e = realloc(a->entities, cap * sizeof *e);
-    if (!e)
-      return -1;
-    a->entities = e;
-    a->entity_cap = cap;
-  }
+  if (kg_grow((void **)&a->entities, a->entity_count, &a->entity_cap,
+              sizeof *a->entities) != 0)
+    return -1;
   KgEntity *e = &a->entities[a->entity_count];
   memset(e, 0, sizeof *e);
   e->cls = cls;
@@ -62,14 +59,9 @@ long kg_article_entity(KgArticle *a, KgClass cls, const char *name, size_t len,
 }
 
 long kg_article_add_mention(KgArticle *a, const KgMention *m) {
-  if (a->mention_count == a->mention_cap) {
-    size_t cap = a->mention_cap ? a->mention_cap * 2 : 64;
-    KgMention *ms = realloc(a->mentions, cap * sizeof *ms);
-    if (!ms)
-      return -1;
-    a->mentions = ms;
-    a->mention_cap = cap;
-  }
+  if (kg_grow((void **)&a->mentions, a->mention_count, &a->mention_cap,
+              sizeof *a->mentions) != 0)
+    return -1;
   a->mentions[a->mention_count] = *m;
   return (long)a->mention_count++;
 }

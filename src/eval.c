@@ -42,6 +42,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "grow.h"
 #include "newskg.h"
 #include "serialize.h"
 #include "strmap.h"
@@ -72,19 +73,6 @@ static char *copy_span(const char *s, size_t len) {
   return copy;
 }
 
-/* Makes room for one more element, as graph.c does. */
-static int reserve(void **array, size_t count, size_t *cap, size_t size) {
-  if (count < *cap)
-    return 0;
-  size_t n = *cap ? *cap * 2 : 8;
-  void *grown = realloc(*array, n * size);
-  if (!grown)
-    return -1;
-  *array = grown;
-  *cap = n;
-  return 0;
-}
-
 /* A growing list of owned strings. */
 typedef struct {
   char **items; ///< owned strings
@@ -98,7 +86,7 @@ static int list_add(StrList *list, const char *fmt, ...) {
   va_start(ap, fmt);
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  if (n < 0 || reserve((void **)&list->items, list->count, &list->cap,
+  if (n < 0 || kg_grow((void **)&list->items, list->count, &list->cap,
                        sizeof *list->items) != 0)
     return -1;
   char *s = malloc((size_t)n + 1);
@@ -467,7 +455,7 @@ static KgStatus gold_entity_line(Gold *g, const char *line, size_t n,
     free(canon);
     g->ents[id].type = type;
     g->ents[id].optional = optional;
-  } else if (reserve((void **)&g->ents, g->n_ents, &g->ents_cap,
+  } else if (kg_grow((void **)&g->ents, g->n_ents, &g->ents_cap,
                      sizeof *g->ents) != 0 ||
              kg_strmap_put(g->by_canon, canon, strlen(canon), g->n_ents)) {
     free(canon);
@@ -528,7 +516,7 @@ static KgStatus gold_rel_line(Gold *g, const char *path, long lineno,
       goto fail;
     }
   }
-  if (reserve((void **)&g->rels, g->n_rels, &g->rels_cap, sizeof *g->rels))
+  if (kg_grow((void **)&g->rels, g->n_rels, &g->rels_cap, sizeof *g->rels))
     goto fail;
   g->rels[g->n_rels++] = r;
   return KG_OK;
@@ -726,7 +714,7 @@ static size_t node_of(Graph *g, const char *term, size_t len) {
     return id;
   char *copy = copy_span(term, len);
   if (!copy ||
-      reserve((void **)&g->nodes, g->n_nodes, &g->nodes_cap,
+      kg_grow((void **)&g->nodes, g->n_nodes, &g->nodes_cap,
               sizeof *g->nodes) != 0 ||
       kg_strmap_put(g->by_term, term, len, g->n_nodes) != 0) {
     free(copy);
@@ -896,7 +884,7 @@ static KgStatus add_triple(Graph *g, const char *line, const KgSpan t[3],
     if (id == SIZE_MAX)
       return KG_ERR_NOMEM;
     if (!g->nodes[id].types) {
-      if (reserve((void **)&g->typed, g->n_typed, &g->typed_cap,
+      if (kg_grow((void **)&g->typed, g->n_typed, &g->typed_cap,
                   sizeof *g->typed) != 0)
         return KG_ERR_NOMEM;
       g->typed[g->n_typed++] = id;
@@ -905,7 +893,7 @@ static KgStatus add_triple(Graph *g, const char *line, const KgSpan t[3],
   } else if (o[0] == '<' || (on >= 2 && o[0] == '_' && o[1] == ':')) {
     local_name(&p, &pn);
     size_t id = node_of(g, s, sn);
-    if (id == SIZE_MAX || reserve((void **)&g->edges, g->n_edges, &g->edges_cap,
+    if (id == SIZE_MAX || kg_grow((void **)&g->edges, g->n_edges, &g->edges_cap,
                                   sizeof *g->edges) != 0)
       return KG_ERR_NOMEM;
     Edge e = {id, copy_span(p, pn), copy_span(o, on)};
@@ -1170,7 +1158,7 @@ static KgStatus collect_found(Eval *ev) {
     memcpy(key + ls + lp + 2, f.o, lo);
     size_t unused, klen = ls + lp + lo + 2;
     if (!kg_strmap_get(index, key, klen, &unused)) {
-      if (reserve((void **)&ev->found, ev->n_found, &ev->found_cap,
+      if (kg_grow((void **)&ev->found, ev->n_found, &ev->found_cap,
                   sizeof *ev->found) != 0 ||
           kg_strmap_put(index, key, klen, ev->n_found) != 0)
         status = KG_ERR_NOMEM;

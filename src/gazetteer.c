@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "sentences.h"
 #include "strmap.h"
 #include "tsv.h"
@@ -109,14 +110,9 @@ static int add_name(KgGazetteer *gz, size_t entry, const char *phrase,
   for (size_t h = head; h != SIZE_MAX; h = gz->hits[h].next)
     if (gz->hits[h].entry == entry && gz->hits[h].kind == kind)
       return 0;
-  if (gz->hit_count == gz->hit_cap) {
-    size_t cap = gz->hit_cap ? gz->hit_cap * 2 : 1024;
-    Hit *hits = realloc(gz->hits, cap * sizeof *hits);
-    if (!hits)
-      return -1;
-    gz->hits = hits;
-    gz->hit_cap = cap;
-  }
+  if (kg_grow((void **)&gz->hits, gz->hit_count, &gz->hit_cap,
+              sizeof *gz->hits) != 0)
+    return -1;
   gz->hits[gz->hit_count] = (Hit){entry, kind, acronym, head};
   if (kg_strmap_put(gz->names, key, len, gz->hit_count) != 0)
     return -1;
@@ -148,14 +144,9 @@ static long entry_for(KgGazetteer *gz, KgClass cls, const char *name) {
   long found = kg_gazetteer_find(gz, cls, name);
   if (found >= 0)
     return found;
-  if (gz->count == gz->cap) {
-    size_t cap = gz->cap ? gz->cap * 2 : 256;
-    KgGazEntry *e = realloc(gz->entries, cap * sizeof *e);
-    if (!e)
-      return -1;
-    gz->entries = e;
-    gz->cap = cap;
-  }
+  if (kg_grow((void **)&gz->entries, gz->count, &gz->cap,
+              sizeof *gz->entries) != 0)
+    return -1;
   KgGazEntry *e = &gz->entries[gz->count];
   memset(e, 0, sizeof *e);
   e->cls = cls;

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "strmap.h"
 #include "utf8.h"
 
@@ -68,20 +69,6 @@ struct KgGraphImpl {
   size_t relation_cap;      ///< relations allocated
   KgStrMap *relation_index; ///< normalised triple key -> relation index
 };
-
-/* Makes room for one more element in *array (count used, *cap allocated).
- * Returns 0, or -1 when out of memory (the array is then unchanged). */
-static int reserve(void **array, size_t count, size_t *cap, size_t size) {
-  if (count < *cap)
-    return 0;
-  size_t n = *cap ? *cap * 2 : 8;
-  void *grown = realloc(*array, n * size);
-  if (!grown)
-    return -1;
-  *array = grown;
-  *cap = n;
-  return 0;
-}
 
 static char *copy_string(const char *s, size_t len) {
   char *copy = malloc(len + 1);
@@ -246,7 +233,7 @@ KgStatus kg_graph_add_entity(KgGraph *g, KgClass cls, const char *name,
   KgStatus status = KG_ERR_NOMEM;
   Entity e = {cls, copy_string(name, len), kg_entity_iri(cls, name, len)};
   if (e.name && e.iri &&
-      reserve((void **)&g->entities, g->entity_count, &g->entity_cap,
+      kg_grow((void **)&g->entities, g->entity_count, &g->entity_cap,
               sizeof *g->entities) == 0 &&
       kg_strmap_put(g->entity_index, key, len + 1, g->entity_count) == 0) {
     g->entities[g->entity_count] = e;
@@ -275,7 +262,7 @@ static KgStatus add_evidence(const KgGraph *g, Relation *r, size_t start,
       if (kg_utf8_check(rule, len) != len)
         return KG_ERR_INPUT;
       char *copy = copy_string(rule, len);
-      if (!copy || reserve((void **)&r->rules, r->rule_count, &r->rule_cap,
+      if (!copy || kg_grow((void **)&r->rules, r->rule_count, &r->rule_cap,
                            sizeof *r->rules) != 0) {
         free(copy);
         return KG_ERR_NOMEM;
@@ -287,7 +274,7 @@ static KgStatus add_evidence(const KgGraph *g, Relation *r, size_t start,
   for (size_t k = 0; k < r->evidence_count; k++)
     if (r->evidence[k].start == start && r->evidence[k].end == end)
       return KG_OK;
-  if (reserve((void **)&r->evidence, r->evidence_count, &r->evidence_cap,
+  if (kg_grow((void **)&r->evidence, r->evidence_count, &r->evidence_cap,
               sizeof *r->evidence) != 0)
     return KG_ERR_NOMEM;
   KgEvidence *ev = &r->evidence[r->evidence_count++];
@@ -326,7 +313,7 @@ KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
   if (kg_strmap_get(g->relation_index, key, (size_t)n, &found))
     return add_evidence(g, &g->relations[found], sent_start, sent_end, rule);
 
-  if (reserve((void **)&g->relations, g->relation_count, &g->relation_cap,
+  if (kg_grow((void **)&g->relations, g->relation_count, &g->relation_cap,
               sizeof *g->relations) != 0)
     return KG_ERR_NOMEM;
   Relation *r = &g->relations[g->relation_count];

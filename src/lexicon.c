@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "strmap.h"
 #include "tsv.h"
 
@@ -54,14 +55,9 @@ void kg_lexicon_free(KgLexicon *lex) {
 }
 
 static int store_value(KgLexicon *lex, const char *value, size_t *index) {
-  if (lex->value_count == lex->value_cap) {
-    size_t cap = lex->value_cap ? lex->value_cap * 2 : 64;
-    char **values = realloc(lex->values, cap * sizeof *values);
-    if (!values)
-      return -1;
-    lex->values = values;
-    lex->value_cap = cap;
-  }
+  if (kg_grow((void **)&lex->values, lex->value_count, &lex->value_cap,
+              sizeof *lex->values) != 0)
+    return -1;
   char *copy = strdup(value);
   if (!copy)
     return -1;
@@ -93,14 +89,9 @@ int kg_lexicon_add(KgLexicon *lex, const char *category, const char *phrase,
   if (klen == 0 || store_value(lex, value, &index) != 0)
     return -1;
   if (is_prefix) {
-    if (lex->prefix_count == lex->prefix_cap) {
-      size_t cap = lex->prefix_cap ? lex->prefix_cap * 2 : 32;
-      Prefix *p = realloc(lex->prefixes, cap * sizeof *p);
-      if (!p)
-        return -1;
-      lex->prefixes = p;
-      lex->prefix_cap = cap;
-    }
+    if (kg_grow((void **)&lex->prefixes, lex->prefix_count, &lex->prefix_cap,
+                sizeof *lex->prefixes) != 0)
+      return -1;
     Prefix *p = &lex->prefixes[lex->prefix_count];
     p->category = strdup(category);
     p->prefix = strndup(key, klen);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "rules.h"
 
 #define MAX_MEMBERS 16
@@ -35,14 +36,9 @@ static int add_fact(KgFactList *list, long s, KgRelation rel, long o,
          (kg_relation_is_symmetric(rel) && f->subject == o && f->object == s)))
       return 0;
   }
-  if (list->count == list->cap) {
-    size_t cap = list->cap ? list->cap * 2 : 32;
-    KgFact *facts = realloc(list->facts, cap * sizeof *facts);
-    if (!facts)
-      return -1;
-    list->facts = facts;
-    list->cap = cap;
-  }
+  if (kg_grow((void **)&list->facts, list->count, &list->cap,
+              sizeof *list->facts) != 0)
+    return -1;
   list->facts[list->count++] = (KgFact){s, rel, o, sentence, rule};
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "tsv.h"
 
 #define KEY_MAX 256
@@ -230,16 +231,9 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
     *message = "a pattern needs S or G";
   if (!*message && (slots & 4) && (slots & 3))
     *message = "G excludes S and O";
-  if (!*message && rules->count == rules->cap) {
-    size_t cap = rules->cap ? rules->cap * 2 : 64;
-    Rule *rs = realloc(rules->rules, cap * sizeof *rs);
-    if (!rs)
-      *message = "out of memory";
-    else {
-      rules->rules = rs;
-      rules->cap = cap;
-    }
-  }
+  if (!*message && kg_grow((void **)&rules->rules, rules->count, &rules->cap,
+                           sizeof *rules->rules) != 0)
+    *message = "out of memory";
   if (*message) {
     free_rule(&r);
     return -1;

@@ -20,6 +20,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "grow.h"
 #include "lexicon.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -55,28 +56,18 @@ typedef struct {
 
 static int push_token(Builder *b, size_t start, size_t end, unsigned flags) {
   KgText *t = b->t;
-  if (t->token_count == b->cap_tokens) {
-    size_t cap = b->cap_tokens ? b->cap_tokens * 2 : 256;
-    KgToken *tokens = realloc(t->tokens, cap * sizeof *tokens);
-    if (!tokens)
-      return -1;
-    t->tokens = tokens;
-    b->cap_tokens = cap;
-  }
+  if (kg_grow((void **)&t->tokens, t->token_count, &b->cap_tokens,
+              sizeof *t->tokens) != 0)
+    return -1;
   t->tokens[t->token_count++] = (KgToken){start, end, flags};
   return 0;
 }
 
 static int push_sentence(Builder *b, const KgSentence *s) {
   KgText *t = b->t;
-  if (t->sentence_count == b->cap_sentences) {
-    size_t cap = b->cap_sentences ? b->cap_sentences * 2 : 64;
-    KgSentence *sentences = realloc(t->sentences, cap * sizeof *sentences);
-    if (!sentences)
-      return -1;
-    t->sentences = sentences;
-    b->cap_sentences = cap;
-  }
+  if (kg_grow((void **)&t->sentences, t->sentence_count, &b->cap_sentences,
+              sizeof *t->sentences) != 0)
+    return -1;
   t->sentences[t->sentence_count++] = *s;
   return 0;
 }

@@ -921,16 +921,18 @@ static void set_statistics(Finder *f) {
   KgArticle *a = f->a;
   const KgGazetteer *gz = a->kb->gazetteer;
   for (size_t e = 0; e < a->entity_count; e++) {
-    KgEntity *ent = &a->entities[e];
+    long gaz = a->entities[e].gaz;
     const char *country =
-        ent->gaz >= 0
-            ? kg_gazetteer_entry(gz, (size_t)ent->gaz)->attrs[KG_ATTR_COUNTRY]
-            : NULL;
+        gaz >= 0 ? kg_gazetteer_entry(gz, (size_t)gaz)->attrs[KG_ATTR_COUNTRY]
+                 : NULL;
     if (country && !strchr(country, '|')) {
       long c = kg_gazetteer_find(gz, KG_CLASS_COUNTRY, country);
-      if (c >= 0)
-        ent->country =
-            kg_article_entity(a, KG_CLASS_COUNTRY, country, strlen(country), c);
+      /* the table may grow: no pointer into it across the call */
+      long found = c >= 0 ? kg_article_entity(a, KG_CLASS_COUNTRY, country,
+                                              strlen(country), c)
+                          : -1;
+      if (found >= 0)
+        a->entities[e].country = found;
     }
   }
   for (size_t mi = 0; mi < a->mention_count; mi++) {

@@ -390,7 +390,6 @@ static void walk(Matcher *m, size_t e, size_t u) {
   }
   case EL_GAP: {
     int after_slot = e > 0 && r->elements[e - 1].kind == EL_SLOT;
-    /* asides do not count against the gap's length */
     for (size_t k = 0, used = 0; used <= el->gap && u + k <= count; k++) {
       walk(m, e + 1, u + k);
       if (u + k == count)
@@ -403,7 +402,8 @@ static void walk(Matcher *m, size_t e, size_t u) {
           ((skip->mention >= 0 && !(skip->flags & KG_UNIT_ADJUNCT)) ||
            (skip->flags & KG_UNIT_NAMELIKE)))
         break;
-      if (!aside)
+      /* asides and adjunct entities ("with Mali") cost nothing */
+      if (!aside && !(skip->mention >= 0 && (skip->flags & KG_UNIT_ADJUNCT)))
         used++;
     }
     return;

@@ -355,9 +355,35 @@ static void test_focus_country(void) {
   doc_free(d);
 }
 
+/* Regression (was a use-after-free found on Wikinews under ASan): the
+ * countries of many capitals are added while the entity table is walked. */
+static void test_countries_of_many_cities(void) {
+  Doc *d = RUN("Envoys from Vilnius, Riga, Tallinn, Warsaw, Berlin, Paris, "
+               "Madrid, Rome, Lisbon, Vienna, Prague and Dublin met.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  size_t checked = 0;
+  for (size_t e = 0; e < d->a.entity_count; e++) {
+    const KgEntity *city = &d->a.entities[e];
+    if (city->cls != KG_CLASS_CITY)
+      continue;
+    CU_ASSERT_FATAL(city->country >= 0);
+    const KgEntity *country = &d->a.entities[city->country];
+    CU_ASSERT_EQUAL(country->cls, KG_CLASS_COUNTRY);
+    if (strcmp(city->name, "Vilnius") == 0)
+      CU_ASSERT_STRING_EQUAL(country->name, "Lithuania");
+    if (strcmp(city->name, "Dublin") == 0)
+      CU_ASSERT_STRING_EQUAL(country->name, "Ireland");
+    checked++;
+  }
+  CU_ASSERT_EQUAL(checked, 12);
+  doc_free(d);
+}
+
 int main(void) {
   static const FixtureTest tests[] = {
       {"longest gazetteer match", test_longest_gazetteer_match},
+      {"countries of many cities", test_countries_of_many_cities},
       {"aliases give canonical names", test_aliases_give_canonical_names},
       {"demonyms name countries", test_demonyms_name_countries},
       {"acronyms match capitals only", test_acronyms_match_capitals_only},

@@ -127,13 +127,15 @@ static long titled_antecedent(const KgArticle *a, size_t mi, long excluded,
                               long subject) {
   const KgMention *m = &a->mentions[mi];
   const char *value;
-  size_t start = SIZE_MAX;
-  for (size_t i = m->first + 1; i < m->end && start == SIZE_MAX; i++)
-    if (kg_lexicon_match(a->kb->lexicon, "title", &a->text, i, m->end,
-                         &value) == m->end - i)
-      start = i;
-  if (start == SIZE_MAX)
+  int titled = 0;
+  for (size_t i = m->first + 1; i < m->end && !titled; i++)
+    titled = kg_lexicon_match(a->kb->lexicon, "title", &a->text, i, m->end,
+                              &value) == m->end - i;
+  if (!titled)
     return -1;
+  /* every word after "the" must be in the name: "the Kremlin chief" is not
+   * "EU chief Charles Michel" */
+  size_t start = m->first + 1;
   for (size_t k = mi; k-- > 0;) {
     const KgMention *c = &a->mentions[k];
     if (c->entity < 0 || c->entity == excluded || c->entity == subject ||

@@ -24,7 +24,7 @@
 
 #define KEY_MAX 512
 #define MAX_HITS 16
-#define MAX_NAME_TOKENS 6
+#define MAX_NAME_TOKENS 12 /* hyphens count: "Sabah al-Ahmad al-Jaber" */
 
 typedef struct {
   KgArticle *a;
@@ -290,6 +290,38 @@ static size_t surname_from_place(Finder *f, size_t i, size_t end) {
   return 1;
 }
 
+/* The known person a shortened full name means ("Tayyip Erdogan" for
+ * Recep Tayyip Erdoğan): one whose surname is the last word and whose
+ * canonical name holds every word.  The article entity, or -1. */
+static long known_by_parts(Finder *f, size_t first, size_t end) {
+  KgArticle *a = f->a;
+  char key[KEY_MAX], name[KEY_MAX], word[KEY_MAX];
+  KgGazHit hits[MAX_HITS];
+  size_t klen = kg_text_key(&a->text, end - 1, end, key, sizeof key);
+  size_t n =
+      klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits, MAX_HITS)
+           : 0;
+  for (size_t k = 0; k < n && k < MAX_HITS; k++) {
+    const KgGazEntry *g = kg_gazetteer_entry(a->kb->gazetteer, hits[k].entry);
+    if (hits[k].kind != KG_HIT_SURNAME || g->cls != KG_CLASS_PERSON)
+      continue;
+    size_t nlen =
+        kg_phrase_key(g->name, strlen(g->name), name, sizeof name - 1);
+    name[nlen] = '\0';
+    int all = nlen > 0;
+    for (size_t i = first; i < end && all; i++) {
+      if (!(tok(f, i)->flags & KG_TOK_WORD))
+        continue;
+      size_t wlen = kg_text_key(&a->text, i, i + 1, word, sizeof word - 1);
+      word[wlen] = '\0';
+      all = wlen > 0 && strstr(name, word) != NULL;
+    }
+    if (all)
+      return entity_of_hit(f, &hits[k]);
+  }
+  return -1;
+}
+
 /* A person mention for tokens [first, end) after a title: the gazetteer's
  * person when the words name one ("President Trump"), else a new one. */
 static long person_named(Finder *f, size_t first, size_t end, size_t si) {
@@ -310,6 +342,10 @@ static long person_named(Finder *f, size_t first, size_t end, size_t si) {
     return add_mention(f, first, end, si, KG_MENTION_NAME, KG_CLASS_PERSON,
                        entity);
   }
+  long known = known_by_parts(f, first, end);
+  if (known >= 0)
+    return add_mention(f, first, end, si, KG_MENTION_NAME, KG_CLASS_PERSON,
+                       known);
   return new_person(f, first, end, si);
 }
 
@@ -459,7 +495,7 @@ static int find_pattern_names(Finder *f, size_t si) {
     if (run > 0 && place_word(f, i + run - 1))
       run = 0;
     if (run >= 2 && lex_has(f, "first_name", i, NULL)) {
-      if (new_person(f, i, i + run, si) < 0)
+      if (person_named(f, i, i + run, si) < 0)
         return -1;
     } else if (run >= 2 && i + run + 1 < end &&
                kg_token_is(&a->text, i + run, ",") &&

@@ -170,6 +170,60 @@ static int read_capital_descriptions(KgArticle *a, KgFactList *list) {
   return 0;
 }
 
+/* Non-zero when the person named last before mention mi in its sentence
+ * holds a head-of-state title there. */
+static int leader_before(const KgArticle *a, size_t mi) {
+  for (size_t k = mi;
+       k-- > 0 && a->mentions[k].sentence == a->mentions[mi].sentence;)
+    if (a->mentions[k].cls == KG_CLASS_PERSON &&
+        a->mentions[k].kind == KG_MENTION_NAME)
+      return a->mentions[k].role &&
+             strcmp(a->mentions[k].role, "leader") == 0 &&
+             !(a->mentions[k].flags & KG_M_FORMER);
+  return 0;
+}
+
+/* "the Afghan president": a resolved description of a person by a head of
+ * state's title and its country states leaderOf, as the title before a
+ * name would ("the Kremlin chief" heads the Kremlin, which is no state). */
+static int read_title_descriptions(KgArticle *a, KgFactList *list) {
+  const KgLexicon *lex = a->kb->lexicon;
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    const KgMention *d = &a->mentions[mi];
+    if (d->kind != KG_MENTION_DESCRIPTION || d->entity < 0 ||
+        a->entities[d->entity].cls != KG_CLASS_PERSON ||
+        (d->flags & (KG_M_QUOTED | KG_M_PLURAL)))
+      continue;
+    const char *role = NULL, *mod;
+    int former = 0;
+    for (size_t i = d->first + 1; i < d->end; i++) {
+      char key[64];
+      size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
+      if (klen && (mod = kg_lexicon_get(lex, "title_mod", key, klen)) &&
+          (strcmp(mod, "former") == 0 || strcmp(mod, "party") == 0))
+        former = 1;
+      if (kg_lexicon_match(lex, "title", &a->text, i, d->end, &role) ==
+          d->end - i)
+        break;
+      role = NULL;
+    }
+    if (former || !role || strcmp(role, "leader") != 0)
+      continue;
+    for (size_t k = 0; k < a->mention_count; k++) {
+      const KgMention *c = &a->mentions[k];
+      if (k == mi || c->first < d->first || c->end > d->end || c->entity < 0)
+        continue;
+      long owner = slot_entity(a, c->entity,
+                               KG_CLASS_BIT(KG_CLASS_COUNTRY) |
+                                   KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
+      if (add_fact(list, d->entity, KG_REL_LEADER_OF, owner, d->sentence,
+                   "title-description") != 0)
+        return -1;
+    }
+  }
+  return 0;
+}
+
 /* Relations stated by titles. */
 static int read_titles(KgArticle *a, KgFactList *list) {
   for (size_t mi = 0; mi < a->mention_count; mi++) {
@@ -187,6 +241,13 @@ static int read_titles(KgArticle *a, KgFactList *list) {
         owner = context_country(a, list, m->entity, m->sentence, m->first);
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     "title-leader");
+    } else if (strcmp(m->role, "counterpart") == 0 && owner >= 0 &&
+               leader_before(a, mi)) {
+      /* "Russian President Vladimir Putin and his Turkish counterpart
+       * Tayyip Erdogan": a leader's counterpart leads too */
+      owner = slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY));
+      rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
+                    "title-counterpart");
     } else if (strcmp(m->role, "head") == 0 && owner >= 0) {
       /* "EU chief Charles Michel": heads what the title names */
       owner = slot_entity(a, owner,
@@ -379,7 +440,12 @@ static int build_units(Reader *r, size_t si) {
       const KgLexicon *lex = a->kb->lexicon;
       if (klen && kg_lexicon_get(lex, "clause_break", key, klen))
         u->flags |= KG_UNIT_BREAK;
-      if (mi < 0 && i > s->first_token &&
+      /* a capitalised word before a lower-case one is an adjective
+       * ("Baltic members", "Kurdish fighters"), not a name */
+      int adjective = i + 1 < end &&
+                      (a->text.tokens[i + 1].flags & KG_TOK_WORD) &&
+                      !(a->text.tokens[i + 1].flags & KG_TOK_CAP);
+      if (mi < 0 && i > s->first_token && !adjective &&
           (a->text.tokens[i].flags & KG_TOK_CAP) && klen &&
           !kg_lexicon_get(lex, "notname", key, klen) &&
           !kg_lexicon_get(lex, "title", key, klen) &&
@@ -482,6 +548,11 @@ static int sink(void *ctx, const KgRuleMatch *m) {
       if (e >= 0)
         objects[no++] = e;
     }
+  } else if (m->relation == KG_REL_CAPITAL_OF && ns > 0) {
+    /* "the capital, Kabul": the country it is the capital of */
+    long country = kg_article_capital_country(a, subjects[0]);
+    if (country >= 0)
+      objects[no++] = country;
   } else if (!m->reciprocal && ns > 0) {
     objects[no++] =
         context_country(a, r->list, subjects[0], r->sentence, su->first);
@@ -558,7 +629,8 @@ static void drop_false_visits(KgArticle *a, KgFactList *list) {
 }
 
 KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
-  if (read_titles(a, list) != 0 || read_capital_descriptions(a, list) != 0)
+  if (read_titles(a, list) != 0 || read_capital_descriptions(a, list) != 0 ||
+      read_title_descriptions(a, list) != 0)
     return KG_ERR_NOMEM;
   size_t most = 1;
   for (size_t si = 0; si < a->text.sentence_count; si++)

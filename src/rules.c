@@ -398,9 +398,10 @@ static void walk(Matcher *m, size_t e, size_t u) {
       if (skip->flags & KG_UNIT_BREAK)
         break;
       int aside = skip->aside_end != 0;
-      if (after_slot && !aside &&
-          ((skip->mention >= 0 && !(skip->flags & KG_UNIT_ADJUNCT)) ||
-           (skip->flags & KG_UNIT_NAMELIKE)))
+      if (!aside && (skip->flags & KG_UNIT_NAMELIKE))
+        break; /* maybe a name no stage knew: never step over it */
+      if (after_slot && !aside && skip->mention >= 0 &&
+          !(skip->flags & KG_UNIT_ADJUNCT))
         break;
       /* asides and adjunct entities ("with Mali") cost nothing */
       if (!aside && !(skip->mention >= 0 && (skip->flags & KG_UNIT_ADJUNCT)))

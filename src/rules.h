@@ -15,11 +15,11 @@
  *   ?word|other   an optional token
  *   %cat=value    a phrase of the lexicon category cat with that value
  *                 (`%title=leader`: president, prime minister, ...)
- *   ...  ...N     a gap of up to 10 (or N) units within one clause; a gap
+ *   ...  ...N     a gap of up to 10 (or N) units within one clause, never
+ *                 over an unknown capitalised word (maybe a name); a gap
  *                 right after a slot skips no other entity unless that one
- *                 follows a preposition, nor an unknown capitalised word
- *                 (maybe a name), so a slot before a gap is the nearest
- *                 entity to what follows
+ *                 follows a preposition, so a slot before a gap is the
+ *                 nearest entity to what follows
  *   @word|other   (anywhere) the sentence must contain one of these words
  *
  * Parenthetical asides (", a rival of Maduro,", ", who met Kim,") are

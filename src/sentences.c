@@ -256,7 +256,8 @@ static void mark_quotes(KgText *t, size_t first, size_t end) {
 }
 
 /* A dateline opens the first body paragraph: upper-case words, then a dash
- * ("ROSTOV-ON-DON — ...", "MEXICO CITY — ...").  Marks its words. */
+ * ("ROSTOV-ON-DON — ...", "MEXICO CITY — ...", "SOCHI, Russia (Reuters)
+ * - ...").  Marks the place's words. */
 static void mark_dateline(KgText *t, size_t first, size_t end) {
   size_t i = first;
   while (i < end && ((t->tokens[i].flags & KG_TOK_UPPER) ||
@@ -265,8 +266,19 @@ static void mark_dateline(KgText *t, size_t first, size_t end) {
                      ((t->tokens[i].flags & KG_TOK_GLUED) && i > first &&
                       (t->tokens[i].flags & KG_TOK_WORD))))
     i++;
-  if (i == first || i >= end || !is_dash(t, i) ||
-      (t->tokens[i].flags & KG_TOK_GLUED))
+  /* the place may be followed by its country and the agency: "SOCHI,
+   * Russia (Reuters) -" */
+  size_t j = i;
+  if (j < end && token_text_is(t, j, ",")) {
+    j++;
+    while (j < end && (t->tokens[j].flags & KG_TOK_CAP))
+      j++;
+  }
+  if (j + 2 < end && token_text_is(t, j, "(") &&
+      (t->tokens[j + 1].flags & KG_TOK_CAP) && token_text_is(t, j + 2, ")"))
+    j += 3;
+  if (i == first || j >= end || !is_dash(t, j) ||
+      (t->tokens[j].flags & KG_TOK_GLUED))
     return;
   for (size_t k = first; k < i; k++)
     t->tokens[k].flags |= KG_TOK_DATELINE;

@@ -77,8 +77,10 @@ static int satisfies(const KgArticle *a, size_t mi, long entity) {
         kg_gazetteer_entry(gz, (size_t)ce->gaz)->attrs[KG_ATTR_BORDERS] &&
         !kg_gazetteer_attr_has(gz, (size_t)ce->gaz, KG_ATTR_BORDERS, e->name))
       return 0;
-    /* "the Ukrainian capital" is a city of Ukraine */
-    if (ce->cls == KG_CLASS_COUNTRY && e->cls == KG_CLASS_CITY &&
+    /* "the Ukrainian capital" is a city of Ukraine, "the Saudi monarch" a
+     * Saudi */
+    if (ce->cls == KG_CLASS_COUNTRY &&
+        (e->cls == KG_CLASS_CITY || e->cls == KG_CLASS_PERSON) &&
         e->country >= 0 && e->country != c->entity)
       return 0;
   }

@@ -213,10 +213,11 @@ static int read_title_descriptions(KgArticle *a, KgFactList *list) {
       const KgMention *c = &a->mentions[k];
       if (k == mi || c->first < d->first || c->end > d->end || c->entity < 0)
         continue;
-      long owner = slot_entity(a, c->entity,
-                               KG_CLASS_BIT(KG_CLASS_COUNTRY) |
-                                   KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
-      if (add_fact(list, d->entity, KG_REL_LEADER_OF, owner, d->sentence,
+      /* only for a person known to be of that country: resolving a
+       * description is a guess, the fact must not rest on it alone */
+      long owner = slot_entity(a, c->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
+      if (owner >= 0 && a->entities[d->entity].country == owner &&
+          add_fact(list, d->entity, KG_REL_LEADER_OF, owner, d->sentence,
                    "title-description") != 0)
         return -1;
     }

@@ -241,10 +241,10 @@ static long new_person(Finder *f, size_t first, size_t end, size_t si) {
                      entity);
 }
 
-/* Non-zero when a determiner or possessive stands within the three tokens
+/* Non-zero when a determiner or possessive stands within the five tokens
  * before i ("his Russian counterpart", "the bloc's foreign policy chief"). */
 static int determined(const Finder *f, size_t floor, size_t i) {
-  for (size_t k = i; k > floor && k + 3 > i; k--)
+  for (size_t k = i; k > floor && k + 5 > i; k--)
     if (lex_has(f, "determiner", k - 1, NULL) ||
         kg_token_is(&f->a->text, k - 1, "'s"))
       return 1;
@@ -916,9 +916,20 @@ static void merge_titles(Finder *f) {
         m->end = a->mentions[after].end;
       }
     }
-    if (comma && owner < 0 &&
-        !(start > floor && lex_has(f, "determiner", start - 1, NULL)))
-      continue;
+    /* "the military-appointed foreign minister, Wunna Maung Lwin": the
+     * determiner may stand a few adjectives before the title */
+    if (comma && owner < 0) {
+      size_t d = start;
+      while (d > floor && d + 4 > start &&
+             !lex_has(f, "determiner", d - 1, NULL) &&
+             ((tok(f, d - 1)->flags & KG_TOK_WORD) ||
+              kg_token_is(&a->text, d - 1, "-")) &&
+             !(tok(f, d - 1)->flags & KG_TOK_CAP) && !f->covered[d - 1])
+        d--;
+      if (!(d > floor && lex_has(f, "determiner", d - 1, NULL)))
+        continue;
+      start = d;
+    }
     if (start == m->first && owner < 0 && !role)
       continue;
     /* "his Russian counterpart, Sergei Lavrov": the determiner joins */

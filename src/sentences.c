@@ -269,9 +269,11 @@ static void mark_dateline(KgText *t, size_t first, size_t end) {
   /* the place may be followed by its country and the agency: "SOCHI,
    * Russia (Reuters) -" */
   size_t j = i;
-  if (j < end && token_text_is(t, j, ",")) {
+  if (j < end && token_text_is(t, j, ",")) { /* ", Russia", ", July 14" */
     j++;
-    while (j < end && (t->tokens[j].flags & KG_TOK_CAP))
+    while (j < end && ((t->tokens[j].flags & KG_TOK_CAP) ||
+                       (t->text[t->tokens[j].start] >= '0' &&
+                        t->text[t->tokens[j].start] <= '9')))
       j++;
   }
   if (j + 2 < end && token_text_is(t, j, "(") &&

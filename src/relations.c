@@ -509,17 +509,17 @@ static int clause_edge(const Reader *r, long u) {
  * telephone"). */
 static int not_asserted(const Reader *r, long trigger) {
   const KgArticle *a = r->a;
-  const KgToken *t = &a->text.tokens[r->units[trigger].first];
-  if (t->flags & KG_TOK_QUOTED)
+  const KgToken *trig = &a->text.tokens[r->units[trigger].first];
+  if (trig->flags & KG_TOK_QUOTED)
     return 1;
   /* an apposition ("Naypyitaw, the capital") names no event to qualify */
-  if (!(t->flags & KG_TOK_WORD))
+  if (!(trig->flags & KG_TOK_WORD))
     return 0;
   size_t floor = a->text.sentences[r->sentence].first_token;
   for (long u = trigger - 1; u >= 0 && !clause_edge(r, u); u--) {
     /* "in May" is a month, not a modal */
-    const KgToken *t = &a->text.tokens[r->units[u].first];
-    if ((t->flags & KG_TOK_CAP) && r->units[u].first > floor)
+    if ((a->text.tokens[r->units[u].first].flags & KG_TOK_CAP) &&
+        r->units[u].first > floor)
       continue;
     if (unit_in(r, u, "modal") || unit_in(r, u, "remote") ||
         pair_in(r, u, "modal"))

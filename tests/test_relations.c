@@ -479,6 +479,30 @@ static void test_appositive_membership(void) {
         "Lithuania memberOf North Atlantic Treaty Organization");
 }
 
+static void test_appositions_of_one_of(void) {
+  FACTS("Turkey, one of Qatar's few regional allies, sent troops.",
+        "Turkey allyOf Qatar");
+  FACTS("ECOWAS closed its borders with Niger, one of the bloc's 15 members.",
+        "Niger memberOf Economic Community of West African States");
+}
+
+static void test_relative_clause_after_a_preposition(void) {
+  /* the subject after "by" may open a rule only inside its own clause */
+  FACTS("The talks were chaired by Ghanaian President Nana Akufo-Addo, who "
+        "holds the rotating chairmanship of ECOWAS.",
+        "Nana Akufo-Addo leaderOf Ghana; "
+        "Nana Akufo-Addo leaderOf Economic Community of West African States");
+  FACTS("He was received by Joe Biden, the US president, before heading to "
+        "Ottawa to meet Justin Trudeau.",
+        "Joe Biden leaderOf United States");
+}
+
+static void test_capitals_are_not_plans(void) {
+  FACTS("The bloc agreed to recall its ambassadors from the Malian capital, "
+        "Bamako.",
+        "Bamako capitalOf Mali");
+}
+
 int main(void) {
   static const FixtureTest tests[] = {
       {"sanctions: coordination", test_sanctions_coordination},
@@ -519,6 +543,10 @@ int main(void) {
       {"asylum granted", test_asylum_granted},
       {"appositive membership", test_appositive_membership},
       {"hyphenated former titles", test_hyphenated_former_titles},
+      {"appositions of one of", test_appositions_of_one_of},
+      {"relative clause after a preposition",
+       test_relative_clause_after_a_preposition},
+      {"capitals are not plans", test_capitals_are_not_plans},
   };
   if (CU_initialize_registry() != CUE_SUCCESS)
     return 1;

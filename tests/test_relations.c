@@ -503,6 +503,14 @@ static void test_capitals_are_not_plans(void) {
         "Bamako capitalOf Mali");
 }
 
+static void test_title_of_owner_before_the_name(void) {
+  FACTS("The president of the European Parliament, Antonio Tajani, spoke.",
+        "Antonio Tajani leaderOf European Parliament");
+  FACTS("The head of Sudan's Transitional Military Council, General Abdel "
+        "Fattah al-Burhan, spoke.",
+        "Abdel Fattah al-Burhan leaderOf Transitional Military Council");
+}
+
 int main(void) {
   static const FixtureTest tests[] = {
       {"sanctions: coordination", test_sanctions_coordination},
@@ -547,6 +555,7 @@ int main(void) {
       {"relative clause after a preposition",
        test_relative_clause_after_a_preposition},
       {"capitals are not plans", test_capitals_are_not_plans},
+      {"title of owner before the name", test_title_of_owner_before_the_name},
   };
   if (CU_initialize_registry() != CUE_SUCCESS)
     return 1;

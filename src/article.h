@@ -77,6 +77,7 @@ typedef struct {
   size_t entity_count, entity_cap;
   KgStrMap *entity_index; ///< "class\037key" -> entity index
   long focus_country;     ///< the country the article is most about, or -1
+  long dateline_country;  ///< the country of the dateline's place, or -1
 } KgArticle;
 
 /** Releases everything the article owns (not the knowledge). */

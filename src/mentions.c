@@ -963,7 +963,8 @@ static void set_flags(Finder *f) {
   }
 }
 
-/* Pass 6: nationalities from titles and the gazetteer; the focus country. */
+/* Pass 6: nationalities from titles and the gazetteer; the focus and
+ * dateline countries. */
 static void set_statistics(Finder *f) {
   KgArticle *a = f->a;
   const KgGazetteer *gz = a->kb->gazetteer;
@@ -992,6 +993,14 @@ static void set_statistics(Finder *f) {
   }
   size_t best = 0;
   a->focus_country = -1;
+  a->dateline_country = -1;
+  for (size_t mi = 0; mi < a->mention_count && a->dateline_country < 0; mi++) {
+    const KgMention *m = &a->mentions[mi];
+    if (m->entity >= 0 && (tok(f, m->first)->flags & KG_TOK_DATELINE))
+      a->dateline_country = a->entities[m->entity].cls == KG_CLASS_COUNTRY
+                                ? m->entity
+                                : a->entities[m->entity].country;
+  }
   size_t *counts = calloc(a->entity_count + 1, sizeof *counts);
   if (!counts)
     return;

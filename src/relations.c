@@ -93,9 +93,8 @@ static long state_of_body(KgArticle *a, long e) {
 /* The country a person's untitled office ("President X", "became prime
  * minister") belongs to, in order of evidence: a country the gazetteer says
  * the person led; the person's nationality; the nearest country named
- * before the title in its sentence; the nearest named in the two sentences
- * before, unless someone else already leads it or the article names it not
- * a third as often as its focus country; the focus country. */
+ * before the title in its sentence; the dateline's country unless someone
+ * else already leads it; the country the article is most about. */
 static long context_country(KgArticle *a, const KgFactList *facts, long person,
                             size_t sentence, size_t before) {
   const KgGazetteer *gz = a->kb->gazetteer;
@@ -126,27 +125,22 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
   /* people lead their own country */
   if (p->country >= 0)
     return p->country;
-  long same = -1, near = -1;
+  long same = -1;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
-    if (m->sentence > sentence || m->sentence + 2 < sentence || m->entity < 0 ||
-        (m->sentence == sentence && m->first >= before))
+    if (m->sentence != sentence || m->first >= before || m->entity < 0)
       continue;
     long c = slot_entity(a, m->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
-    if (c < 0)
-      continue;
-    if (m->sentence == sentence)
+    if (c >= 0)
       same = c;
-    else if (!led_by_other(facts, c, person))
-      near = c;
   }
   if (same >= 0)
     return same;
-  /* a country named nearby, unless the article hardly speaks of it */
-  if (near >= 0 && a->focus_country >= 0 &&
-      3 * a->entities[near].mentions >= a->entities[a->focus_country].mentions)
-    return near;
-  return a->focus_country >= 0 ? a->focus_country : near;
+  /* where the story is filed from ("DHAKA — ... President X") */
+  if (a->dateline_country >= 0 &&
+      !led_by_other(facts, a->dateline_country, person))
+    return a->dateline_country;
+  return a->focus_country;
 }
 
 /* "In the Ukrainian capital he met ...": a resolved description of a

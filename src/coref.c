@@ -150,17 +150,21 @@ static long titled_antecedent(const KgArticle *a, size_t mi, long excluded,
   return -1;
 }
 
-/* The first subject-like person named before mention mi in its sentence
- * (the subject of its clause, roughly), or -1. */
+/* The person who is the subject of mi's sentence, roughly: the first
+ * entity the sentence names, when it is a person named before mi and not
+ * after a preposition; else -1 ("The UAE said it was hosting Ghani" has no
+ * person subject). */
 static long sentence_subject(const KgArticle *a, size_t mi) {
-  long found = -1;
+  long first = -1;
   for (size_t k = mi;
        k-- > 0 && a->mentions[k].sentence == a->mentions[mi].sentence;)
-    if (a->mentions[k].entity >= 0 &&
-        a->entities[a->mentions[k].entity].cls == KG_CLASS_PERSON &&
-        subject_like(a, k))
-      found = a->mentions[k].entity;
-  return found;
+    if (a->mentions[k].entity >= 0 && !(a->mentions[k].flags & KG_M_ABSORBED))
+      first = (long)k;
+  if (first < 0 ||
+      a->entities[a->mentions[first].entity].cls != KG_CLASS_PERSON ||
+      !subject_like(a, (size_t)first))
+    return -1;
+  return a->mentions[first].entity;
 }
 
 /* The antecedent of subject pronoun mi by subject preference, or -1: the

@@ -382,11 +382,16 @@ static size_t organisation_at(const Finder *f, size_t i, size_t end) {
       j++;
       continue;
     }
-    /* connectors only between capitalised words or countries */
-    if (j > i && j + 1 < end && lex_has(f, "org_connector", j, NULL) &&
-        ((!f->covered[j + 1] && (tok(f, j + 1)->flags & KG_TOK_CAP)) ||
-         country_word(f, j + 1) >= 0)) {
-      j++;
+    /* connectors ("of", "for the") only between capitalised words or
+     * countries */
+    size_t c = j;
+    while (c > i && c < end && c < j + 2 &&
+           lex_has(f, "org_connector", c, NULL))
+      c++;
+    if (c > j && c < end &&
+        ((!f->covered[c] && (tok(f, c)->flags & KG_TOK_CAP)) ||
+         country_word(f, c) >= 0)) {
+      j = c;
       continue;
     }
     break;

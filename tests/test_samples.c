@@ -7,7 +7,7 @@
  * belarus-sanctions relation and entity F1 >= 0.90, the other articles
  * micro-averaged relation F1 >= 0.70, and no forbidden relation anywhere.
  * The articles of samples/extra, written without sight of the rules, must
- * keep a micro-averaged relation F1 >= 0.70.
+ * keep a micro-averaged relation F1 >= 0.75.
  *
  * Environment: SAMPLES (default "samples"), NEWSKG_DATA (default "data").
  */
@@ -231,7 +231,7 @@ static void test_articles_written_blind(void) {
   size_t articles;
   double f1 = micro_f1(dir, NULL, &articles);
   CU_ASSERT(articles >= 20);
-  CU_ASSERT(f1 >= 0.70);
+  CU_ASSERT(f1 >= 0.75);
 }
 
 int main(void) {

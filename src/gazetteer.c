@@ -246,8 +246,6 @@ const KgGazEntry *kg_gazetteer_entry(const KgGazetteer *gz, size_t i) {
   return &gz->entries[i];
 }
 
-size_t kg_gazetteer_count(const KgGazetteer *gz) { return gz->count; }
-
 size_t kg_gazetteer_max_tokens(const KgGazetteer *gz) { return gz->max_tokens; }
 
 int kg_gazetteer_attr_has(const KgGazetteer *gz, size_t i, KgAttr attr,

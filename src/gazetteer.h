@@ -63,7 +63,6 @@ size_t kg_gazetteer_lookup(const KgGazetteer *gz, const char *key, size_t len,
 long kg_gazetteer_find(const KgGazetteer *gz, KgClass cls, const char *name);
 
 const KgGazEntry *kg_gazetteer_entry(const KgGazetteer *gz, size_t i);
-size_t kg_gazetteer_count(const KgGazetteer *gz);
 
 /** Non-zero when attribute attr of entry i lists name. */
 int kg_gazetteer_attr_has(const KgGazetteer *gz, size_t i, KgAttr attr,

@@ -78,8 +78,9 @@ static size_t compound_key(const char *category, const char *key, size_t len,
   return clen + 1 + len;
 }
 
-int kg_lexicon_add(KgLexicon *lex, const char *category, const char *phrase,
-                   const char *value) {
+/* Adds one entry (value may be ""; copied).  Returns 0 or -1 (no memory). */
+static int add_entry(KgLexicon *lex, const char *category, const char *phrase,
+                     const char *value) {
   char key[KEY_MAX], full[KEY_MAX];
   size_t plen = strlen(phrase);
   int is_prefix = plen > 1 && phrase[plen - 1] == '*';
@@ -124,7 +125,7 @@ static KgStatus load_line(void *ctx, char *line, const char **message) {
     *message = "empty category or phrase";
     return KG_ERR_PARSE;
   }
-  return kg_lexicon_add(ctx, category, phrase, value ? value : "") == 0
+  return add_entry(ctx, category, phrase, value ? value : "") == 0
              ? KG_OK
              : KG_ERR_NOMEM;
 }

@@ -21,10 +21,6 @@ void kg_lexicon_free(KgLexicon *lex);
 /** Adds the entries of a lexicon file. */
 KgStatus kg_lexicon_load(KgLexicon *lex, const char *path, KgError *err);
 
-/** Adds one entry; value may be "" (copied). Returns 0 or -1 (no memory). */
-int kg_lexicon_add(KgLexicon *lex, const char *category, const char *phrase,
-                   const char *value);
-
 /** The value of an exact phrase key in category, or NULL. */
 const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
                            const char *key, size_t len);

@@ -73,8 +73,6 @@ void kg_rules_free(KgRuleSet *rules) {
   free(rules);
 }
 
-size_t kg_rules_count(const KgRuleSet *rules) { return rules->count; }
-
 /* Splits "a|b*|c" into normalised alternatives. */
 static int parse_alternatives(const char *text, char ***out, size_t *count) {
   *out = NULL;

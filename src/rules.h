@@ -86,8 +86,6 @@ KgStatus kg_rules_load(KgRuleSet *rules, const char *path, KgError *err);
 int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
                  const char *pattern, const char **message);
 
-size_t kg_rules_count(const KgRuleSet *rules);
-
 /** Runs every rule over the units of one sentence. */
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    const KgText *text, const KgUnit *units, size_t count,

@@ -104,5 +104,3 @@ int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
   *value = s->value;
   return 1;
 }
-
-size_t kg_strmap_count(const KgStrMap *map) { return map->count; }

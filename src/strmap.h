@@ -24,8 +24,6 @@ int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value);
 int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
                   size_t *value);
 
-size_t kg_strmap_count(const KgStrMap *map);
-
 /** 64-bit FNV-1a of a byte string (the map's hash, exposed for reuse). */
 unsigned long long kg_hash_bytes(const char *key, size_t len);
 

@@ -29,6 +29,8 @@
 #define NEWSKG_TESTS_FIXTURE_H
 
 #include <CUnit/Basic.h>
+
+#include "runner.h"
 #include <CUnit/CUnit.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -566,39 +568,5 @@ static inline void fixture_check_str(const char *what, const Doc *d,
                   "no " s " " r " " o, got_, __LINE__, __FILE__);              \
     free(got_);                                                                \
   } while (0)
-
-/* ---- running a program's suites -------------------------------------------- */
-
-typedef struct {
-  const char *name;
-  CU_TestFunc func;
-} FixtureTest;
-
-/* Registers one suite that opens and closes the shared knowledge. */
-static inline int fixture_add_suite(const char *name, const FixtureTest *tests,
-                                    size_t count) {
-  CU_pSuite suite = CU_add_suite(name, fixture_open, fixture_close);
-  if (!suite)
-    return -1;
-  for (size_t i = 0; i < count; i++)
-    if (!CU_add_test(suite, tests[i].name, tests[i].func))
-      return -1;
-  return 0;
-}
-
-/* Runs the registered suites verbosely.  Returns the exit status for
- * automake: 0 when every test passed and every suite could start, 1
- * otherwise. */
-static inline int fixture_run_all(void) {
-  CU_basic_set_mode(CU_BRM_VERBOSE);
-  CU_basic_run_tests();
-  unsigned failures = CU_get_number_of_failures();
-  unsigned records = CU_get_number_of_failure_records();
-  const CU_RunSummary *summary = CU_get_run_summary();
-  int failed = failures > 0 || records > 0 || summary->nSuitesFailed > 0 ||
-               summary->nTestsFailed > 0;
-  CU_cleanup_registry();
-  return failed ? 1 : 0;
-}
 
 #endif /* NEWSKG_TESTS_FIXTURE_H */

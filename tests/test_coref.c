@@ -228,7 +228,7 @@ static void test_title_descriptions_and_subjects(void) {
 }
 
 int main(void) {
-  static const FixtureTest tests[] = {
+  static const KgTest tests[] = {
       {"he and she follow gender", test_he_and_she_follow_gender},
       {"title descriptions and subjects", test_title_descriptions_and_subjects},
       {"gender of a pattern name from its first name",
@@ -255,11 +255,7 @@ int main(void) {
        test_the_town_of_x_is_not_an_earlier_city},
       {"its in apposition", test_its_in_apposition},
   };
-  if (CU_initialize_registry() != CUE_SUCCESS)
-    return 1;
-  if (fixture_add_suite("coref", tests, sizeof tests / sizeof *tests) != 0) {
-    CU_cleanup_registry();
-    return 1;
-  }
-  return fixture_run_all();
+  static const KgSuite suites[] = {
+      {"coref", fixture_open, fixture_close, KG_TESTS(tests)}};
+  return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

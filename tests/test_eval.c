@@ -18,6 +18,7 @@
 
 #include "eval.h"
 #include "newskg.h"
+#include "runner.h"
 
 /* ---- a temporary directory per program ---------------------------------- */
 
@@ -378,13 +379,8 @@ static void test_line_pattern(void) {
 
 /* ---- runner ------------------------------------------------------------------ */
 
-typedef struct {
-  const char *name;
-  CU_TestFunc func;
-} Test;
-
 int main(void) {
-  static const Test tests[] = {
+  static const KgTest tests[] = {
       {"N-Triples graph", test_ntriples_graph},
       {"Turtle graph", test_turtle_graph},
       {"symmetric matching", test_symmetric_matching},
@@ -394,21 +390,7 @@ int main(void) {
       {"name key", test_norm},
       {"line pattern", test_line_pattern},
   };
-  if (CU_initialize_registry() != CUE_SUCCESS)
-    return 1;
-  CU_pSuite suite = CU_add_suite("eval", suite_init, suite_clean);
-  int ok = suite != NULL;
-  for (size_t i = 0; ok && i < sizeof tests / sizeof *tests; i++)
-    ok = CU_add_test(suite, tests[i].name, tests[i].func) != NULL;
-  if (!ok) {
-    CU_cleanup_registry();
-    return 1;
-  }
-  CU_basic_set_mode(CU_BRM_VERBOSE);
-  CU_basic_run_tests();
-  const CU_RunSummary *s = CU_get_run_summary();
-  int failed = CU_get_number_of_failures() > 0 || s->nSuitesFailed > 0 ||
-               s->nTestsFailed > 0;
-  CU_cleanup_registry();
-  return failed ? 1 : 0;
+  static const KgSuite suites[] = {
+      {"eval", suite_init, suite_clean, KG_TESTS(tests)}};
+  return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

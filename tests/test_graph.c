@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "graph.h"
+#include "runner.h"
 #include "serialize.h"
 
 #define ID KG_ENTITY_BASE
@@ -563,13 +564,8 @@ static void test_write_error_is_reported(void) {
 
 /* ---- runner ---------------------------------------------------------------- */
 
-typedef struct {
-  const char *name;
-  CU_TestFunc func;
-} Test;
-
 int main(void) {
-  static const Test graph_tests[] = {
+  static const KgTest graph_tests[] = {
       {"IRI: spaces and classes", test_iri_spaces_and_classes},
       {"IRI: unreserved bytes stay", test_iri_unreserved_bytes_stay},
       {"IRI: quotes and delimiters", test_iri_quotes_and_delimiters},
@@ -582,7 +578,7 @@ int main(void) {
       {"evidence accumulates", test_evidence_accumulates},
       {"code point offsets", test_code_point_offsets},
   };
-  static const Test serialize_tests[] = {
+  static const KgTest serialize_tests[] = {
       {"Turtle and N-Triples agree", test_turtle_and_ntriples_agree},
       {"expected triples", test_expected_triples},
       {"output is deterministic", test_output_is_deterministic},
@@ -590,26 +586,8 @@ int main(void) {
       {"empty graph", test_empty_graph},
       {"write error is reported", test_write_error_is_reported},
   };
-  if (CU_initialize_registry() != CUE_SUCCESS)
-    return 1;
-  CU_pSuite graph = CU_add_suite("graph", NULL, NULL);
-  CU_pSuite ser = CU_add_suite("serialize", NULL, NULL);
-  int ok = graph && ser;
-  for (size_t i = 0; ok && i < sizeof graph_tests / sizeof *graph_tests; i++)
-    ok = CU_add_test(graph, graph_tests[i].name, graph_tests[i].func) != NULL;
-  for (size_t i = 0; ok && i < sizeof serialize_tests / sizeof *serialize_tests;
-       i++)
-    ok = CU_add_test(ser, serialize_tests[i].name, serialize_tests[i].func) !=
-         NULL;
-  if (!ok) {
-    CU_cleanup_registry();
-    return 1;
-  }
-  CU_basic_set_mode(CU_BRM_VERBOSE);
-  CU_basic_run_tests();
-  const CU_RunSummary *s = CU_get_run_summary();
-  int failed = CU_get_number_of_failures() > 0 || s->nSuitesFailed > 0 ||
-               s->nTestsFailed > 0;
-  CU_cleanup_registry();
-  return failed ? 1 : 0;
+  static const KgSuite suites[] = {
+      {"graph", NULL, NULL, KG_TESTS(graph_tests)},
+      {"serialize", NULL, NULL, KG_TESTS(serialize_tests)}};
+  return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

@@ -381,7 +381,7 @@ static void test_countries_of_many_cities(void) {
 }
 
 int main(void) {
-  static const FixtureTest tests[] = {
+  static const KgTest tests[] = {
       {"longest gazetteer match", test_longest_gazetteer_match},
       {"countries of many cities", test_countries_of_many_cities},
       {"aliases give canonical names", test_aliases_give_canonical_names},
@@ -414,11 +414,7 @@ int main(void) {
        test_duplicate_caption_adds_no_mentions},
       {"focus country", test_focus_country},
   };
-  if (CU_initialize_registry() != CUE_SUCCESS)
-    return 1;
-  if (fixture_add_suite("mentions", tests, sizeof tests / sizeof *tests) != 0) {
-    CU_cleanup_registry();
-    return 1;
-  }
-  return fixture_run_all();
+  static const KgSuite suites[] = {
+      {"mentions", fixture_open, fixture_close, KG_TESTS(tests)}};
+  return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

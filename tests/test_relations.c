@@ -512,7 +512,7 @@ static void test_title_of_owner_before_the_name(void) {
 }
 
 int main(void) {
-  static const FixtureTest tests[] = {
+  static const KgTest tests[] = {
       {"sanctions: coordination", test_sanctions_coordination},
       {"sanctions: metonymy", test_sanctions_metonymy},
       {"sanctions: verbs and passives", test_sanctions_verbs_and_passives},
@@ -557,12 +557,7 @@ int main(void) {
       {"capitals are not plans", test_capitals_are_not_plans},
       {"title of owner before the name", test_title_of_owner_before_the_name},
   };
-  if (CU_initialize_registry() != CUE_SUCCESS)
-    return 1;
-  if (fixture_add_suite("relations", tests, sizeof tests / sizeof *tests) !=
-      0) {
-    CU_cleanup_registry();
-    return 1;
-  }
-  return fixture_run_all();
+  static const KgSuite suites[] = {
+      {"relations", fixture_open, fixture_close, KG_TESTS(tests)}};
+  return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "newskg.h"
+#include "runner.h"
 
 #define MAX_TRIPLES 20000
 
@@ -235,18 +236,13 @@ static void test_articles_written_blind(void) {
 }
 
 int main(void) {
-  if (CU_initialize_registry() != CUE_SUCCESS)
-    return 2;
-  CU_pSuite suite = CU_add_suite("samples", setup, teardown);
-  CU_add_test(suite, "specification article meets the bar",
-              test_specification_article);
-  CU_add_test(suite, "other articles meet the bar", test_other_articles);
-  CU_add_test(suite, "articles written blind stay above the floor",
-              test_articles_written_blind);
-  CU_basic_set_mode(CU_BRM_VERBOSE);
-  CU_basic_run_tests();
-  unsigned failures =
-      CU_get_number_of_failures() + CU_get_number_of_suites_failed();
-  CU_cleanup_registry();
-  return failures ? 1 : 0;
+  static const KgTest tests[] = {
+      {"specification article meets the bar", test_specification_article},
+      {"other articles meet the bar", test_other_articles},
+      {"articles written blind stay above the floor",
+       test_articles_written_blind},
+  };
+  static const KgSuite suites[] = {
+      {"samples", setup, teardown, KG_TESTS(tests)}};
+  return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

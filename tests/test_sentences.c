@@ -358,7 +358,7 @@ static void test_token_is(void) {
 }
 
 int main(void) {
-  static const FixtureTest tests[] = {
+  static const KgTest tests[] = {
       {"abbreviations do not end sentences",
        test_abbreviations_do_not_end_sentences},
       {"initials and times do not end sentences",
@@ -387,12 +387,7 @@ int main(void) {
       {"phrase key", test_phrase_key},
       {"token is", test_token_is},
   };
-  if (CU_initialize_registry() != CUE_SUCCESS)
-    return 1;
-  if (fixture_add_suite("sentences", tests, sizeof tests / sizeof *tests) !=
-      0) {
-    CU_cleanup_registry();
-    return 1;
-  }
-  return fixture_run_all();
+  static const KgSuite suites[] = {
+      {"sentences", fixture_open, fixture_close, KG_TESTS(tests)}};
+  return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

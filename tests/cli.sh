@@ -6,34 +6,13 @@
 # samples directory), NEWSKG_DATA (the data directory).  Run alone, it uses
 # the source tree's src/newskg, samples/ and data/.
 # Exit status as automake expects: 0 pass, 1 fail.
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-NEWSKG=${NEWSKG:-$top/src/newskg}
-SAMPLES=${SAMPLES:-$top/samples}
-NEWSKG_DATA=${NEWSKG_DATA:-$top/data}
-export NEWSKG_DATA
-
-if [ ! -x "$NEWSKG" ]; then
-  echo "cli.sh: $NEWSKG is not an executable program" >&2
-  exit 1
-fi
+. "$(dirname "$0")/lib.sh"
+start_work cli
 sample=$SAMPLES/belarus-sanctions.txt
 if [ ! -r "$sample" ]; then
   echo "cli.sh: no sample article $sample" >&2
   exit 1
 fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/newskg-cli.XXXXXX") || exit 1
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-pass() {
-  echo "ok: $*"
-}
 
 # expect_status WHAT WANT GOT
 expect_status() {

@@ -10,36 +10,11 @@
 # Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, RAPPER,
 # SERDI.  Exit status as automake expects: 0 pass, 77 skip (rapper or serdi
 # missing), 1 fail.
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-NEWSKG=${NEWSKG:-$top/src/newskg}
-SAMPLES=${SAMPLES:-$top/samples}
-NEWSKG_DATA=${NEWSKG_DATA:-$top/data}
-export NEWSKG_DATA
-RAPPER=${RAPPER:-$(command -v rapper || true)}
-SERDI=${SERDI:-$(command -v serdi || true)}
-if [ -z "$RAPPER" ] || [ ! -x "$RAPPER" ]; then
-  echo "parsers.sh: SKIP: rapper not found (apt-get install raptor2-utils)"
-  exit 77
-fi
-if [ -z "$SERDI" ] || [ ! -x "$SERDI" ]; then
-  echo "parsers.sh: SKIP: serdi not found (apt-get install serdi)"
-  exit 77
-fi
-if [ ! -x "$NEWSKG" ]; then
-  echo "parsers.sh: $NEWSKG is not an executable program" >&2
-  exit 1
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/newskg-parsers.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh"
+needs_tool RAPPER rapper raptor2-utils
+needs_tool SERDI serdi serdi
+start_work parsers
 base=http://example.org/base
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
 
 # canon IN OUT: IN (N-Triples) as sorted canonical N-Triples, via rapper
 canon() {

@@ -9,37 +9,16 @@
 # Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, SHARED
 # (default: ../shared beside the source tree), PYTHON3, RAPPER.  Exit status
 # as automake expects: 0 pass, 77 skip (python3 or score.py missing), 1 fail.
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-NEWSKG=${NEWSKG:-$top/src/newskg}
-SAMPLES=${SAMPLES:-$top/samples}
-NEWSKG_DATA=${NEWSKG_DATA:-$top/data}
-export NEWSKG_DATA
+. "$(dirname "$0")/lib.sh"
 SHARED=${SHARED:-$top/../shared}
-PYTHON3=${PYTHON3:-$(command -v python3 || true)}
 RAPPER=${RAPPER:-$(command -v rapper || true)}
 score=$SHARED/eval/score.py
-if [ -z "$PYTHON3" ] || [ ! -x "$PYTHON3" ]; then
-  echo "score_agrees.sh: SKIP: python3 not found (apt-get install python3)"
-  exit 77
-fi
+needs_tool PYTHON3 python3 python3
 if [ ! -r "$score" ]; then
   echo "score_agrees.sh: SKIP: no $score (set SHARED to the shared material)"
   exit 77
 fi
-if [ ! -x "$NEWSKG" ]; then
-  echo "score_agrees.sh: $NEWSKG is not an executable program" >&2
-  exit 1
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/newskg-score.XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+start_work score
 
 # agree NAME GOLD GRAPH: both scorers, same report and exit code
 agree() {

@@ -7,6 +7,8 @@
 #include "grow.h"
 
 #define KEY_MAX 512
+/* no mention is longer: a title construction with its name and owner */
+#define MAX_MENTION_TOKENS 64
 
 void kg_article_release(KgArticle *a) {
   for (size_t i = 0; i < a->entity_count; i++)
@@ -109,7 +111,7 @@ long kg_article_mention_at(const KgArticle *a, size_t i) {
   }
   for (size_t k = lo; k-- > 0;) {
     const KgMention *m = &a->mentions[k];
-    if (m->end <= i && m->first + 16 < i)
+    if (m->end <= i && m->first + MAX_MENTION_TOKENS < i)
       break;
     if (m->first <= i && i < m->end && !(m->flags & KG_M_ABSORBED))
       return (long)k;

@@ -57,7 +57,7 @@ static KgStatus load_gazetteer(void *t, const char *path, KgError *err) {
   return kg_gazetteer_load(t, path, err);
 }
 static KgStatus load_rules(void *t, const char *path, KgError *err) {
-  return kg_rules_load(t, path, err);
+  return kg_rules_load_dir(t, path, err);
 }
 
 KgStatus kg_extractor_new(const char *datadir, KgExtractor **out,
@@ -80,7 +80,7 @@ KgStatus kg_extractor_new(const char *datadir, KgExtractor **out,
     status = load_from(datadir, gazetteer_files[i], load_gazetteer,
                        ex->gazetteer, err);
   if (status == KG_OK)
-    status = load_from(datadir, "rules.tsv", load_rules, ex->rules, err);
+    status = load_from(datadir, "rules", load_rules, ex->rules, err);
   if (status != KG_OK) {
     kg_extractor_free(ex);
     return status;

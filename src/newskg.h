@@ -58,14 +58,14 @@ const char *kg_status_string(KgStatus status);
 
 /** Loads the data files of datadir: lexicon.tsv, first-names.tsv, the
  *  gazetteer (countries.tsv, cities.tsv, organizations.tsv, people.tsv) and
- *  rules.tsv (formats: data/README.md). */
+ *  the rule files of datadir/rules (formats: data/README.md). */
 KgStatus kg_extractor_new(const char *datadir, KgExtractor **out, KgError *err);
 
 /** Adds the entries of a user gazetteer file (the format of people.tsv). */
 KgStatus kg_extractor_add_gazetteer(KgExtractor *ex, const char *path,
                                     KgError *err);
 
-/** Adds the rules of a user rule file (same format as rules.tsv). */
+/** Adds the rules of a user rule file (the format of data/rules/README.md). */
 KgStatus kg_extractor_add_rules(KgExtractor *ex, const char *path,
                                 KgError *err);
 

@@ -2,7 +2,7 @@
  *
  * Two sources of relations: titles ("Russian President Vladimir Putin" ->
  * leaderOf Russia, "Kremlin spokesman Dmitry Peskov" -> spokespersonOf the
- * Kremlin), and the rules of rules.tsv matched against each sentence.  A
+ * Kremlin), and the rules of data/rules/ matched against each sentence.  A
  * match whose trigger is quoted, or whose clause holds a modality or
  * negation cue ("preparing to", "failed to", "did not", "would"), asserts
  * nothing: only what the text states becomes a fact.

@@ -259,6 +259,10 @@ KgStatus kg_rules_load(KgRuleSet *rules, const char *path, KgError *err) {
   return kg_tsv_read(path, load_line, rules, err);
 }
 
+KgStatus kg_rules_load_dir(KgRuleSet *rules, const char *dir, KgError *err) {
+  return kg_tsv_read_dir(dir, load_line, rules, err);
+}
+
 /* ---- matching ---- */
 
 typedef struct {

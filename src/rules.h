@@ -1,7 +1,7 @@
 /* rules.h - the relation pattern language (internal).
  *
- * rules.tsv holds one rule a line: `relation<TAB>rule-name<TAB>pattern`.  A
- * pattern is a sequence of space-separated elements matched against a
+ * A rule file (the *.tsv files of data/rules, documented in its README.md)
+ * holds one rule a line: `relation<TAB>rule-name<TAB>pattern`.  A pattern is a sequence of space-separated elements matched against a
  * sentence seen as units (a unit is a plain token or an entity mention;
  * coordinated mentions, "Britain and Canada", form one unit):
  *
@@ -81,6 +81,9 @@ void kg_rules_free(KgRuleSet *rules);
 
 /** Adds the rules of a rule file. */
 KgStatus kg_rules_load(KgRuleSet *rules, const char *path, KgError *err);
+
+/** Adds the rules of every *.tsv file of a directory, in name order. */
+KgStatus kg_rules_load_dir(KgRuleSet *rules, const char *dir, KgError *err);
 
 /** Parses and adds one rule; on error returns non-zero and sets *message. */
 int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,

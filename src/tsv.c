@@ -1,6 +1,7 @@
 /* tsv.c - reading line-oriented data files; see tsv.h. */
 #include "tsv.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,5 +45,35 @@ KgStatus kg_tsv_read(const char *path, KgTsvLine fn, void *ctx, KgError *err) {
     status = fail(err, path, lineno, KG_ERR_IO, "read error");
   free(line);
   fclose(f);
+  return status;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b) {
+  return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int is_tsv(const struct dirent *d) {
+  size_t n = strlen(d->d_name);
+  return d->d_name[0] != '.' && n > 4 && strcmp(d->d_name + n - 4, ".tsv") == 0;
+}
+
+KgStatus kg_tsv_read_dir(const char *dir, KgTsvLine fn, void *ctx,
+                         KgError *err) {
+  struct dirent **names = NULL;
+  int n = scandir(dir, &names, is_tsv, by_name);
+  if (n < 0)
+    return fail(err, dir, 0, KG_ERR_IO, strerror(errno));
+  KgStatus status = n == 0 ? fail(err, dir, 0, KG_ERR_IO, "no *.tsv file")
+                           : KG_OK;
+  for (int i = 0; i < n; i++) {
+    char path[4096];
+    int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
+    if (status == KG_OK && (len < 0 || (size_t)len >= sizeof path))
+      status = fail(err, dir, 0, KG_ERR_IO, "path too long");
+    if (status == KG_OK)
+      status = kg_tsv_read(path, fn, ctx, err);
+    free(names[i]);
+  }
+  free(names);
   return status;
 }

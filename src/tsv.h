@@ -18,4 +18,9 @@ typedef KgStatus (*KgTsvLine)(void *ctx, char *line, const char **message);
 /** Reads path line by line into fn; fills err on failure. */
 KgStatus kg_tsv_read(const char *path, KgTsvLine fn, void *ctx, KgError *err);
 
+/** Reads every *.tsv file of dir, in byte order of their names, as
+ *  kg_tsv_read does; a directory without one is an error. */
+KgStatus kg_tsv_read_dir(const char *dir, KgTsvLine fn, void *ctx,
+                         KgError *err);
+
 #endif /* KG_TSV_H */

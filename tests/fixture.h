@@ -106,7 +106,7 @@ static inline int fixture_load_file(const char *file, int kind) {
   KgStatus status = kind == 0 ? kg_lexicon_load(fixture_kb.lexicon, path, &err)
                     : kind == 1
                         ? kg_gazetteer_load(fixture_kb.gazetteer, path, &err)
-                        : kg_rules_load(fixture_kb.rules, path, &err);
+                        : kg_rules_load_dir(fixture_kb.rules, path, &err);
   if (status != KG_OK) {
     fprintf(stderr,
             "fixture: cannot load %s (%s): %s:%ld: %s\n"
@@ -144,7 +144,7 @@ static inline int fixture_open(void) {
   for (size_t i = 0; i < sizeof gazetteer_files / sizeof *gazetteer_files; i++)
     if (fixture_load_file(gazetteer_files[i], 1) != 0)
       return fixture_release(), -1;
-  if (fixture_load_file("rules.tsv", 2) != 0)
+  if (fixture_load_file("rules", 2) != 0)
     return fixture_release(), -1;
   fixture_kb.kb =
       (KgKnowledge){fixture_kb.lexicon, fixture_kb.gazetteer, fixture_kb.rules};

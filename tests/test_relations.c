@@ -1,5 +1,5 @@
 /* test_relations.c - CUnit suite of relations.c and the rules of
- * data/rules.tsv: the relations read off titles and sentences.
+ * data/rules/: the relations read off titles and sentences.
  *
  * Each check runs the whole text pipeline on one or two hand-written
  * sentences in news style and compares the complete set of facts, written
@@ -139,7 +139,7 @@ static void test_met_with_not_asserted(void) {
   FACTS("Barack Obama spoke by telephone with Vladimir Putin on Friday.", "");
 }
 
-/* Regression (was a bug): rules.tsv says metWith is "a meeting in
+/* Regression (was a bug): data/rules/metWith.tsv says metWith is "a meeting in
  * person (not a phone call)", but talks-with also reads telephone talks
  * as a meeting. */
 static void test_telephone_talks_are_no_meeting(void) {

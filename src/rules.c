@@ -3,7 +3,11 @@
  * A rule is compiled once into an array of elements; matching is a
  * backtracking walk over a sentence's units that reports every way the
  * whole pattern fits.  Gaps are bounded, so the work per sentence is at
- * most units x rules x (gap + 1)^gaps, small for real sentences.
+ * most units x rules x (gap + 1)^gaps, small for real sentences.  Two
+ * things keep it cheap: each unit's lookup key is computed once per
+ * sentence, and a rule is only walked when the sentence holds one of the
+ * words of its anchor (its first mandatory word element) and of its @
+ * requirements, which most sentences do not.
  */
 #include "rules.h"
 
@@ -38,6 +42,7 @@ typedef struct {
   size_t element_count;
   char **required; ///< @words: one must occur in the sentence
   size_t required_count;
+  long anchor; ///< first mandatory word element, -1 when there is none
 } Rule;
 
 struct KgRuleSetImpl {
@@ -189,6 +194,21 @@ static const char *parse_element(const char *word, Element *el, Rule *r) {
   return NULL;
 }
 
+/* Non-zero when element e is a word element that accepts word. */
+static int element_is(const Rule *r, size_t e, const char *word) {
+  if (e >= r->element_count || r->elements[e].kind != EL_WORD)
+    return 0;
+  for (size_t i = 0; i < r->elements[e].alt_count; i++)
+    if (strcmp(r->elements[e].alts[i], word) == 0)
+      return 1;
+  return 0;
+}
+
+/* Non-zero when element e accepts "'s". */
+static int takes_possessive(const Rule *r, size_t e) {
+  return element_is(r, e, "'s");
+}
+
 int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
                  const char *pattern, const char **message) {
   Rule r;
@@ -225,6 +245,12 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
     r.element_count++;
   }
   free(copy);
+  /* not "'s", which a possessive pronoun stands in for ("his rival") */
+  r.anchor = -1;
+  for (size_t e = 0; e < r.element_count && r.anchor < 0; e++)
+    if (r.elements[e].kind == EL_WORD && !r.elements[e].optional &&
+        !takes_possessive(&r, e))
+      r.anchor = (long)e;
   if (!*message && !(slots & 5))
     *message = "a pattern needs S or G";
   if (!*message && (slots & 4) && (slots & 3))
@@ -265,11 +291,58 @@ KgStatus kg_rules_load_dir(KgRuleSet *rules, const char *dir, KgError *err) {
 
 /* ---- matching ---- */
 
+/* The lookup keys of a sentence's one-token units (plain tokens and
+ * pronouns), computed once and shared by every rule; other units have none
+ * (len 0). */
+typedef struct {
+  char *buf;
+  size_t *off, *len;
+} UnitKeys;
+
+static int unit_keys_build(UnitKeys *k, const KgText *text,
+                           const KgUnit *units, size_t count) {
+  size_t cap = 0, used = 0;
+  k->buf = NULL;
+  k->off = calloc(count ? count : 1, sizeof *k->off);
+  k->len = calloc(count ? count : 1, sizeof *k->len);
+  if (!k->off || !k->len)
+    return -1;
+  for (size_t u = 0; u < count; u++) {
+    const KgUnit *unit = &units[u];
+    if ((unit->mention >= 0 && !(unit->flags & KG_UNIT_PRONOUN)) ||
+        unit->end != unit->first + 1)
+      continue;
+    char key[KEY_MAX];
+    size_t klen = kg_text_key(text, unit->first, unit->end, key, sizeof key);
+    if (used + klen > cap) {
+      size_t ncap = (cap ? cap * 2 : 1024) + klen;
+      char *nbuf = realloc(k->buf, ncap);
+      if (!nbuf)
+        return -1;
+      k->buf = nbuf;
+      cap = ncap;
+    }
+    if (klen)
+      memcpy(k->buf + used, key, klen);
+    k->off[u] = used;
+    k->len[u] = klen;
+    used += klen;
+  }
+  return 0;
+}
+
+static void unit_keys_release(UnitKeys *k) {
+  free(k->buf);
+  free(k->off);
+  free(k->len);
+}
+
 typedef struct {
   const Rule *rule;
   const KgLexicon *lex;
   const KgText *text;
   const KgUnit *units;
+  const UnitKeys *keys;
   size_t count;
   KgSlotTest test;
   KgMatchSink sink;
@@ -279,15 +352,11 @@ typedef struct {
   int failed;
 } Matcher;
 
-static int word_matches(const Matcher *m, const KgUnit *u, char **alts,
-                        size_t n) {
-  if ((u->mention >= 0 && !(u->flags & KG_UNIT_PRONOUN)) ||
-      u->end != u->first + 1)
-    return 0;
-  char key[KEY_MAX];
-  size_t klen = kg_text_key(m->text, u->first, u->end, key, sizeof key);
+static int word_matches(const Matcher *m, size_t u, char **alts, size_t n) {
+  size_t klen = m->keys->len[u];
   if (!klen)
     return 0;
+  const char *key = m->keys->buf + m->keys->off[u];
   for (size_t i = 0; i < n; i++) {
     size_t alen = strlen(alts[i]);
     if (alts[i][alen - 1] == '*') {
@@ -301,21 +370,6 @@ static int word_matches(const Matcher *m, const KgUnit *u, char **alts,
 }
 
 static void walk(Matcher *m, size_t e, size_t u);
-
-/* Non-zero when element e is a word element that accepts word. */
-static int element_is(const Rule *r, size_t e, const char *word) {
-  if (e >= r->element_count || r->elements[e].kind != EL_WORD)
-    return 0;
-  for (size_t i = 0; i < r->elements[e].alt_count; i++)
-    if (strcmp(r->elements[e].alts[i], word) == 0)
-      return 1;
-  return 0;
-}
-
-/* Non-zero when element e accepts "'s". */
-static int takes_possessive(const Rule *r, size_t e) {
-  return element_is(r, e, "'s");
-}
 
 static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
   const KgUnit *unit = &m->units[u];
@@ -381,7 +435,7 @@ static void walk(Matcher *m, size_t e, size_t u) {
   case EL_WORD:
     if (el->optional)
       walk(m, e + 1, u);
-    if (u < count && word_matches(m, &m->units[u], el->alts, el->alt_count)) {
+    if (u < count && word_matches(m, u, el->alts, el->alt_count)) {
       long saved = m->match.trigger;
       if (m->match.trigger < 0)
         m->match.trigger = (long)u;
@@ -429,26 +483,39 @@ static void walk(Matcher *m, size_t e, size_t u) {
 
 static int sentence_has(const Matcher *m, char **alts, size_t n) {
   for (size_t u = 0; u < m->count; u++)
-    if (word_matches(m, &m->units[u], alts, n))
+    if (word_matches(m, u, alts, n))
       return 1;
   return 0;
+}
+
+/* Non-zero when the sentence holds the words rule r cannot match without. */
+static int may_match(const Matcher *m, const Rule *r) {
+  if (r->required_count && !sentence_has(m, r->required, r->required_count))
+    return 0;
+  return r->anchor < 0 ||
+         sentence_has(m, r->elements[r->anchor].alts,
+                      r->elements[r->anchor].alt_count);
 }
 
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    const KgText *text, const KgUnit *units, size_t count,
                    KgSlotTest test, KgMatchSink sink, void *ctx) {
-  for (size_t ri = 0; ri < rules->count; ri++) {
+  UnitKeys keys;
+  int status = unit_keys_build(&keys, text, units, count);
+  for (size_t ri = 0; ri < rules->count && status == 0; ri++) {
     const Rule *r = &rules->rules[ri];
     Matcher m = {r,     lex,   text,
-                 units, count, test,
-                 sink,  ctx,   {r->relation, r->name, -1, -1, -1, 0, 0, 0},
+                 units, &keys, count,
+                 test,  sink,  ctx,
+                 {r->relation, r->name, -1, -1, -1, 0, 0, 0},
                  count, 0};
-    if (r->required_count && !sentence_has(&m, r->required, r->required_count))
+    if (!may_match(&m, r))
       continue;
     for (size_t u = 0; u < count && !m.failed; u++)
       walk(&m, 0, u);
     if (m.failed)
-      return -1;
+      status = -1;
   }
-  return 0;
+  unit_keys_release(&keys);
+  return status;
 }

@@ -365,18 +365,23 @@ static long country_word(const Finder *f, size_t i) {
  * ("Awami League", "West African Economic and Monetary Union"), or having
  * one followed by "of" and a name ("Union of South American Nations",
  * "Parliament of New Zealand"). */
+/* Non-zero when token j may be a word of an organisation's name. */
+static int org_name_word(const Finder *f, size_t j) {
+  const KgToken *t = tok(f, j);
+  return !f->covered[j] && (t->flags & KG_TOK_CAP) &&
+         !(t->flags & KG_TOK_QUOTED) &&
+         (!lex_has(f, "notname", j, NULL) || lex_has(f, "direction", j, NULL));
+}
+
 static size_t organisation_at(const Finder *f, size_t i, size_t end) {
   size_t j = i, last_org = 0;
   while (j < end && j < i + 12) {
-    const KgToken *t = tok(f, j);
     long cw = f->covered[j] ? country_word(f, j) : -1;
     if (cw >= 0) {
       j = f->a->mentions[cw].end;
       continue;
     }
-    if (!f->covered[j] && (t->flags & KG_TOK_CAP) &&
-        !(t->flags & KG_TOK_QUOTED) &&
-        (!lex_has(f, "notname", j, NULL) || lex_has(f, "direction", j, NULL))) {
+    if (org_name_word(f, j)) {
       if (lex_has(f, "org_word", j, NULL))
         last_org = j + 1 - i;
       j++;
@@ -389,8 +394,7 @@ static size_t organisation_at(const Finder *f, size_t i, size_t end) {
            lex_has(f, "org_connector", c, NULL))
       c++;
     if (c > j && c < end &&
-        ((!f->covered[c] && (tok(f, c)->flags & KG_TOK_CAP)) ||
-         country_word(f, c) >= 0)) {
+        (org_name_word(f, c) || country_word(f, c) >= 0)) {
       j = c;
       continue;
     }

@@ -94,6 +94,15 @@ static void test_the_bloc(void) {
   doc_free(d);
 }
 
+static void test_the_group(void) {
+  Doc *d = RUN("Hamas leader Ismail Haniyeh travelled to Cairo. The group "
+               "said he met Egyptian officials.",
+               STAGE_COREF);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_ENTITY(d, "The group", "Hamas");
+  doc_free(d);
+}
+
 static void test_description_skips_the_subject_of_its_clause(void) {
   Doc *d = RUN("Iranian Foreign Minister Mohammad Javad Zarif flew to Moscow. "
                "In June, Washington targeted the country's supreme leader "
@@ -241,6 +250,7 @@ int main(void) {
       {"its names an organisation or country",
        test_its_names_an_organisation_or_country},
       {"the bloc", test_the_bloc},
+      {"the group", test_the_group},
       {"description skips the subject of its clause",
        test_description_skips_the_subject_of_its_clause},
       {"person description", test_person_description},

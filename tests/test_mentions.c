@@ -131,6 +131,19 @@ static void test_former_title(void) {
   doc_free(d);
 }
 
+/* Organisations the gazetteer lacks, found by their name words; a name
+ * ends on a capitalised word, never on a connector ("... Homeland on"). */
+static void test_organisation_by_name_words(void) {
+  Doc *d = RUN("Tiani proclaimed himself head of a National Council for the "
+               "Safeguard of the Homeland on Friday.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  /* mention() finds the exact span or fails */
+  CU_ASSERT_PTR_NOT_NULL(mention(
+      d, "National Council for the Safeguard of the Homeland"));
+  doc_free(d);
+}
+
 static void test_organisation_title(void) {
   Doc *d =
       RUN("Kremlin spokesman Dmitry Peskov denied the report.", STAGE_MENTIONS);
@@ -393,6 +406,7 @@ int main(void) {
        test_demonym_title_name_is_one_person},
       {"possessive title name", test_possessive_title_name},
       {"former title", test_former_title},
+      {"organisation by name words", test_organisation_by_name_words},
       {"organisation title", test_organisation_title},
       {"counterpart after comma", test_counterpart_after_comma},
       {"title of unknown owner states no role",

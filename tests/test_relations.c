@@ -59,6 +59,10 @@ static void test_sanctions_verbs_and_passives(void) {
         "United States sanctions Mohammad Javad Zarif");
   FACTS("Mohammad Javad Zarif was sanctioned by the United States in July.",
         "United States sanctions Mohammad Javad Zarif");
+  FACTS("Robert Mugabe has been subject to a U.S. asset freeze and a European "
+        "Union travel ban for a decade.",
+        "United States sanctions Robert Mugabe; "
+        "European Union sanctions Robert Mugabe");
   FACTS("Iranian Foreign Minister Mohammad Javad Zarif flew to Moscow. In "
         "June, Washington hit the country's supreme leader, Ayatollah Ali "
         "Khamenei, with sanctions.",
@@ -107,6 +111,8 @@ static void test_met_with(void) {
   FACTS("Donald Trump held talks with Kim Jong Un on Tuesday.",
         "Donald Trump metWith Kim Jong Un");
   FACTS("Xi Jinping hosted Kim Jong Un in Beijing.",
+        "Xi Jinping metWith Kim Jong Un");
+  FACTS("Kim Jong Un was received in Beijing by Xi Jinping.",
         "Xi Jinping metWith Kim Jong Un");
   FACTS("Shinzo Abe sat down with Moon Jae-in.",
         "Shinzo Abe metWith Moon Jae-in");

@@ -455,6 +455,46 @@ static int find_organisations(Finder *f, size_t si) {
   return 0;
 }
 
+/* Non-zero when a person's name starts (at == 0) or ends (at == 1) at
+ * token i; pass 2 adds mentions out of order, so this scans them all. */
+static int person_name_at(const Finder *f, size_t i, int at) {
+  for (size_t k = 0; k < f->a->mention_count; k++) {
+    const KgMention *m = &f->a->mentions[k];
+    if (m->cls == KG_CLASS_PERSON && m->kind == KG_MENTION_NAME &&
+        !(m->flags & KG_M_ABSORBED) && (at ? m->end : m->first) == i)
+      return 1;
+  }
+  return 0;
+}
+
+static int list_joiner(const Finder *f, size_t i) {
+  return kg_token_is(&f->a->text, i, "and") || kg_token_is(&f->a->text, i, ",");
+}
+
+/* Non-zero when tokens [first, end) stand in a list with a person's name:
+ * "Sergei Lavrov and Mevlut Cavusoglu", "Mevlut Cavusoglu and Sergei
+ * Lavrov". */
+static int listed_with_person(const Finder *f, size_t floor, size_t first,
+                              size_t end, size_t stop) {
+  return (first >= floor + 2 && list_joiner(f, first - 1) &&
+          person_name_at(f, first - 1, 1)) ||
+         (end + 1 < stop && list_joiner(f, end) &&
+          person_name_at(f, end + 1, 0));
+}
+
+/* Non-zero when the name at i opens a list introduced by a plural person
+ * word and a dash or colon: "three ministers - Hulusi Akar, ...". */
+static int after_people_list_opener(const Finder *f, size_t floor, size_t i) {
+  if (i < floor + 2 || !lex_has(f, "list_opener", i - 1, NULL))
+    return 0;
+  char key[KEY_MAX];
+  size_t len = kg_text_key(&f->a->text, i - 2, i - 1, key, sizeof key);
+  if (len < 2 || key[len - 1] != 's')
+    return 0; /* the singular of a person word or title */
+  return kg_lexicon_get(lex_of(f), "person_noun", key, len - 1) ||
+         kg_lexicon_get(lex_of(f), "title", key, len - 1);
+}
+
 /* Pass 2 for one sentence. */
 static int find_pattern_names(Finder *f, size_t si) {
   KgArticle *a = f->a;
@@ -505,6 +545,11 @@ static int find_pattern_names(Finder *f, size_t si) {
       run = 0;
     if (run >= 2 && lex_has(f, "first_name", i, NULL)) {
       if (person_named(f, i, i + run, si) < 0)
+        return -1;
+    } else if (run >= 2 &&
+               (listed_with_person(f, s->first_token, i, i + run, end) ||
+                after_people_list_opener(f, s->first_token, i))) {
+      if (new_person(f, i, i + run, si) < 0)
         return -1;
     } else if (run >= 2 && i + run + 1 < end &&
                kg_token_is(&a->text, i + run, ",") &&

@@ -144,6 +144,33 @@ static void test_organisation_by_name_words(void) {
   doc_free(d);
 }
 
+/* Names no list knows, read off lists: beside a known person's name, or
+ * after a plural person word and a dash. */
+static void test_names_in_lists(void) {
+  Doc *d = RUN("The memorandum was read out by the two foreign ministers, "
+               "Sergei Lavrov and Mevlut Cavusoglu.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Sergei Lavrov=Person:Sergei Lavrov; "
+                     "Mevlut Cavusoglu=Person:Mevlut Cavusoglu");
+  doc_free(d);
+  d = RUN("Washington blacklisted three ministers - Hulusi Akar, Fatih "
+          "Donmez and Suleyman Soylu.",
+          STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Washington=City:Washington; "
+                     "Hulusi Akar=Person:Hulusi Akar; "
+                     "Fatih Donmez=Person:Fatih Donmez; "
+                     "Suleyman Soylu=Person:Suleyman Soylu");
+  doc_free(d);
+  /* a capitalised pair beside no person stays unknown */
+  d = RUN("Officials met in Ras Tanura and Abu Musa on Monday.",
+          STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "");
+  doc_free(d);
+}
+
 static void test_organisation_title(void) {
   Doc *d =
       RUN("Kremlin spokesman Dmitry Peskov denied the report.", STAGE_MENTIONS);
@@ -407,6 +434,7 @@ int main(void) {
       {"possessive title name", test_possessive_title_name},
       {"former title", test_former_title},
       {"organisation by name words", test_organisation_by_name_words},
+      {"names in lists", test_names_in_lists},
       {"organisation title", test_organisation_title},
       {"counterpart after comma", test_counterpart_after_comma},
       {"title of unknown owner states no role",

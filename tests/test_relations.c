@@ -59,6 +59,12 @@ static void test_sanctions_verbs_and_passives(void) {
         "United States sanctions Mohammad Javad Zarif");
   FACTS("Mohammad Javad Zarif was sanctioned by the United States in July.",
         "United States sanctions Mohammad Javad Zarif");
+  FACTS("The U.S. Treasury blacklisted Turkey's defence and energy "
+        "ministries along with three ministers - Hulusi Akar, Fatih Donmez "
+        "and Suleyman Soylu.",
+        "United States sanctions Hulusi Akar; "
+        "United States sanctions Fatih Donmez; "
+        "United States sanctions Suleyman Soylu");
   FACTS("Robert Mugabe has been subject to a U.S. asset freeze and a European "
         "Union travel ban for a decade.",
         "United States sanctions Robert Mugabe; "

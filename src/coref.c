@@ -260,8 +260,11 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
     if (c->sentence + WINDOW_SENTENCES < m->sentence)
       break;
     long e = c->entity;
+    /* the dateline's place and agency ("SOCHI, Russia (Reuters) -") are
+     * where the story comes from, not what it is about */
     if (e < 0 || e == excluded || e == excluded_country ||
-        (c->flags & KG_M_QUOTED))
+        (c->flags & KG_M_QUOTED) ||
+        (a->text.tokens[c->first].flags & KG_TOK_DATELINE))
       continue;
     const KgEntity *ent = &a->entities[e];
     if (wants_person) {

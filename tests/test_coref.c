@@ -103,6 +103,16 @@ static void test_the_group(void) {
   doc_free(d);
 }
 
+/* Regression (was a bug): the agency of the dateline was "the Kurdish
+ * militia". */
+static void test_dateline_is_no_antecedent(void) {
+  Doc *d = RUN("SOCHI, Russia (Reuters) - The Kurdish militia will pull back.",
+               STAGE_COREF);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_ENTITY(d, "The Kurdish militia", NULL);
+  doc_free(d);
+}
+
 static void test_description_skips_the_subject_of_its_clause(void) {
   Doc *d = RUN("Iranian Foreign Minister Mohammad Javad Zarif flew to Moscow. "
                "In June, Washington targeted the country's supreme leader "
@@ -251,6 +261,7 @@ int main(void) {
        test_its_names_an_organisation_or_country},
       {"the bloc", test_the_bloc},
       {"the group", test_the_group},
+      {"the dateline is no antecedent", test_dateline_is_no_antecedent},
       {"description skips the subject of its clause",
        test_description_skips_the_subject_of_its_clause},
       {"person description", test_person_description},

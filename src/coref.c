@@ -150,21 +150,26 @@ static long titled_antecedent(const KgArticle *a, size_t mi, long excluded,
   return -1;
 }
 
-/* The person who is the subject of mi's sentence, roughly: the first
- * entity the sentence names, when it is a person named before mi and not
- * after a preposition; else -1 ("The UAE said it was hosting Ghani" has no
- * person subject). */
-static long sentence_subject(const KgArticle *a, size_t mi) {
+/* The first entity mention of mi's sentence before mi when it is
+ * subject-like (not after a preposition), else -1. */
+static long subject_mention(const KgArticle *a, size_t mi) {
   long first = -1;
   for (size_t k = mi;
        k-- > 0 && a->mentions[k].sentence == a->mentions[mi].sentence;)
     if (a->mentions[k].entity >= 0 && !(a->mentions[k].flags & KG_M_ABSORBED))
       first = (long)k;
-  if (first < 0 ||
-      a->entities[a->mentions[first].entity].cls != KG_CLASS_PERSON ||
-      !subject_like(a, (size_t)first))
+  return first >= 0 && subject_like(a, (size_t)first) ? first : -1;
+}
+
+/* The subject of mi's sentence, roughly (subject_mention), when it is of
+ * one of the classes in mask, else -1.  "The UAE said it was hosting
+ * Ghani" has no person subject. */
+static long sentence_subject(const KgArticle *a, size_t mi, unsigned mask) {
+  long k = subject_mention(a, mi);
+  if (k < 0)
     return -1;
-  return a->mentions[first].entity;
+  long e = a->mentions[k].entity;
+  return mask & (1u << a->entities[e].cls) ? e : -1;
 }
 
 /* The antecedent of subject pronoun mi by subject preference, or -1: the
@@ -233,7 +238,7 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
   /* a description is never the subject of its own sentence: "Macron met
    * Tikhanovskaya ... support for the activist" */
   if (m->kind == KG_MENTION_DESCRIPTION && wants_person) {
-    long subject = sentence_subject(a, mi);
+    long subject = sentence_subject(a, mi, 1u << KG_CLASS_PERSON);
     if (excluded < 0)
       excluded = subject;
     /* "the king": the person a title of that word introduced ("King
@@ -252,6 +257,19 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
     long e = subject_antecedent(a, mi, lenient, excluded);
     if (e >= 0) {
       m->entity = e;
+      return;
+    }
+  }
+  /* "Japan has imposed sanctions on Russian banks alongside its G7
+   * partners": its is the state or body the sentence is about */
+  if (m->kind == KG_MENTION_PRONOUN && !wants_person &&
+      (m->flags & KG_M_POSSESSIVE)) {
+    long e = sentence_subject(a, mi,
+                              1u << KG_CLASS_COUNTRY |
+                                  1u << KG_CLASS_ORGANIZATION);
+    if (e >= 0 && e != excluded) {
+      m->entity = e;
+      m->cls = a->entities[e].cls;
       return;
     }
   }

@@ -378,12 +378,14 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
     return;
   /* a slot that opens the pattern stands where the clause's subject does,
    * and no subject follows a preposition ("militias in Iraq, supporting
-   * ..."); the city of a capitalOf subject may, and so may a name before
+   * ..."), unless the pattern reads it as a possessor ("alongside its G7
+   * partners"); the city of a capitalOf subject may, and so may a name before
    * its apposition or relative clause ("borders with Niger, one of the
    * bloc's members", "chaired by X, who holds ...") */
   size_t within = m->limit; /* where the rest of the match must end */
   if (e == 0 && el->slot != 'O' && (unit->flags & KG_UNIT_ADJUNCT) &&
       el->classes != KG_CLASS_BIT(KG_CLASS_CITY) &&
+      !((unit->flags & KG_UNIT_POSSESSIVE) && takes_possessive(m->rule, 1)) &&
       !element_is(m->rule, e + 1, ",")) {
     if (!(u + 1 < m->count && m->units[u + 1].aside_end))
       return;

@@ -114,6 +114,10 @@ static void test_sanctions_not_asserted(void) {
 /* ---- metWith -------------------------------------------------------------- */
 
 static void test_met_with(void) {
+  FACTS("Hamid Karzai met Anas Haqqani, a senior Taliban leader, on "
+        "Wednesday, together with Abdullah Abdullah.",
+        "Abdullah Abdullah metWith Anas Haqqani; "
+        "Hamid Karzai metWith Anas Haqqani; Anas Haqqani memberOf Taliban");
   FACTS("Donald Trump held talks with Kim Jong Un on Tuesday.",
         "Donald Trump metWith Kim Jong Un");
   FACTS("Xi Jinping hosted Kim Jong Un in Beijing.",
@@ -315,6 +319,12 @@ static void test_declared_himself_president(void) {
 /* ---- memberOf ----------------------------------------------------------------- */
 
 static void test_member_of(void) {
+  FACTS("Karzai met Anas Haqqani, a senior Taliban leader, on Wednesday.",
+        "Hamid Karzai metWith Anas Haqqani; Anas Haqqani memberOf Taliban");
+  /* a possessor after a preposition still owns what follows */
+  FACTS("Japan has imposed sanctions on Russian banks alongside its G7 "
+        "partners.",
+        "Japan memberOf G7; Japan sanctions Russia");
   FACTS("Poland and Lithuania, both members of NATO, moved troops to the "
         "border.",
         "Poland memberOf North Atlantic Treaty Organization; "
@@ -362,6 +372,10 @@ static void test_spokesperson_of(void) {
 /* ---- visited ------------------------------------------------------------------- */
 
 static void test_visited(void) {
+  FACTS("Fumio Kishida, who had been in New Delhi on Monday for talks with "
+        "Narendra Modi, left for Poland.",
+        "Fumio Kishida metWith Narendra Modi; "
+        "Fumio Kishida visited New Delhi");
   FACTS("Emmanuel Macron spoke to reporters during a visit to Lithuania.",
         "Emmanuel Macron visited Lithuania");
   FACTS("Shinzo Abe visited Moscow in May.", "Shinzo Abe visited Moscow");

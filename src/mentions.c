@@ -409,12 +409,60 @@ static size_t organisation_at(const Finder *f, size_t i, size_t end) {
   return last_org >= 2 ? last_org : 0;
 }
 
+/* Length of an acronym that the word before or after says is an
+ * organisation (0 if none): "the state oil company PDVSA", "the ruling
+ * ZANU-PF party". */
+static size_t acronym_organisation_at(const Finder *f, size_t floor, size_t i,
+                                      size_t end) {
+  const KgToken *t = tok(f, i);
+  if (f->covered[i] || !(t->flags & KG_TOK_UPPER) ||
+      (t->flags & KG_TOK_QUOTED) || lex_has(f, "notname", i, NULL))
+    return 0;
+  size_t n = 1;
+  if (i + 2 < end && kg_token_is(&f->a->text, i + 1, "-") &&
+      (tok(f, i + 1)->flags & KG_TOK_GLUED) &&
+      (tok(f, i + 2)->flags & KG_TOK_GLUED) &&
+      (tok(f, i + 2)->flags & KG_TOK_UPPER) && !f->covered[i + 2])
+    n = 3; /* ZANU-PF */
+  if ((i > floor && lex_has(f, "org_kind", i - 1, NULL)) ||
+      (i + n < end && lex_has(f, "org_kind", i + n, NULL)))
+    return n;
+  return 0;
+}
+
+/* Adds an organisation found by pattern, and its name as an alias for
+ * later mentions. */
+static long add_organisation(Finder *f, size_t first, size_t end,
+                             size_t si) {
+  KgArticle *a = f->a;
+  size_t start = tok(f, first)->start, stop = tok(f, end - 1)->end;
+  long entity = kg_article_entity(a, KG_CLASS_ORGANIZATION,
+                                  a->text.text + start, stop - start, -1);
+  if (entity < 0 || add_mention(f, first, end, si, KG_MENTION_NAME,
+                                KG_CLASS_ORGANIZATION, entity) < 0)
+    return -1;
+  char key[KEY_MAX];
+  size_t klen = kg_text_key(&a->text, first, end, key, sizeof key);
+  size_t known;
+  if (klen && !kg_strmap_get(f->aliases, key, klen, &known) &&
+      kg_strmap_put(f->aliases, key, klen, (size_t)entity) != 0)
+    return -1;
+  return entity;
+}
+
 /* Pass 2a for one sentence: organisations the gazetteer lacks. */
 static int find_organisations(Finder *f, size_t si) {
   KgArticle *a = f->a;
   const KgSentence *s = &a->text.sentences[si];
   size_t end = s->first_token + s->token_count;
   for (size_t i = s->first_token; i < end; i++) {
+    size_t acronym = acronym_organisation_at(f, s->first_token, i, end);
+    if (acronym > 0) {
+      if (add_organisation(f, i, i + acronym, si) < 0)
+        return -1;
+      i += acronym - 1;
+      continue;
+    }
     /* not from a given name: "Jennifer Lu of Marriage Equality ..." */
     int starts = f->covered[i] ? country_word(f, i) >= 0
                                : (tok(f, i)->flags & KG_TOK_CAP) &&
@@ -434,11 +482,8 @@ static int find_organisations(Finder *f, size_t si) {
       }
     }
     memset(f->covered + i, 0, n);
-    size_t start = tok(f, i)->start, stop = tok(f, i + n - 1)->end;
-    long entity = kg_article_entity(a, KG_CLASS_ORGANIZATION,
-                                    a->text.text + start, stop - start, -1);
-    if (entity < 0 || add_mention(f, i, i + n, si, KG_MENTION_NAME,
-                                  KG_CLASS_ORGANIZATION, entity) < 0)
+    long entity = add_organisation(f, i, i + n, si);
+    if (entity < 0)
       return -1;
     /* "... West African States (ECOWAS)": the acronym names it too */
     if (i + n + 2 < end && kg_token_is(&a->text, i + n, "(") &&
@@ -521,6 +566,17 @@ static int find_pattern_names(Finder *f, size_t si) {
         return -1;
       i = (run > 0 ? at + run : i + n) - 1;
       continue;
+    }
+    /* "rival Kemal Kilicdaroglu", "journalist Jamal Khashoggi" */
+    if (!(tok(f, i)->flags & KG_TOK_CAP) &&
+        lex_has(f, "person_noun", i, NULL)) {
+      size_t run = name_run(f, i + 1, end);
+      if (run >= 2 && !place_word(f, i + run)) {
+        if (person_named(f, i + 1, i + 1 + run, si) < 0)
+          return -1;
+        i += run;
+        continue;
+      }
     }
     n = kg_lexicon_match(lex_of(f), "city_of", &a->text, i, end, NULL);
     if (n > 0) {

@@ -171,6 +171,31 @@ static void test_names_in_lists(void) {
   doc_free(d);
 }
 
+/* An acronym beside a word for a kind of organisation is one, and so is
+ * the same acronym later on its own; a currency code is not. */
+static void test_acronym_organisations(void) {
+  Doc *d = RUN("Washington sanctioned the state oil company PDVSA. The ruling "
+               "ZANU-PF party met. PDVSA protested. It costs 26 USD bank "
+               "fees.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Washington=City:Washington; PDVSA=Organization:PDVSA; "
+                     "ZANU-PF=Organization:ZANU-PF; "
+                     "PDVSA=Organization:PDVSA; It=Organization:?");
+  doc_free(d);
+}
+
+/* A person noun before a name: "rival Kemal Kilicdaroglu". */
+static void test_person_noun_before_name(void) {
+  Doc *d = RUN("Erdogan's rival Kemal Kilicdaroglu conceded to journalist "
+               "Ahmet Altan.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  CU_ASSERT_PTR_NOT_NULL(mention(d, "Kemal Kilicdaroglu"));
+  CU_ASSERT_PTR_NOT_NULL(mention(d, "Ahmet Altan"));
+  doc_free(d);
+}
+
 static void test_organisation_title(void) {
   Doc *d =
       RUN("Kremlin spokesman Dmitry Peskov denied the report.", STAGE_MENTIONS);
@@ -435,6 +460,8 @@ int main(void) {
       {"former title", test_former_title},
       {"organisation by name words", test_organisation_by_name_words},
       {"names in lists", test_names_in_lists},
+      {"acronym organisations", test_acronym_organisations},
+      {"person noun before a name", test_person_noun_before_name},
       {"organisation title", test_organisation_title},
       {"counterpart after comma", test_counterpart_after_comma},
       {"title of unknown owner states no role",

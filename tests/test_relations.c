@@ -59,6 +59,15 @@ static void test_sanctions_verbs_and_passives(void) {
         "United States sanctions Mohammad Javad Zarif");
   FACTS("Mohammad Javad Zarif was sanctioned by the United States in July.",
         "United States sanctions Mohammad Javad Zarif");
+  FACTS("The European Union placed Alexander Lukashenko under sanctions.",
+        "European Union sanctions Alexander Lukashenko");
+  FACTS("The United States has put Nicolas Maduro on its sanctions list.",
+        "United States sanctions Nicolas Maduro");
+  FACTS("The State Department designated Hezbollah as a terrorist "
+        "organisation.",
+        "United States sanctions Hezbollah");
+  FACTS("The United States sanctioned Venezuela's state oil company PDVSA.",
+        "United States sanctions PDVSA");
   FACTS("The U.S. Treasury blacklisted Turkey's defence and energy "
         "ministries along with three ministers - Hulusi Akar, Fatih Donmez "
         "and Suleyman Soylu.",
@@ -241,6 +250,10 @@ static void test_supports(void) {
 /* ---- opponentOf -------------------------------------------------------------- */
 
 static void test_opponent_of(void) {
+  FACTS("Alexei Navalny, the main challenger to Vladimir Putin, was jailed.",
+        "Alexei Navalny opponentOf Vladimir Putin");
+  FACTS("Erdogan's rival Kemal Kilicdaroglu conceded.",
+        "Kemal Kilicdaroglu opponentOf Recep Tayyip Erdogan");
   FACTS("Opposition candidate Svetlana Tikhanovskaya claimed victory over "
         "Alexander Lukashenko.",
         "Svetlana Tikhanovskaya opponentOf Alexander Lukashenko");

@@ -375,9 +375,10 @@ static void mark_adjuncts(Reader *r) {
   }
 }
 
-/* Marks parenthetical asides: after an entity, a comma and a determiner or
- * relative pronoun open one (", a rival of Maduro", ", who met Kim"); the
- * next comma, clause break or the sentence end closes it. */
+/* Marks parenthetical asides: after an entity, a comma and a determiner,
+ * a relative pronoun or a possessor open one (", a rival of Maduro", ", who
+ * met Kim", ", NATO's secretary-general"); the next comma, clause break or
+ * the sentence end closes it. */
 static void mark_asides(Reader *r) {
   const KgArticle *a = r->a;
   for (size_t u = 1; u + 1 < r->unit_count; u++) {
@@ -389,8 +390,10 @@ static void mark_asides(Reader *r) {
     char key[32];
     size_t klen =
         kg_text_key(&a->text, next->first, next->first + 1, key, sizeof key);
-    if (!klen || !(kg_lexicon_get(a->kb->lexicon, "determiner", key, klen) ||
-                   kg_lexicon_get(a->kb->lexicon, "relative", key, klen)))
+    int possessor = next->mention >= 0 && (next->flags & KG_UNIT_POSSESSIVE);
+    if (!possessor &&
+        (!klen || !(kg_lexicon_get(a->kb->lexicon, "determiner", key, klen) ||
+                    kg_lexicon_get(a->kb->lexicon, "relative", key, klen))))
       continue;
     size_t end = u + 1;
     while (

@@ -53,6 +53,8 @@ static void test_sanctions_metonymy(void) {
 }
 
 static void test_sanctions_verbs_and_passives(void) {
+  FACTS("Sanctions were imposed on Belarus by the European Union.",
+        "European Union sanctions Belarus");
   FACTS("The United States sanctioned Mohammad Javad Zarif on Wednesday.",
         "United States sanctions Mohammad Javad Zarif");
   FACTS("Mohammad Javad Zarif was placed under US sanctions last year.",
@@ -62,7 +64,7 @@ static void test_sanctions_verbs_and_passives(void) {
   FACTS("The European Union placed Alexander Lukashenko under sanctions.",
         "European Union sanctions Alexander Lukashenko");
   FACTS("The United States has put Nicolas Maduro on its sanctions list.",
-        "United States sanctions Nicolas Maduro");
+        "United States sanctions Nicolás Maduro");
   FACTS("The State Department designated Hezbollah as a terrorist "
         "organisation.",
         "United States sanctions Hezbollah");
@@ -123,6 +125,14 @@ static void test_sanctions_not_asserted(void) {
 /* ---- metWith -------------------------------------------------------------- */
 
 static void test_met_with(void) {
+  FACTS("During talks with Vladimir Putin in Moscow, Xi Jinping praised the "
+        "partnership.",
+        "Xi Jinping metWith Vladimir Putin");
+  FACTS("Olaf Scholz's meeting with Xi Jinping lasted three hours.",
+        "Olaf Scholz metWith Xi Jinping");
+  /* ", NATO's secretary-general," is an aside the gap skips */
+  FACTS("Jens Stoltenberg, NATO's secretary-general, met Joe Biden.",
+        "Jens Stoltenberg metWith Joe Biden");
   FACTS("Hamid Karzai met Anas Haqqani, a senior Taliban leader, on "
         "Wednesday, together with Abdullah Abdullah.",
         "Abdullah Abdullah metWith Anas Haqqani; "
@@ -213,6 +223,7 @@ static void test_fled_to_not_asserted(void) {
 /* ---- allyOf and supports -------------------------------------------------- */
 
 static void test_ally_of(void) {
+  FACTS("Iran's ally Syria condemned the strike.", "Syria allyOf Iran");
   FACTS("Alexander Lukashenko was re-elected. Vladimir Putin, Lukashenko's "
         "closest ally, congratulated him.",
         "Vladimir Putin allyOf Alexander Lukashenko");
@@ -253,7 +264,7 @@ static void test_opponent_of(void) {
   FACTS("Alexei Navalny, the main challenger to Vladimir Putin, was jailed.",
         "Alexei Navalny opponentOf Vladimir Putin");
   FACTS("Erdogan's rival Kemal Kilicdaroglu conceded.",
-        "Kemal Kilicdaroglu opponentOf Recep Tayyip Erdogan");
+        "Kemal Kilicdaroglu opponentOf Recep Tayyip Erdoğan");
   FACTS("Opposition candidate Svetlana Tikhanovskaya claimed victory over "
         "Alexander Lukashenko.",
         "Svetlana Tikhanovskaya opponentOf Alexander Lukashenko");

@@ -184,6 +184,9 @@ static void test_telephone_talks_are_no_meeting(void) {
 /* ---- fledTo --------------------------------------------------------------- */
 
 static void test_fled_to(void) {
+  FACTS("The United Arab Emirates said it was hosting Ashraf Ghani, who fled "
+        "the country on Sunday.",
+        "Ashraf Ghani fledTo United Arab Emirates");
   FACTS("Viktor Yanukovych fled to Russia after the protests.",
         "Viktor Yanukovych fledTo Russia");
   FACTS("Svetlana Tikhanovskaya escaped to Lithuania with her children.",

@@ -124,15 +124,17 @@ static int mention_contains(const KgArticle *a, const KgMention *c,
 
 /* For a description ending in a title ("the king", "the crown prince"):
  * the most recent person named with that title, other than excluded ones,
- * or -1. */
+ * or -1; *role is the title's role (NULL when the description ends in no
+ * title). */
 static long titled_antecedent(const KgArticle *a, size_t mi, long excluded,
-                              long subject) {
+                              long subject, const char **role) {
   const KgMention *m = &a->mentions[mi];
-  const char *value;
+  const char *value = NULL;
   int titled = 0;
   for (size_t i = m->first + 1; i < m->end && !titled; i++)
     titled = kg_lexicon_match(a->kb->lexicon, "title", &a->text, i, m->end,
                               &value) == m->end - i;
+  *role = titled ? value : NULL;
   if (!titled)
     return -1;
   /* every word after "the" must be in the name: "the Kremlin chief" is not
@@ -243,11 +245,16 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
       excluded = subject;
     /* "the king": the person a title of that word introduced ("King
      * Salman"), before anyone more recent */
-    long titled = titled_antecedent(a, mi, excluded, subject);
+    const char *role;
+    long titled = titled_antecedent(a, mi, excluded, subject, &role);
     if (titled >= 0) {
       m->entity = titled;
       return;
     }
+    /* "the provincial governor" is no one the article named so; only a
+     * leader's title ("the president") may mean a leader named otherwise */
+    if (role && strcmp(role, "leader") != 0)
+      return;
   }
   /* he, his, "the 44-year-old": in the nearest sentence with a candidate,
    * its first subject-like person ("Kishida, who had talks with Modi, left

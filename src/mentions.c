@@ -517,13 +517,14 @@ static int list_joiner(const Finder *f, size_t i) {
 }
 
 /* Non-zero when tokens [first, end) stand in a list with a person's name:
- * "Sergei Lavrov and Mevlut Cavusoglu", "Mevlut Cavusoglu and Sergei
- * Lavrov". */
+ * "Sergei Lavrov and Mevlut Cavusoglu", "Sergei Lavrov, Mevlut Cavusoglu",
+ * "Mevlut Cavusoglu and Sergei Lavrov" (not "left Porto Alegre, Mayor X
+ * said": a comma before a name may end a clause). */
 static int listed_with_person(const Finder *f, size_t floor, size_t first,
                               size_t end, size_t stop) {
   return (first >= floor + 2 && list_joiner(f, first - 1) &&
           person_name_at(f, first - 1, 1)) ||
-         (end + 1 < stop && list_joiner(f, end) &&
+         (end + 1 < stop && kg_token_is(&f->a->text, end, "and") &&
           person_name_at(f, end + 1, 0));
 }
 
@@ -614,8 +615,13 @@ static int find_pattern_names(Finder *f, size_t si) {
         return -1;
     } else if (run >= 2 && i + run + 1 < end &&
                kg_token_is(&a->text, i + run, ",") &&
-               lex_has(f, "determiner", i + run + 1, NULL)) {
-      for (size_t k = i + run + 2; k < end && k < i + run + 8; k++) {
+               (lex_has(f, "determiner", i + run + 1, NULL) ||
+                (!(tok(f, i + run + 1)->flags & KG_TOK_CAP) &&
+                 kg_lexicon_match(lex_of(f), "title", &a->text, i + run + 1,
+                                  end, NULL)))) {
+      /* "Kim Yong Chol, a former intelligence chief", "Ayhan Hajizada,
+       * spokesman for ..." (not "left Porto Alegre, Mayor X said") */
+      for (size_t k = i + run + 1; k < end && k < i + run + 8; k++) {
         if (kg_token_is(&a->text, k, ","))
           break;
         if (kg_lexicon_match(lex_of(f), "title", &a->text, k, end, NULL) ||

@@ -251,7 +251,11 @@ static int read_titles(KgArticle *a, KgFactList *list) {
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     "title-head");
     } else if (strcmp(m->role, "government-spokesperson") == 0) {
-      owner = context_country(a, list, m->entity, m->sentence, m->first);
+      /* "Chinese foreign ministry spokeswoman Mao Ning", else the country
+       * the sentence is about */
+      owner = owner >= 0 ? slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY))
+                         : context_country(a, list, m->entity, m->sentence,
+                                           m->first);
       rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
                     "title-government-spokesperson");
     } else if (strcmp(m->role, "spokesperson") == 0 && owner >= 0) {

@@ -236,10 +236,19 @@ static void test_name_after_title(void) {
   Doc *d = RUN("Foreign ministry spokesman Oleg Varenko denied the report.",
                STAGE_MENTIONS);
   CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-  ASSERT_MENTIONS(d, "spokesman Oleg Varenko=Person:Oleg Varenko");
-  const KgMention *m = mention(d, "spokesman Oleg Varenko");
-  CU_ASSERT(role_is(m, "spokesperson"));
+  ASSERT_MENTIONS(
+      d, "Foreign ministry spokesman Oleg Varenko=Person:Oleg Varenko");
+  const KgMention *m = mention(d, "Foreign ministry spokesman Oleg Varenko");
+  CU_ASSERT(role_is(m, "government-spokesperson"));
   CU_ASSERT(m && m->owner < 0);
+  doc_free(d);
+  /* a demonym before the ministry owns the title */
+  d = RUN("Chinese foreign ministry spokeswoman Mao Ning said so.",
+          STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  m = mention(d, "Chinese foreign ministry spokeswoman Mao Ning");
+  CU_ASSERT(role_is(m, "government-spokesperson"));
+  CU_ASSERT(owner_reads(d, m, "Chinese"));
   doc_free(d);
 }
 

@@ -386,6 +386,15 @@ static void test_capital_of(void) {
 /* ---- spokespersonOf ------------------------------------------------------------- */
 
 static void test_spokesperson_of(void) {
+  FACTS("Chinese foreign ministry spokeswoman Mao Ning said the trip was "
+        "routine.",
+        "Mao Ning spokespersonOf China");
+  FACTS("Ayhan Hajizada, spokesman for Azerbaijan's foreign ministry, said "
+        "so.",
+        "Ayhan Hajizada spokespersonOf Azerbaijan");
+  FACTS("A spokesman for Nursultan Nazarbayev, Aidos Ukibay, denied the "
+        "rumours.",
+        "Aidos Ukibay spokespersonOf Nursultan Nazarbayev");
   FACTS("Kremlin spokesman Dmitry Peskov denied the report.",
         "Dmitry Peskov spokespersonOf Kremlin");
   FACTS("Dmitry Peskov, a spokesman for the Kremlin, said talks continued.",

@@ -385,6 +385,10 @@ static size_t organisation_at(const Finder *f, size_t i, size_t end) {
       if (lex_has(f, "org_word", j, NULL))
         last_org = j + 1 - i;
       j++;
+      /* "People's Liberation Front": a possessive inside the name */
+      if (j + 1 < end && kg_token_is(&f->a->text, j, "'s") &&
+          lex_has(f, "org_possessor", j - 1, NULL) && org_name_word(f, j + 1))
+        j++;
       continue;
     }
     /* connectors ("of", "for the") only between capitalised words or
@@ -404,8 +408,9 @@ static size_t organisation_at(const Finder *f, size_t i, size_t end) {
    * an organisation word, then "of" or "for" and a name, runs on */
   if (last_org > 0 && i + last_org + 1 < j &&
       (kg_token_is(&f->a->text, i + last_org, "of") ||
-       kg_token_is(&f->a->text, i + last_org, "for")))
-    return j - i;
+       kg_token_is(&f->a->text, i + last_org, "for") ||
+       kg_token_is(&f->a->text, i + last_org, "on")))
+    return j - i; /* ... "Intergovernmental Authority on Development" */
   return last_org >= 2 ? last_org : 0;
 }
 
@@ -993,6 +998,11 @@ static void merge_titles(Finder *f) {
       title_start = m->first;
     }
     size_t start = skip_modifiers(f, title_start, floor, &former);
+    /* "central bank president Ovidio Reyes" heads a bank, not a state: no
+     * relation, as for a former office */
+    if (start > floor && !(tok(f, start - 1)->flags & KG_TOK_CAP) &&
+        lex_has(f, "org_kind", start - 1, NULL))
+      former = 1;
     long owner = -1;
     /* "WikiLeaks founder", "India's National Security Adviser": an owner
      * no stage knows heads nothing we can name, but belongs to the name */

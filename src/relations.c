@@ -96,7 +96,7 @@ static long state_of_body(KgArticle *a, long e) {
  * before the title in its sentence; the dateline's country unless someone
  * else already leads it; the country the article is most about. */
 static long context_country(KgArticle *a, const KgFactList *facts, long person,
-                            size_t sentence, size_t before) {
+                            size_t sentence, size_t before, int look_after) {
   const KgGazetteer *gz = a->kb->gazetteer;
   const KgEntity *p = &a->entities[person];
   if (p->gaz >= 0) {
@@ -125,17 +125,24 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
   /* people lead their own country */
   if (p->country >= 0)
     return p->country;
-  long same = -1;
+  /* the last country named before the title in its sentence, else, where
+   * look_after is set, the first after it (a government spokesman "told
+   * reporters in Tehran"; a president may be abroad) */
+  long before_title = -1, after_title = -1;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
-    if (m->sentence != sentence || m->first >= before || m->entity < 0)
+    if (m->sentence != sentence || m->entity < 0 || m->entity == person)
       continue;
     long c = slot_entity(a, m->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
-    if (c >= 0)
-      same = c;
+    if (c >= 0 && m->first < before)
+      before_title = c;
+    else if (c >= 0 && after_title < 0)
+      after_title = c;
   }
-  if (same >= 0)
-    return same;
+  if (before_title >= 0)
+    return before_title;
+  if (look_after && after_title >= 0)
+    return after_title;
   /* where the story is filed from ("DHAKA — ... President X") */
   if (a->dateline_country >= 0 &&
       !led_by_other(facts, a->dateline_country, person))
@@ -233,7 +240,7 @@ static int read_titles(KgArticle *a, KgFactList *list) {
                             KG_CLASS_BIT(KG_CLASS_COUNTRY) |
                                 KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
       else
-        owner = context_country(a, list, m->entity, m->sentence, m->first);
+        owner = context_country(a, list, m->entity, m->sentence, m->first, 0);
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     "title-leader");
     } else if (strcmp(m->role, "counterpart") == 0 && owner >= 0 &&
@@ -255,7 +262,7 @@ static int read_titles(KgArticle *a, KgFactList *list) {
        * the sentence is about */
       owner = owner >= 0 ? slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY))
                          : context_country(a, list, m->entity, m->sentence,
-                                           m->first);
+                                           m->first, 1);
       rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
                     "title-government-spokesperson");
     } else if (strcmp(m->role, "spokesperson") == 0 && owner >= 0) {
@@ -563,7 +570,7 @@ static int sink(void *ctx, const KgRuleMatch *m) {
       objects[no++] = country;
   } else if (!m->reciprocal && ns > 0) {
     objects[no++] =
-        context_country(a, r->list, subjects[0], r->sentence, su->first);
+        context_country(a, r->list, subjects[0], r->sentence, su->first, 0);
   }
   for (size_t i = 0; i < ns; i++) {
     if (m->reciprocal) {

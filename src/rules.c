@@ -391,6 +391,10 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
       return;
     within = m->units[u + 1].aside_end; /* only inside its own aside */
   }
+  /* "the wife of X flew to": what comes after "of" is not the subject */
+  if (e == 0 && el->slot != 'O' && unit->first > 0 &&
+      kg_token_is(m->text, unit->first - 1, "of"))
+    return;
   /* a possessor ("Iran's foreign minister") fills a slot only where the
    * pattern has the "'s" */
   if ((unit->flags & KG_UNIT_POSSESSIVE) && !takes_possessive(m->rule, e + 1))

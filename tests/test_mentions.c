@@ -142,6 +142,14 @@ static void test_organisation_by_name_words(void) {
   CU_ASSERT_PTR_NOT_NULL(mention(
       d, "National Council for the Safeguard of the Homeland"));
   doc_free(d);
+  d = RUN("Kenya is a member of the Intergovernmental Authority on "
+          "Development. Eritrea fought the Tigray People's Liberation Front.",
+          STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  CU_ASSERT_PTR_NOT_NULL(
+      mention(d, "Intergovernmental Authority on Development"));
+  CU_ASSERT_PTR_NOT_NULL(mention(d, "Tigray People's Liberation Front"));
+  doc_free(d);
 }
 
 /* Names no list knows, read off lists: beside a known person's name, or

@@ -184,6 +184,13 @@ static void test_telephone_talks_are_no_meeting(void) {
 /* ---- fledTo --------------------------------------------------------------- */
 
 static void test_fled_to(void) {
+  /* the wife of X is not X */
+  FACTS("The wife of Peru's ousted president Pedro Castillo flew to Mexico "
+        "after being granted asylum there.",
+        "");
+  FACTS("Iran dismissed reports that Bashar al-Assad had sought refuge in "
+        "Tehran.",
+        "");
   FACTS("The United Arab Emirates said it was hosting Ashraf Ghani, who fled "
         "the country on Sunday.",
         "Ashraf Ghani fledTo United Arab Emirates");
@@ -311,6 +318,8 @@ static void test_leader_of_from_titles(void) {
 }
 
 static void test_leader_of_not_from_other_titles(void) {
+  FACTS("The United States sanctioned central bank president Ovidio Reyes.",
+        "United States sanctions Ovidio Reyes");
   FACTS("Bolivian President Evo Morales resigned.",
         "Evo Morales leaderOf Bolivia");
   FACTS("Former Bolivian President Evo Morales resigned.", "");
@@ -386,6 +395,10 @@ static void test_capital_of(void) {
 /* ---- spokespersonOf ------------------------------------------------------------- */
 
 static void test_spokesperson_of(void) {
+  /* a government spokesman speaks in his own capital */
+  FACTS("RIYADH (Reuters) - Iran was silent, foreign ministry spokesman "
+        "Nasser Kanaani told reporters in Tehran on Friday.",
+        "Nasser Kanaani spokespersonOf Iran");
   FACTS("Chinese foreign ministry spokeswoman Mao Ning said the trip was "
         "routine.",
         "Mao Ning spokespersonOf China");

@@ -205,6 +205,21 @@ static long subject_antecedent(const KgArticle *a, size_t mi, int lenient,
   return found;
 }
 
+/* himself, herself: the nearest person of its sentence before it whose
+ * gender fits, not a possessor ("X, Ortega's wife, was herself ..."); -1
+ * when none. */
+static long reflexive_antecedent(const KgArticle *a, size_t mi, int lenient) {
+  const KgMention *m = &a->mentions[mi];
+  for (size_t k = mi; k-- > 0 && a->mentions[k].sentence == m->sentence;) {
+    const KgMention *c = &a->mentions[k];
+    if (c->entity >= 0 && !(c->flags & (KG_M_POSSESSIVE | KG_M_ABSORBED)) &&
+        a->entities[c->entity].cls == KG_CLASS_PERSON &&
+        gender_fits(a, c->entity, m->gender, lenient))
+      return c->entity;
+  }
+  return -1;
+}
+
 /* Resolves mention mi; leaves entity -1 when nothing fits.  lenient: a
  * gender guessed from a given name does not rule a person out. */
 static void resolve(KgArticle *a, size_t mi, int lenient) {
@@ -214,8 +229,7 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
   long excluded = -1;
   long near = nearest_before(a, mi);
   if (m->flags & KG_M_REFLEXIVE) {
-    if (near >= 0 && a->mentions[near].cls == KG_CLASS_PERSON)
-      m->entity = a->mentions[near].entity;
+    m->entity = reflexive_antecedent(a, mi, lenient);
     return;
   }
   /* the nearest entity counts as the clause's subject only when a verb or

@@ -391,9 +391,11 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
       return;
     within = m->units[u + 1].aside_end; /* only inside its own aside */
   }
-  /* "the wife of X flew to": what comes after "of" is not the subject */
+  /* "the wife of X flew to": a person after "of" is not the subject (a
+   * state may be: "the extension of the US embargo against Cuba") */
   if (e == 0 && el->slot != 'O' && unit->first > 0 &&
-      kg_token_is(m->text, unit->first - 1, "of"))
+      kg_token_is(m->text, unit->first - 1, "of") &&
+      m->test(m->ctx, (long)u, KG_CLASS_BIT(KG_CLASS_PERSON)))
     return;
   /* a possessor ("Iran's foreign minister") fills a slot only where the
    * pattern has the "'s" */

@@ -113,6 +113,16 @@ static void test_dateline_is_no_antecedent(void) {
   doc_free(d);
 }
 
+/* Regression (was a bug): herself was the husband named in the aside. */
+static void test_reflexive_fits_gender(void) {
+  Doc *d = RUN("Vice President Rosario Murillo, Ortega's wife, was herself "
+               "sanctioned by Washington.",
+               STAGE_COREF);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_ENTITY(d, "herself", "Rosario Murillo");
+  doc_free(d);
+}
+
 static void test_description_skips_the_subject_of_its_clause(void) {
   Doc *d = RUN("Iranian Foreign Minister Mohammad Javad Zarif flew to Moscow. "
                "In June, Washington targeted the country's supreme leader "
@@ -262,6 +272,7 @@ int main(void) {
       {"the bloc", test_the_bloc},
       {"the group", test_the_group},
       {"the dateline is no antecedent", test_dateline_is_no_antecedent},
+      {"reflexive fits gender", test_reflexive_fits_gender},
       {"description skips the subject of its clause",
        test_description_skips_the_subject_of_its_clause},
       {"person description", test_person_description},

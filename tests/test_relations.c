@@ -53,6 +53,9 @@ static void test_sanctions_metonymy(void) {
 }
 
 static void test_sanctions_verbs_and_passives(void) {
+  FACTS("Hamas remains blacklisted as a terrorist organisation by the United "
+        "States and Canada.",
+        "Canada sanctions Hamas; United States sanctions Hamas");
   FACTS("Sanctions were imposed on Belarus by the European Union.",
         "European Union sanctions Belarus");
   FACTS("The United States sanctioned Mohammad Javad Zarif on Wednesday.",
@@ -125,6 +128,8 @@ static void test_sanctions_not_asserted(void) {
 /* ---- metWith -------------------------------------------------------------- */
 
 static void test_met_with(void) {
+  FACTS("Felix Tshisekedi and Paul Kagame held surprise talks in Doha.",
+        "Félix Tshisekedi metWith Paul Kagame");
   FACTS("During talks with Vladimir Putin in Moscow, Xi Jinping praised the "
         "partnership.",
         "Xi Jinping metWith Vladimir Putin");
@@ -257,6 +262,12 @@ static void test_ally_through_its(void) {
 }
 
 static void test_supports(void) {
+  FACTS("Andres Manuel Lopez Obrador, a vocal supporter of Pedro Castillo, "
+        "spoke.",
+        "Andrés Manuel López Obrador supports Pedro Castillo");
+  FACTS("Hezbollah, which sent thousands of fighters to support Bashar "
+        "al-Assad, was silent.",
+        "Hezbollah supports Bashar al-Assad");
   FACTS("Alexander Lukashenko enjoys the backing of Vladimir Putin.",
         "Vladimir Putin supports Alexander Lukashenko");
   FACTS("Russia backs Nicolas Maduro.",
@@ -355,6 +366,11 @@ static void test_declared_himself_president(void) {
 /* ---- memberOf ----------------------------------------------------------------- */
 
 static void test_member_of(void) {
+  FACTS("The CSTO, whose member states are Russia, Belarus and Armenia, sent "
+        "troops.",
+        "Armenia memberOf Collective Security Treaty Organization; "
+        "Belarus memberOf Collective Security Treaty Organization; "
+        "Russia memberOf Collective Security Treaty Organization");
   FACTS("Karzai met Anas Haqqani, a senior Taliban leader, on Wednesday.",
         "Hamid Karzai metWith Anas Haqqani; Anas Haqqani memberOf Taliban");
   /* a possessor after a preposition still owns what follows */

@@ -20,7 +20,8 @@
 
 /* The files of a data directory, in load order. */
 static const char *const gazetteer_files[] = {
-    "countries.tsv", "cities.tsv", "organizations.tsv", "people.tsv"};
+    "countries.tsv", "cities.tsv", "regions.tsv", "organizations.tsv",
+    "people.tsv"};
 
 struct KgExtractorImpl {
   KgLexicon *lexicon;

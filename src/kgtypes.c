@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-static const char *const class_names[KG_CLASS_COUNT] = {"Person", "Country",
-                                                        "Organization", "City"};
+static const char *const class_names[KG_CLASS_COUNT] = {
+    "Person", "Country", "Organization", "City", "Region"};
 
 static const char *const relation_names[KG_REL_COUNT] = {
     "sanctions",      "allyOf",   "metWith",   "opponentOf",

@@ -10,6 +10,7 @@ typedef enum {
   KG_CLASS_COUNTRY,
   KG_CLASS_ORGANIZATION,
   KG_CLASS_CITY,
+  KG_CLASS_REGION, ///< a part of a state named as a place ("Crimea")
   KG_CLASS_COUNT
 } KgClass;
 

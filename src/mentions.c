@@ -59,11 +59,11 @@ static long add_mention(Finder *f, size_t first, size_t end, size_t sentence,
 }
 
 /* Picks the hit to use: names before demonyms, and Country, Organization,
- * City, Person in that order when one name has several.  Surnames (which
+ * City, Region, Person in that order when one name has several.  Surnames (which
  * need the full name first) are skipped.  Returns -1 if none. */
 static long best_hit(const Finder *f, const KgGazHit *hits, size_t n,
                      int capitals) {
-  static const int rank[KG_CLASS_COUNT] = {3, 0, 1, 2};
+  static const int rank[KG_CLASS_COUNT] = {4, 0, 1, 2, 3};
   long best = -1;
   for (size_t k = 0; k < n; k++) {
     if (hits[k].kind == KG_HIT_SURNAME || (hits[k].acronym && !capitals))
@@ -349,15 +349,19 @@ static long person_named(Finder *f, size_t first, size_t end, size_t si) {
   return new_person(f, first, end, si);
 }
 
-/* Index of the one-token country or demonym mention at token i, or -1:
- * such a mention may begin an organisation's name ("Bangladesh Nationalist
- * Party", "Ukrainian Orthodox Church"). */
+/* Index of the one-token country, region or demonym mention at token i,
+ * or -1: such a mention may begin an organisation's name ("Bangladesh
+ * Nationalist Party", "Ukrainian Orthodox Church", "Tigray People's
+ * Liberation Front"). */
 static long country_word(const Finder *f, size_t i) {
   long mi = kg_article_mention_at(f->a, i);
   if (mi < 0)
     return -1;
   const KgMention *m = &f->a->mentions[mi];
-  return m->first == i && m->cls == KG_CLASS_COUNTRY ? mi : -1;
+  return m->first == i &&
+                 (m->cls == KG_CLASS_COUNTRY || m->cls == KG_CLASS_REGION)
+             ? mi
+             : -1;
 }
 
 /* Length of an organisation's name at i (0 if none): capitalised words,

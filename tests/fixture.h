@@ -125,7 +125,8 @@ static inline int fixture_load_file(const char *file, int kind) {
 static inline int fixture_open(void) {
   static const char *const lexicon_files[] = {"lexicon.tsv", "first-names.tsv"};
   static const char *const gazetteer_files[] = {
-      "countries.tsv", "cities.tsv", "organizations.tsv", "people.tsv"};
+      "countries.tsv", "cities.tsv", "regions.tsv", "organizations.tsv",
+      "people.tsv"};
   if (fixture_kb.users > 0) {
     fixture_kb.users++;
     return 0;

@@ -201,6 +201,18 @@ static void test_person_noun_before_name(void) {
   doc_free(d);
 }
 
+/* Regions are places of their own and may begin an organisation's name. */
+static void test_regions(void) {
+  Doc *d = RUN("Russia annexed Crimea. Eritrea fought the Tigray People's "
+               "Liberation Front.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Russia=Country:Russia; Crimea=Region:Crimea; "
+                     "Eritrea=Country:Eritrea; Tigray People's Liberation "
+                     "Front=Organization:Tigray People's Liberation Front");
+  doc_free(d);
+}
+
 static void test_organisation_title(void) {
   Doc *d =
       RUN("Kremlin spokesman Dmitry Peskov denied the report.", STAGE_MENTIONS);
@@ -474,6 +486,7 @@ int main(void) {
       {"former title", test_former_title},
       {"organisation by name words", test_organisation_by_name_words},
       {"names in lists", test_names_in_lists},
+      {"regions", test_regions},
       {"acronym organisations", test_acronym_organisations},
       {"person noun before a name", test_person_noun_before_name},
       {"organisation title", test_organisation_title},

@@ -442,7 +442,11 @@ static int build_units(Reader *r, size_t si) {
       i = build_mention_unit(r, (size_t)mi, end, u, r->members[r->unit_count]);
       u->first = unit_start;
     } else {
-      size_t stop = mi >= 0 ? a->mentions[mi].end : i + 1;
+      /* a name that modifies another ("Russian officials") is one unit; an
+       * unresolved description ("the strongest challenger") is plain
+       * words, which rules may read */
+      size_t stop =
+          mi >= 0 && a->mentions[mi].entity >= 0 ? a->mentions[mi].end : i + 1;
       *u = (KgUnit){i, stop, -1, 0, 0, 0};
       char key[64];
       size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);

@@ -282,6 +282,20 @@ static void test_supports(void) {
 /* ---- opponentOf -------------------------------------------------------------- */
 
 static void test_opponent_of(void) {
+  FACTS("The president ordered the release of former prime minister Khaleda "
+        "Zia, Hasina's arch-rival, on Tuesday.",
+        "Khaleda Zia opponentOf Sheikh Hasina");
+  FACTS("Daniel Suidani, premier of Malaita province and an outspoken critic "
+        "of Prime Minister Manasseh Sogavare, objected.",
+        "Daniel Suidani opponentOf Manasseh Sogavare");
+  FACTS("Opposition leader Cristiana Chamorro, who had been seen as the "
+        "strongest challenger to Daniel Ortega, was detained.",
+        "Cristiana Chamorro opponentOf Daniel Ortega");
+  FACTS("Riyadh and Tehran, long regional rivals, restored ties.",
+        "Saudi Arabia opponentOf Iran");
+  FACTS("Qatar was accused of cozying up to Iran, Saudi Arabia's regional "
+        "rival.",
+        "Iran opponentOf Saudi Arabia");
   FACTS("Alexei Navalny, the main challenger to Vladimir Putin, was jailed.",
         "Alexei Navalny opponentOf Vladimir Putin");
   FACTS("Erdogan's rival Kemal Kilicdaroglu conceded.",

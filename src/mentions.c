@@ -811,6 +811,9 @@ static size_t description_at(Finder *f, size_t i, size_t end, KgClass *cls,
       return stop;
     }
     if (description_head(f, k, end, cls, &len)) {
+      /* a head inside a name is the name's: "the Pacific Alliance" */
+      if (f->covered[k + len - 1])
+        return 0;
       size_t stop = k + len;
       /* longest head: "the Kremlin chief", not "the Kremlin" */
       size_t more;

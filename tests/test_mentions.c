@@ -150,6 +150,11 @@ static void test_organisation_by_name_words(void) {
       mention(d, "Intergovernmental Authority on Development"));
   CU_ASSERT_PTR_NOT_NULL(mention(d, "Tigray People's Liberation Front"));
   doc_free(d);
+  /* a description's head inside a name is the name's */
+  d = RUN("The row has paralysed the Pacific Alliance.", STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "Pacific Alliance=Organization:Pacific Alliance");
+  doc_free(d);
 }
 
 /* Names no list knows, read off lists: beside a known person's name, or

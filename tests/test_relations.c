@@ -380,6 +380,19 @@ static void test_declared_himself_president(void) {
 /* ---- memberOf ----------------------------------------------------------------- */
 
 static void test_member_of(void) {
+  FACTS("Marcos acted on a request from Interpol, of which the Philippines is "
+        "a member.",
+        "Philippines memberOf Interpol");
+  FACTS("The row has paralysed the Pacific Alliance, a trade bloc whose "
+        "members are Peru, Mexico, Colombia and Chile.",
+        "Chile memberOf Pacific Alliance; Colombia memberOf Pacific Alliance; "
+        "Mexico memberOf Pacific Alliance; Peru memberOf Pacific Alliance");
+  FACTS("Syria was readmitted to the Arab League last year.",
+        "Syria memberOf Arab League");
+  FACTS("Joe Biden is due in Warsaw to reassure Poland and Lithuania, NATO "
+        "members that fear they could be next.",
+        "Lithuania memberOf North Atlantic Treaty Organization; "
+        "Poland memberOf North Atlantic Treaty Organization");
   FACTS("The CSTO, whose member states are Russia, Belarus and Armenia, sent "
         "troops.",
         "Armenia memberOf Collective Security Treaty Organization; "

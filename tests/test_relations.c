@@ -355,6 +355,20 @@ static void test_leader_of_not_from_other_titles(void) {
 }
 
 static void test_leader_of_from_wording(void) {
+  FACTS("The offensive was led by Hayat Tahrir al-Sham, a former al Qaeda "
+        "affiliate whose leader, Ahmed al-Sharaa, is better known as Abu "
+        "Mohammed al-Golani.",
+        "Ahmed al-Sharaa leaderOf Hayat Tahrir al-Sham");
+  FACTS("The ruling ZANU-PF party has named Emmerson Mnangagwa, the vice "
+        "president Robert Mugabe fired, as its new leader.",
+        "Emmerson Mnangagwa leaderOf ZANU-PF");
+  FACTS("Nigerian President Bola Tinubu, who took over ECOWAS's rotating "
+        "chairmanship this month, spoke.",
+        "Bola Tinubu leaderOf Nigeria; "
+        "Bola Tinubu leaderOf Economic Community of West African States");
+  FACTS("Sheikh Mohammed bin Rashid Al Maktoum, the UAE's prime minister, "
+        "received him.",
+        "Mohammed bin Rashid Al Maktoum leaderOf United Arab Emirates");
   FACTS("Oleksandr Turchynov was named acting president of Ukraine.",
         "Oleksandr Turchynov leaderOf Ukraine");
   FACTS("Bolivia's congress met on Tuesday, and Jeanine Anez was named "

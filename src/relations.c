@@ -361,6 +361,25 @@ static int modifies_name(const KgArticle *a, size_t mi) {
 /* Marks as adjuncts the entities that follow a preposition, across "the"
  * and demonyms ("in the Polish city of Rzeszow"), and demonyms themselves:
  * neither is a clause's subject, and gaps step over them. */
+/* Non-zero when unit u stands between commas after an adjunct, maybe
+ * with its head noun: "to Ethiopia, Addis Ababa,", "to the Ethiopian
+ * capital, Addis Ababa," (not a subject after a fronted adjunct: "In Kiev,
+ * X was named"). */
+static int appositive_to_adjunct(const Reader *r, size_t u) {
+  const KgArticle *a = r->a;
+  if (u < 2 || r->units[u - 1].mention >= 0 ||
+      !is_token(a, r->units[u - 1].first, ","))
+    return 0;
+  if (u + 1 < r->unit_count && (r->units[u + 1].mention >= 0 ||
+                                !is_token(a, r->units[u + 1].first, ",")))
+    return 0;
+  size_t k = u - 2;
+  if (r->units[k].mention < 0 && k > 0 &&
+      (a->text.tokens[r->units[k].first].flags & KG_TOK_WORD))
+    k--; /* the head noun: "capital" */
+  return r->units[k].mention >= 0 && (r->units[k].flags & KG_UNIT_ADJUNCT);
+}
+
 static void mark_adjuncts(Reader *r) {
   const KgArticle *a = r->a;
   for (size_t u = 0; u < r->unit_count; u++) {
@@ -383,6 +402,8 @@ static void mark_adjuncts(Reader *r) {
       if (klen && kg_lexicon_get(a->kb->lexicon, "locative", key, klen))
         unit->flags |= KG_UNIT_ADJUNCT;
     }
+    if (appositive_to_adjunct(r, u))
+      unit->flags |= KG_UNIT_ADJUNCT;
   }
 }
 

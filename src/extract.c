@@ -1,7 +1,9 @@
 /* extract.c - the pipeline: article text in, graph out.
  *
  * kg_extract runs the stages in order - sentences.c, mentions.c, coref.c,
- * relations.c - on one article and hands the result to graph.c.  The
+ * relations.c - on one article and hands the result to graph.c, with the
+ * article's date (given, or read from the dateline by dates.c) and the
+ * dates each evidence sentence states.  The
  * extractor it reads (lexicon, gazetteer, rules) is loaded once and only
  * read afterwards, so one extractor may serve many articles.
  */
@@ -11,6 +13,7 @@
 
 #include "article.h"
 #include "coref.h"
+#include "dates.h"
 #include "graph.h"
 #include "mentions.h"
 #include "newskg.h"
@@ -110,67 +113,228 @@ void kg_extractor_free(KgExtractor *ex) {
   free(ex);
 }
 
+/* What the graph of one article is built from. */
+typedef struct {
+  const KgArticle *a;      ///< the analysed article
+  const KgDate *date;      ///< its date, or NULL when unknown
+  KgTextSpan dateline;     ///< bytes of the dateline's date (empty if none):
+                           ///< the article's date, not a sentence's
+  KgProvenance provenance; ///< what the graph will write
+} GraphInput;
+
+/* Adds owl:sameAs links for the Wikipedia titles and Wikidata ids of
+ * gazetteer entry gaz (none when gaz is -1) to entity id. */
+static KgStatus add_links(const KgGazetteer *gz, long gaz, KgGraph *g,
+                          size_t id) {
+  if (gaz < 0)
+    return KG_OK;
+  const KgGazEntry *entry = kg_gazetteer_entry(gz, (size_t)gaz);
+  const KgAttr kinds[2] = {KG_ATTR_WIKIPEDIA, KG_ATTR_WIKIDATA};
+  KgStatus status = KG_OK;
+  for (int k = 0; k < 2 && status == KG_OK; k++)
+    for (const char *v = entry->attrs[kinds[k]]; v && *v && status == KG_OK;) {
+      const char *bar = strchr(v, '|');
+      size_t len = bar ? (size_t)(bar - v) : strlen(v);
+      char *iri = NULL;
+      if (len > 0) {
+        iri = kinds[k] == KG_ATTR_WIKIPEDIA ? kg_dbpedia_iri(v, len)
+                                            : kg_wikidata_iri(v, len);
+        /* the loader checked the values: only memory can fail here */
+        status = iri ? kg_graph_add_same_as(g, id, iri) : KG_ERR_NOMEM;
+      }
+      free(iri);
+      v = bar ? bar + 1 : NULL;
+    }
+  return status;
+}
+
+/* Adds entity e of the article to the graph unless it is there (ids[e] is
+ * SIZE_MAX until then). */
+static KgStatus add_entity(const KgArticle *a, long e, KgGraph *g,
+                           size_t *ids) {
+  if (ids[e] != SIZE_MAX)
+    return KG_OK;
+  const KgEntity *ent = &a->entities[e];
+  KgStatus status = kg_graph_add_entity(g, ent->cls, ent->name, &ids[e]);
+  return status == KG_OK ? add_links(a->kb->gazetteer, ent->gaz, g, ids[e])
+                         : status;
+}
+
+/* The bytes of tokens s, clipped to the sentence (empty when outside it). */
+static KgTextSpan token_bytes(const KgText *t, KgTokenSpan s,
+                              KgTextSpan sentence) {
+  if (s.first >= s.end || s.end > t->token_count)
+    return (KgTextSpan){0, 0};
+  KgTextSpan span = {t->tokens[s.first].start, t->tokens[s.end - 1].end};
+  if (span.start < sentence.start || span.end > sentence.end)
+    return (KgTextSpan){0, 0};
+  return span;
+}
+
+/* The source of fact f for the graph; dates receives the sentence's dates,
+ * those of the dateline left out. */
+static KgSource fact_source(const GraphInput *in, const KgFact *f,
+                            KgDateHit hits[KG_SENTENCE_DATES],
+                            KgDate dates[KG_SENTENCE_DATES]) {
+  const KgText *t = &in->a->text;
+  const KgSentence *s = &t->sentences[f->sentence];
+  KgTextSpan sentence = {s->start, s->end};
+  size_t from = sentence.start;
+  if (in->dateline.end > from && in->dateline.end <= sentence.end)
+    from = in->dateline.end;
+  size_t n = kg_dates_find(t->text + from, sentence.end - from, in->date, hits,
+                           KG_SENTENCE_DATES);
+  for (size_t k = 0; k < n; k++)
+    dates[k] = hits[k].date;
+  const KgFactSource *fs = &f->source;
+  KgSource src = {sentence,
+                  token_bytes(t, fs->match, sentence),
+                  token_bytes(t, fs->subject, sentence),
+                  token_bytes(t, fs->object, sentence),
+                  token_bytes(t, fs->trigger, sentence),
+                  fs->rule,
+                  fs->strength,
+                  dates,
+                  n};
+  return src;
+}
+
 /* Adds the article's entities and facts to the graph.  An entity goes in
- * when a mention names it or a fact uses it; graph indices are kept in
- * ids[] (SIZE_MAX: not added yet). */
-static KgStatus build_graph(const KgArticle *a, const KgFactList *facts,
-                            KgGraph *g) {
+ * when a mention names it or a fact uses it.  relation_of[i] receives the
+ * graph's index of fact i's relation. */
+static KgStatus build_graph(const GraphInput *in, const KgFactList *facts,
+                            KgGraph *g, long *relation_of) {
+  const KgArticle *a = in->a;
+  kg_graph_set_date(g, in->date);
+  kg_graph_set_provenance(g, in->provenance);
   size_t *ids = malloc((a->entity_count + 1) * sizeof *ids);
   if (!ids)
     return KG_ERR_NOMEM;
   KgStatus status = KG_OK;
-  for (size_t e = 0; e < a->entity_count; e++) {
+  for (size_t e = 0; e < a->entity_count; e++)
     ids[e] = SIZE_MAX;
-    if (a->entities[e].mentions && status == KG_OK)
-      status = kg_graph_add_entity(g, a->entities[e].cls, a->entities[e].name,
-                                   &ids[e]);
-  }
+  for (size_t e = 0; e < a->entity_count && status == KG_OK; e++)
+    if (a->entities[e].mentions)
+      status = add_entity(a, (long)e, g, ids);
   for (size_t i = 0; i < facts->count && status == KG_OK; i++) {
     const KgFact *f = &facts->facts[i];
-    long ends[2] = {f->subject, f->object};
-    for (int k = 0; k < 2 && status == KG_OK; k++)
-      if (ids[ends[k]] == SIZE_MAX)
-        status = kg_graph_add_entity(g, a->entities[ends[k]].cls,
-                                     a->entities[ends[k]].name, &ids[ends[k]]);
-    const KgSentence *s = &a->text.sentences[f->sentence];
+    status = add_entity(a, f->subject, g, ids);
+    if (status == KG_OK)
+      status = add_entity(a, f->object, g, ids);
+    KgDateHit hits[KG_SENTENCE_DATES];
+    KgDate dates[KG_SENTENCE_DATES];
+    KgSource src = fact_source(in, f, hits, dates);
     if (status == KG_OK)
       status = kg_graph_add_relation(g, ids[f->subject], f->relation,
-                                     ids[f->object], s->start, s->end, f->rule);
+                                     ids[f->object], &src);
+    relation_of[i] =
+        kg_graph_find_relation(g, ids[f->subject], f->relation, ids[f->object]);
   }
   free(ids);
   return status;
 }
 
+/* Keeps the facts whose relation has at least min confidence in g;
+ * returns how many are kept (at the front of the list). */
+static size_t keep_confident(KgFactList *facts, const KgGraph *g,
+                             const long *relation_of, double min) {
+  size_t kept = 0;
+  for (size_t i = 0; i < facts->count; i++) {
+    /* confidences are hundredths: compare as written */
+    if (relation_of[i] >= 0 &&
+        kg_graph_relation(g, (size_t)relation_of[i]).confidence >= min - 1e-9)
+      facts->facts[kept++] = facts->facts[i];
+  }
+  return kept;
+}
+
+/* Builds the graph of the article's facts; with a minimum confidence,
+ * builds it again without the facts of weaker relations (so that neither
+ * they nor entities only they brought in remain). */
+static KgStatus make_graph(const GraphInput *in, KgFactList *facts,
+                           double min_confidence, KgGraph **out) {
+  const KgText *t = &in->a->text;
+  long *relation_of = malloc((facts->count + 1) * sizeof *relation_of);
+  if (!relation_of)
+    return KG_ERR_NOMEM;
+  KgStatus status = kg_graph_new(t->text, t->len, out);
+  if (status == KG_OK)
+    status = build_graph(in, facts, *out, relation_of);
+  if (status == KG_OK && min_confidence > 0.0) {
+    size_t kept = keep_confident(facts, *out, relation_of, min_confidence);
+    if (kept < facts->count) {
+      facts->count = kept;
+      kg_graph_free(*out);
+      status = kg_graph_new(t->text, t->len, out);
+      if (status == KG_OK)
+        status = build_graph(in, facts, *out, relation_of);
+    }
+  }
+  free(relation_of);
+  if (status != KG_OK) {
+    kg_graph_free(*out);
+    *out = NULL;
+  }
+  return status;
+}
+
+/* Checks the options; returns NULL or what is wrong. */
+static const char *invalid_option(const KgExtractOptions *opts) {
+  if (opts->date && !kg_date_is_valid(opts->date))
+    return "the article date is not a date written YYYY-MM-DD";
+  if (!(opts->min_confidence >= 0.0 && opts->min_confidence <= 1.0))
+    return "the minimum confidence is not a number from 0 to 1";
+  if ((unsigned)opts->provenance > KG_PROVENANCE_FULL)
+    return "unknown provenance level";
+  return NULL;
+}
+
 KgStatus kg_extract(const KgExtractor *ex, const char *text, size_t len,
                     KgGraph **out, KgError *err) {
+  return kg_extract_with(ex, text, len, NULL, out, err);
+}
+
+KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
+                         const KgExtractOptions *opts, KgGraph **out,
+                         KgError *err) {
+  static const KgExtractOptions defaults = {NULL, 0.0, KG_PROVENANCE_BASIC};
   *out = NULL;
+  if (!opts)
+    opts = &defaults;
+  const char *wrong = invalid_option(opts);
+  if (wrong)
+    return set_error(err, KG_ERR_INPUT, NULL, -1, wrong);
   size_t bad = kg_utf8_check(text, len);
   if (bad < len)
     return set_error(err, KG_ERR_INPUT, NULL, (long)bad,
                      "invalid UTF-8 at this byte offset");
-  KgGraph *g = NULL;
-  KgStatus status = kg_graph_new(text, len, &g);
-  if (status != KG_OK)
-    return set_error(err, status, NULL, -1, kg_status_string(status));
   KgArticle a;
   memset(&a, 0, sizeof a);
   a.kb = &ex->kb;
   KgFactList facts = {NULL, 0, 0};
-  status = kg_text_split(text, len, ex->lexicon, &a.text);
+  KgStatus status = kg_text_split(text, len, ex->lexicon, &a.text);
   if (status == KG_OK)
     status = kg_find_mentions(&a);
   if (status == KG_OK)
     status = kg_resolve_coreference(&a);
   if (status == KG_OK)
     status = kg_find_relations(&a, &facts);
-  if (status == KG_OK)
-    status = build_graph(&a, &facts, g);
+  if (status == KG_OK) {
+    GraphInput in = {&a, NULL, {0, 0}, opts->provenance};
+    KgDate date;
+    KgDateHit dateline;
+    if (opts->date) {
+      kg_date_parse_iso(opts->date, strlen(opts->date), &date);
+      in.date = &date;
+    } else if (kg_dateline_date(text, len, &dateline) == 0) {
+      in.date = &dateline.date;
+      in.dateline = (KgTextSpan){dateline.start, dateline.end};
+    }
+    status = make_graph(&in, &facts, opts->min_confidence, out);
+  }
   kg_facts_release(&facts);
   kg_article_release(&a);
-  if (status != KG_OK) {
-    kg_graph_free(g);
+  if (status != KG_OK)
     return set_error(err, status, NULL, -1, kg_status_string(status));
-  }
-  *out = g;
   return KG_OK;
 }

@@ -13,6 +13,7 @@
 #include "sentences.h"
 #include "strmap.h"
 #include "tsv.h"
+#include "utf8.h"
 
 #define KEY_MAX 512
 
@@ -34,8 +35,26 @@ struct KgGazetteerImpl {
 };
 
 static const char *const attr_keys[KG_ATTR_COUNT] = {
-    "capital", "borders", "country", "members",
-    "seat",    "partOf",  "leads",   "gender"};
+    "capital", "borders", "country", "members",   "seat",
+    "partOf",  "leads",   "gender",  "wikipedia", "wikidata"};
+
+/* Non-zero when every '|'-separated value is a Wikidata item id: Q and 1
+ * to 18 digits, the first not 0. */
+static int wikidata_ids(const char *list) {
+  for (const char *p = list;;) {
+    if (p[0] != 'Q' || p[1] < '1' || p[1] > '9')
+      return 0;
+    const char *digits = ++p;
+    while (*p >= '0' && *p <= '9')
+      p++;
+    if (p - digits > 18)
+      return 0;
+    if (*p == '\0')
+      return 1;
+    if (*p++ != '|')
+      return 0;
+  }
+}
 
 KgGazetteer *kg_gazetteer_new(void) {
   KgGazetteer *gz = calloc(1, sizeof *gz);
@@ -206,10 +225,15 @@ static const char *load_line(KgGazetteer *gz, char *line, int *nomem) {
       int a = 0;
       while (a < KG_ATTR_COUNT && strcmp(field, attr_keys[a]) != 0)
         a++;
+      if (a == KG_ATTR_WIKIDATA && !wikidata_ids(value))
+        return "a wikidata value is an item id: Q and digits";
+      if (a == KG_ATTR_WIKIPEDIA &&
+          kg_utf8_check(value, strlen(value)) != strlen(value))
+        return "a wikipedia title is UTF-8 text";
       if (a < KG_ATTR_COUNT)
         rc = append_attr(&gz->entries[entry].attrs[a], value);
-      /* other keys (wikipedia, wikidata, iso3, un, ...) are documentation
-       * for now and deliberately ignored */
+      /* other keys (iso3, un, ...) are documentation for now and
+       * deliberately ignored */
     }
     if (rc != 0) {
       *nomem = 1;

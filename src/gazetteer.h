@@ -24,6 +24,8 @@ typedef enum {
   KG_ATTR_PART_OF,     ///< Organization: parent Organization
   KG_ATTR_LEADS,       ///< Person: Countries/Organizations headed
   KG_ATTR_GENDER,      ///< Person: "m" or "f"
+  KG_ATTR_WIKIPEDIA,   ///< all: English Wikipedia title(s), spaces as '_'
+  KG_ATTR_WIKIDATA,    ///< all: Wikidata item(s), "Q..."
   KG_ATTR_COUNT
 } KgAttr;
 

@@ -15,12 +15,16 @@
  *   - every relation has at least one evidence record, records are unique by
  *     sentence span, and each rule name appears once in the relation's rule
  *     list however many sentences it matched;
+ *   - an evidence record holds the strongest reading of its sentence: its
+ *     rule, strength, matched words and marks come from one match;
  *   - all text held (article, names, rule names) is valid UTF-8, and evidence
- *     spans lie inside the article on code point boundaries.
+ *     spans lie inside the article on code point boundaries, the matched
+ *     words and marks inside their sentence.
  *
  * IRIs are derived, never invented: an entity's from its class and name
  * (kg_entity_iri), the document's from a SHA-1 digest of its text, computed
- * with librdf's digest API.
+ * with librdf's digest API, a rule's from its name, and sameAs links from
+ * the gazetteer's Wikipedia titles and Wikidata ids.
  */
 #include "graph.h"
 
@@ -37,9 +41,12 @@
 
 /* An entity as stored; KgGraphEntity is its read-only view. */
 typedef struct {
-  KgClass cls; ///< its class
-  char *name;  ///< owned canonical name
-  char *iri;   ///< owned IRI
+  KgClass cls;          ///< its class
+  char *name;           ///< owned canonical name
+  char *iri;            ///< owned IRI
+  char **same_as;       ///< owned array of owned distinct sameAs IRIs
+  size_t same_as_count; ///< IRIs in use
+  size_t same_as_cap;   ///< IRIs allocated
 } Entity;
 
 /* A relation as stored; KgGraphRelation is its read-only view. */
@@ -68,6 +75,8 @@ struct KgGraphImpl {
   size_t relation_count;    ///< relations in use
   size_t relation_cap;      ///< relations allocated
   KgStrMap *relation_index; ///< normalised triple key -> relation index
+  KgDate date;              ///< the article's date; year 0: unknown
+  KgProvenance provenance;  ///< what kg_graph_write states
 };
 
 static char *copy_string(const char *s, size_t len) {
@@ -122,25 +131,10 @@ static int is_unreserved(unsigned char c) {
          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-char *kg_entity_iri(KgClass cls, const char *name, size_t len) {
+/* Writes name[0, len) at p as kg_entity_iri encodes names; returns the end.
+ * p must have room for 3 * len bytes. */
+static char *encode_name(char *p, const char *name, size_t len) {
   static const char hex[] = "0123456789ABCDEF";
-  const char *class_name = kg_class_name(cls);
-  size_t base = strlen(KG_ENTITY_BASE), clen = strlen(class_name);
-  /* Each name byte takes at most 3 IRI bytes; the sum cannot overflow for
-   * any name that fits in memory three times over, which we check. */
-  if (len > (SIZE_MAX - base - clen - 2) / 3)
-    return NULL;
-  char *iri = malloc(base + clen + 1 + 3 * len + 1);
-  if (!iri)
-    return NULL;
-  char *p = iri;
-  memcpy(p, KG_ENTITY_BASE, base);
-  p += base;
-  for (size_t i = 0; i < clen; i++) {
-    char c = class_name[i];
-    *p++ = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-  }
-  *p++ = '/';
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)name[i];
     if (c == ' ') {
@@ -153,7 +147,113 @@ char *kg_entity_iri(KgClass cls, const char *name, size_t len) {
       *p++ = hex[c & 0x0F];
     }
   }
+  return p;
+}
+
+/* A new string: prefix followed by name[0, len) encoded; NULL when out of
+ * memory or too long. */
+static char *encoded_iri(const char *prefix, const char *name, size_t len) {
+  size_t base = strlen(prefix);
+  /* Each name byte takes at most 3 IRI bytes; the sum cannot overflow for
+   * any name that fits in memory three times over, which we check. */
+  if (len > (SIZE_MAX - base - 1) / 3)
+    return NULL;
+  char *iri = malloc(base + 3 * len + 1);
+  if (!iri)
+    return NULL;
+  memcpy(iri, prefix, base);
+  *encode_name(iri + base, name, len) = '\0';
+  return iri;
+}
+
+char *kg_entity_iri(KgClass cls, const char *name, size_t len) {
+  const char *class_name = kg_class_name(cls);
+  char prefix[64];
+  int n = snprintf(prefix, sizeof prefix, "%s%s/", KG_ENTITY_BASE, class_name);
+  assert(n > 0 && (size_t)n < sizeof prefix);
+  for (char *p = prefix + strlen(KG_ENTITY_BASE); *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p = (char)(*p - 'A' + 'a');
+  return encoded_iri(prefix, name, len);
+}
+
+char *kg_rule_iri(const char *name) {
+  return encoded_iri(KG_RULE_BASE, name, strlen(name));
+}
+
+/* Non-zero for the code points RFC 3987 calls ucschar: allowed in an IRI
+ * as they are. */
+static int is_ucschar(long cp) {
+  if (cp < 0xA0)
+    return 0;
+  if (cp <= 0xFFFF)
+    return cp <= 0xD7FF || (cp >= 0xF900 && cp <= 0xFDCF) ||
+           (cp >= 0xFDF0 && cp <= 0xFFEF);
+  if ((cp & 0xFFFF) > 0xFFFD || cp > 0xEFFFD)
+    return 0; /* the last two code points of each plane, and planes 15-16 */
+  return cp < 0xE0000 || cp >= 0xE1000;
+}
+
+static int is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') ||
+         (c >= 'a' && c <= 'f');
+}
+
+/* Non-zero when the ASCII byte at title[i] may stand in an IRI path as it
+ * is: iunreserved, sub-delims, ':', '@', '/', or a '%' that starts %XX. */
+static int ascii_allowed(const char *title, size_t len, size_t i) {
+  char c = title[i];
+  if (c == '%')
+    return i + 2 < len && is_hex(title[i + 1]) && is_hex(title[i + 2]);
+  return is_unreserved((unsigned char)c) ||
+         (c != '\0' && strchr("!$&'()*+,;=:@/", c) != NULL);
+}
+
+char *kg_dbpedia_iri(const char *title, size_t len) {
+  static const char base[] = "http://dbpedia.org/resource/";
+  static const char hex[] = "0123456789ABCDEF";
+  if (len == 0 || kg_utf8_check(title, len) != len ||
+      len > (SIZE_MAX - sizeof base) / 3)
+    return NULL;
+  char *iri = malloc(sizeof base + 3 * len);
+  if (!iri)
+    return NULL;
+  memcpy(iri, base, sizeof base - 1);
+  char *p = iri + sizeof base - 1;
+  for (size_t i = 0, size; i < len; i += size) {
+    long cp = kg_utf8_decode(title + i, len - i, &size);
+    int keep =
+        cp < 0x80 ? cp == ' ' || ascii_allowed(title, len, i) : is_ucschar(cp);
+    for (size_t k = 0; k < size; k++) {
+      unsigned char c = (unsigned char)title[i + k];
+      if (c == ' ') {
+        *p++ = '_';
+      } else if (keep) {
+        *p++ = (char)c;
+      } else {
+        *p++ = '%';
+        *p++ = hex[c >> 4];
+        *p++ = hex[c & 0x0F];
+      }
+    }
+  }
   *p = '\0';
+  return iri;
+}
+
+char *kg_wikidata_iri(const char *qid, size_t len) {
+  static const char base[] = "http://www.wikidata.org/entity/";
+  if (len < 2 || len > 19 || qid[0] != 'Q' || qid[1] < '1' || qid[1] > '9')
+    return NULL;
+  for (size_t i = 2; i < len; i++)
+    if (qid[i] < '0' || qid[i] > '9')
+      return NULL;
+  char *iri = malloc(sizeof base + len);
+  if (iri) {
+    memcpy(iri, base, sizeof base - 1);
+    memcpy(iri + sizeof base - 1, qid, len);
+    iri[sizeof base - 1 + len] = '\0';
+  }
   return iri;
 }
 
@@ -189,8 +289,12 @@ void kg_graph_free(KgGraph *g) {
   if (!g)
     return;
   for (size_t i = 0; i < g->entity_count; i++) {
-    free(g->entities[i].name);
-    free(g->entities[i].iri);
+    Entity *e = &g->entities[i];
+    free(e->name);
+    free(e->iri);
+    for (size_t k = 0; k < e->same_as_count; k++)
+      free(e->same_as[k]);
+    free(e->same_as);
   }
   for (size_t i = 0; i < g->relation_count; i++) {
     Relation *r = &g->relations[i];
@@ -231,7 +335,8 @@ KgStatus kg_graph_add_entity(KgGraph *g, KgClass cls, const char *name,
   }
 
   KgStatus status = KG_ERR_NOMEM;
-  Entity e = {cls, copy_string(name, len), kg_entity_iri(cls, name, len)};
+  Entity e = {
+      cls, copy_string(name, len), kg_entity_iri(cls, name, len), NULL, 0, 0};
   if (e.name && e.iri &&
       kg_grow((void **)&g->entities, g->entity_count, &g->entity_cap,
               sizeof *g->entities) == 0 &&
@@ -247,12 +352,46 @@ KgStatus kg_graph_add_entity(KgGraph *g, KgClass cls, const char *name,
   return status;
 }
 
-/* Adds the evidence record (and its rule) to r unless r has the span
- * already; a known span only contributes a new rule name. */
-static KgStatus add_evidence(const KgGraph *g, Relation *r, size_t start,
-                             size_t end, const char *rule) {
+KgStatus kg_graph_add_same_as(KgGraph *g, size_t id, const char *iri) {
+  if (id >= g->entity_count)
+    return KG_ERR_INPUT;
+  Entity *e = &g->entities[id];
+  for (size_t k = 0; k < e->same_as_count; k++)
+    if (strcmp(e->same_as[k], iri) == 0)
+      return KG_OK;
+  char *copy = copy_string(iri, strlen(iri));
+  if (!copy || kg_grow((void **)&e->same_as, e->same_as_count, &e->same_as_cap,
+                       sizeof *e->same_as) != 0) {
+    free(copy);
+    return KG_ERR_NOMEM;
+  }
+  e->same_as[e->same_as_count++] = copy;
+  return KG_OK;
+}
+
+/* Makes src's match the reading of evidence record ev; rule is the stored
+ * copy of src's rule name. */
+static void set_reading(const KgGraph *g, KgEvidence *ev, const KgSource *src,
+                        const char *rule) {
+  ev->rule = rule;
+  ev->strength = src->strength;
+  ev->match = src->match;
+  ev->match_char_start = kg_utf8_length(g->text, src->match.start);
+  ev->match_char_end =
+      ev->match_char_start + kg_utf8_length(g->text + src->match.start,
+                                            src->match.end - src->match.start);
+  ev->subject = src->subject;
+  ev->object = src->object;
+  ev->trigger = src->trigger;
+}
+
+/* Adds the evidence record (and its rule) to r unless r has the sentence
+ * already; a known sentence contributes its rule name, and its reading
+ * when that is stronger. */
+static KgStatus add_evidence(const KgGraph *g, Relation *r,
+                             const KgSource *src) {
   /* Find or add the rule name first: evidence points at the stored name. */
-  const char *stored = NULL;
+  const char *stored = NULL, *rule = src->rule;
   if (rule) {
     for (size_t k = 0; k < r->rule_count && !stored; k++)
       if (strcmp(r->rules[k], rule) == 0)
@@ -271,18 +410,29 @@ static KgStatus add_evidence(const KgGraph *g, Relation *r, size_t start,
       stored = copy;
     }
   }
-  for (size_t k = 0; k < r->evidence_count; k++)
-    if (r->evidence[k].start == start && r->evidence[k].end == end)
+  for (size_t k = 0; k < r->evidence_count; k++) {
+    KgEvidence *ev = &r->evidence[k];
+    if (ev->start == src->sentence.start && ev->end == src->sentence.end) {
+      if (src->strength > ev->strength)
+        set_reading(g, ev, src, stored);
       return KG_OK;
+    }
+  }
   if (kg_grow((void **)&r->evidence, r->evidence_count, &r->evidence_cap,
               sizeof *r->evidence) != 0)
     return KG_ERR_NOMEM;
   KgEvidence *ev = &r->evidence[r->evidence_count++];
-  ev->start = start;
-  ev->end = end;
-  ev->char_start = kg_utf8_length(g->text, start);
-  ev->char_end = ev->char_start + kg_utf8_length(g->text + start, end - start);
-  ev->rule = stored;
+  memset(ev, 0, sizeof *ev);
+  ev->start = src->sentence.start;
+  ev->end = src->sentence.end;
+  ev->char_start = kg_utf8_length(g->text, ev->start);
+  ev->char_end =
+      ev->char_start + kg_utf8_length(g->text + ev->start, ev->end - ev->start);
+  set_reading(g, ev, src, stored);
+  ev->date_count =
+      src->date_count < KG_SENTENCE_DATES ? src->date_count : KG_SENTENCE_DATES;
+  if (ev->date_count)
+    memcpy(ev->dates, src->dates, ev->date_count * sizeof *ev->dates);
   return KG_OK;
 }
 
@@ -292,26 +442,49 @@ static int on_boundary(const KgGraph *g, size_t i) {
   return i == g->len || ((unsigned char)g->text[i] & 0xC0) != 0x80;
 }
 
-KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
-                               size_t object, size_t sent_start,
-                               size_t sent_end, const char *rule) {
-  if (subject >= g->entity_count || object >= g->entity_count ||
-      (unsigned)rel >= KG_REL_COUNT || sent_start > sent_end ||
-      sent_end > g->len || !on_boundary(g, sent_start) ||
-      !on_boundary(g, sent_end))
-    return KG_ERR_INPUT;
+/* Non-zero when span lies inside outer on code point boundaries; an empty
+ * span always does. */
+static int span_inside(const KgGraph *g, KgTextSpan span, KgTextSpan outer) {
+  if (span.start == span.end)
+    return 1;
+  return span.start < span.end && span.start >= outer.start &&
+         span.end <= outer.end && on_boundary(g, span.start) &&
+         on_boundary(g, span.end);
+}
 
+static int source_valid(const KgGraph *g, const KgSource *src) {
+  KgTextSpan s = src->sentence;
+  return s.start <= s.end && s.end <= g->len && on_boundary(g, s.start) &&
+         on_boundary(g, s.end) && span_inside(g, src->match, s) &&
+         span_inside(g, src->subject, s) && span_inside(g, src->object, s) &&
+         span_inside(g, src->trigger, s) && src->strength >= 0.0 &&
+         src->strength <= 1.0 && (src->dates || !src->date_count);
+}
+
+/* The key of a triple in relation_index: the symmetric relations' with the
+ * smaller entity index first.  Returns its length. */
+static size_t relation_key(size_t subject, KgRelation rel, size_t object,
+                           char key[64]) {
   size_t a = subject, b = object;
   if (kg_relation_is_symmetric(rel) && b < a) {
     a = object;
     b = subject;
   }
+  int n = snprintf(key, 64, "%zu %d %zu", a, (int)rel, b);
+  assert(n > 0 && n < 64);
+  return (size_t)n;
+}
+
+KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
+                               size_t object, const KgSource *source) {
+  if (subject >= g->entity_count || object >= g->entity_count ||
+      (unsigned)rel >= KG_REL_COUNT || !source_valid(g, source))
+    return KG_ERR_INPUT;
+
   char key[64];
-  int n = snprintf(key, sizeof key, "%zu %d %zu", a, (int)rel, b);
-  assert(n > 0 && (size_t)n < sizeof key);
-  size_t found;
-  if (kg_strmap_get(g->relation_index, key, (size_t)n, &found))
-    return add_evidence(g, &g->relations[found], sent_start, sent_end, rule);
+  size_t n = relation_key(subject, rel, object, key), found;
+  if (kg_strmap_get(g->relation_index, key, n, &found))
+    return add_evidence(g, &g->relations[found], source);
 
   if (kg_grow((void **)&g->relations, g->relation_count, &g->relation_cap,
               sizeof *g->relations) != 0)
@@ -321,9 +494,9 @@ KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
   r->subject = subject;
   r->rel = rel;
   r->object = object;
-  KgStatus status = add_evidence(g, r, sent_start, sent_end, rule);
+  KgStatus status = add_evidence(g, r, source);
   if (status == KG_OK &&
-      kg_strmap_put(g->relation_index, key, (size_t)n, g->relation_count) != 0)
+      kg_strmap_put(g->relation_index, key, n, g->relation_count) != 0)
     status = KG_ERR_NOMEM;
   if (status != KG_OK) {
     free(r->evidence);
@@ -335,6 +508,27 @@ KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
   g->relation_count++;
   return KG_OK;
 }
+
+long kg_graph_find_relation(const KgGraph *g, size_t subject, KgRelation rel,
+                            size_t object) {
+  char key[64];
+  size_t n = relation_key(subject, rel, object, key), found;
+  return kg_strmap_get(g->relation_index, key, n, &found) ? (long)found : -1;
+}
+
+void kg_graph_set_date(KgGraph *g, const KgDate *date) {
+  g->date = date ? *date : (KgDate){0, 0, 0};
+}
+
+const KgDate *kg_graph_date(const KgGraph *g) {
+  return g->date.year ? &g->date : NULL;
+}
+
+void kg_graph_set_provenance(KgGraph *g, KgProvenance level) {
+  g->provenance = level;
+}
+
+KgProvenance kg_graph_provenance(const KgGraph *g) { return g->provenance; }
 
 size_t kg_graph_entity_count(const KgGraph *g) { return g->entity_count; }
 
@@ -352,8 +546,28 @@ const char *kg_graph_doc_iri(const KgGraph *g) { return g->doc_iri; }
 KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id) {
   assert(id < g->entity_count);
   const Entity *e = &g->entities[id];
-  KgGraphEntity view = {e->cls, e->name, e->iri};
+  KgGraphEntity view = {e->cls, e->name, e->iri,
+                        (const char *const *)e->same_as, e->same_as_count};
   return view;
+}
+
+size_t kg_format_hundredths(double value, char buf[8]) {
+  long h = (long)(value * 100.0 + 0.5);
+  if (h < 0)
+    h = 0;
+  if (h > 100)
+    h = 100;
+  int n = snprintf(buf, 8, "%ld.%02ld", h / 100, h % 100);
+  return n > 0 ? (size_t)n : 0;
+}
+
+/* 1 - (1 - s1)(1 - s2)... over the relation's sentences, in hundredths
+ * so that what is written and what --min-confidence compares agree. */
+static double confidence(const Relation *r) {
+  double doubt = 1.0;
+  for (size_t k = 0; k < r->evidence_count; k++)
+    doubt *= 1.0 - r->evidence[k].strength;
+  return (double)(long)((1.0 - doubt) * 100.0 + 0.5) / 100.0;
 }
 
 KgGraphRelation kg_graph_relation(const KgGraph *g, size_t i) {
@@ -362,7 +576,7 @@ KgGraphRelation kg_graph_relation(const KgGraph *g, size_t i) {
   KgGraphRelation view = {r->subject,        r->rel,
                           r->object,         r->evidence,
                           r->evidence_count, (const char *const *)r->rules,
-                          r->rule_count};
+                          r->rule_count,     confidence(r)};
   return view;
 }
 

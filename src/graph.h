@@ -5,13 +5,43 @@
  * same entity gets the same IRI in every article and every run.  A relation is
  * a direct triple between two entity IRIs and carries its evidence: the
  * sentence it was read from (text and character offsets, as NIF 2.0 requires)
- * and the rule that produced it.  Nothing here is a blank node.
+ * and the rule that produced it, the words the rule matched and its
+ * strength.  A relation's confidence combines the strengths of its
+ * sentences: 1 - (1 - s1)(1 - s2)..., one factor per sentence (the
+ * strongest rule that matched there), rounded to hundredths.  Entities may
+ * carry owl:sameAs links (DBpedia, Wikidata), the article a date.  Nothing
+ * here is a blank node.
  */
 #ifndef KG_GRAPH_H
 #define KG_GRAPH_H
 
+#include "dates.h"
 #include "kgtypes.h"
 #include "newskg.h"
+
+/** Rule IRIs (written with --provenance=full) are KG_RULE_BASE + name. */
+#define KG_RULE_BASE "https://w3id.org/newskg/rule/"
+
+/** Most dates kept for one sentence. */
+#define KG_SENTENCE_DATES 4
+
+/** A byte span [start, end) of the article; empty when start == end. */
+typedef struct {
+  size_t start, end;
+} KgTextSpan;
+
+/** Where and how a relation was read. */
+typedef struct {
+  KgTextSpan sentence; ///< the sentence
+  KgTextSpan match;    ///< the words matched, first to last, inside the
+                       ///< sentence; empty when unknown
+  KgTextSpan subject, object, trigger; ///< marked words inside the sentence;
+                                       ///< empty when absent
+  const char *rule;                    ///< name of the rule, or NULL
+  double strength;                     ///< the rule's strength, 0 to 1
+  const KgDate *dates;                 ///< dates the sentence states
+  size_t date_count; ///< entries in dates (extra ones dropped)
+} KgSource;
 
 /** Creates an empty graph for an article.  text (len bytes of UTF-8) is
  *  copied; the document IRI is derived from a digest of it. */
@@ -23,13 +53,22 @@ KgStatus kg_graph_new(const char *text, size_t len, KgGraph **out);
 KgStatus kg_graph_add_entity(KgGraph *g, KgClass cls, const char *name,
                              size_t *id);
 
-/** Adds the triple subject --rel--> object with its evidence: the sentence
- *  spanning bytes [sent_start, sent_end) of the article, and the name of the
- *  rule that matched.  The same triple read from several sentences is stated
- *  once, with one evidence record per sentence. */
+/** Adds the triple subject --rel--> object with its evidence.  The same
+ *  triple read from several sentences is stated once, with one evidence
+ *  record per sentence; a sentence read again only adds its rule name, and
+ *  takes the new reading when it is stronger.  KG_ERR_INPUT when an index,
+ *  span or strength is out of range. */
 KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
-                               size_t object, size_t sent_start,
-                               size_t sent_end, const char *rule);
+                               size_t object, const KgSource *source);
+
+/** Adds owl:sameAs iri to entity id (once, however often it is added). */
+KgStatus kg_graph_add_same_as(KgGraph *g, size_t id, const char *iri);
+
+/** Sets the article's date (a full date), or clears it with NULL. */
+void kg_graph_set_date(KgGraph *g, const KgDate *date);
+
+/** Sets the provenance level kg_graph_write uses. */
+void kg_graph_set_provenance(KgGraph *g, KgProvenance level);
 
 /* kg_graph_entity_count and kg_graph_relation_count are public: newskg.h. */
 
@@ -40,9 +79,11 @@ KgStatus kg_graph_add_relation(KgGraph *g, size_t subject, KgRelation rel,
 
 /** One entity. */
 typedef struct {
-  KgClass cls;      ///< its class
-  const char *name; ///< canonical name, NUL-terminated UTF-8
-  const char *iri;  ///< its IRI (kg_entity_iri of cls and name)
+  KgClass cls;                ///< its class
+  const char *name;           ///< canonical name, NUL-terminated UTF-8
+  const char *iri;            ///< its IRI (kg_entity_iri of cls and name)
+  const char *const *same_as; ///< owl:sameAs IRIs, in order added
+  size_t same_as_count;       ///< entries in same_as
 } KgGraphEntity;
 
 /** One sentence a relation was read from.  A relation has one record per
@@ -50,7 +91,14 @@ typedef struct {
 typedef struct {
   size_t start, end;           ///< byte span [start, end) in the text
   size_t char_start, char_end; ///< the same span in code points (NIF)
-  const char *rule;            ///< rule that first matched here, or NULL
+  const char *rule; ///< strongest rule that matched here (the first of
+                    ///< equals), or NULL
+  double strength;  ///< its strength
+  KgTextSpan match; ///< the words it matched; empty when unknown
+  size_t match_char_start, match_char_end; ///< match in code points
+  KgTextSpan subject, object, trigger;     ///< marked words, or empty
+  KgDate dates[KG_SENTENCE_DATES];         ///< dates the sentence states
+  size_t date_count;                       ///< entries in dates
 } KgEvidence;
 
 /** One relation: a direct triple and its evidence. */
@@ -62,6 +110,7 @@ typedef struct {
   size_t evidence_count;      ///< at least 1
   const char *const *rules;   ///< distinct rule names, in order first seen
   size_t rule_count;          ///< entries in rules
+  double confidence;          ///< 0 to 1, in hundredths (see above)
 } KgGraphRelation;
 
 /** The article text (a NUL-terminated copy of *len bytes). */
@@ -78,6 +127,17 @@ KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id);
 
 /** Relation number i (i < kg_graph_relation_count(g)), in order added. */
 KgGraphRelation kg_graph_relation(const KgGraph *g, size_t i);
+
+/** The index of the relation subject --rel--> object (of a symmetric
+ *  relation, in either direction), or -1. */
+long kg_graph_find_relation(const KgGraph *g, size_t subject, KgRelation rel,
+                            size_t object);
+
+/** The article's date, or NULL when unknown. */
+const KgDate *kg_graph_date(const KgGraph *g);
+
+/** The provenance level to write. */
+KgProvenance kg_graph_provenance(const KgGraph *g);
 
 /** The sentence text of an evidence record: a pointer into the graph's copy
  *  of the article and its length in *len (exactly the bytes between the
@@ -96,6 +156,34 @@ const char *kg_graph_evidence_text(const KgGraph *g, const KgEvidence *ev,
  *
  *  The caller frees it with free().  Returns NULL when out of memory. */
 char *kg_entity_iri(KgClass cls, const char *name, size_t len);
+
+/** Returns a new NUL-terminated DBpedia resource IRI for a Wikipedia
+ *  title: "http://dbpedia.org/resource/" + the title with spaces as '_',
+ *  kept as it is (non-ASCII included: IRIs allow it) except for what RFC
+ *  3987 does not allow in an IRI path, written %XX per UTF-8 byte: controls,
+ *  <>"{}|\^` , code points outside its ucschar ranges, a '%' that starts no
+ *  %XX, and '?' and '#', which would end the path.  NULL when title is empty
+ *  or not UTF-8, or out of memory:
+ *
+ *      kg_dbpedia_iri("S\xc3\xa3o_Tom\xc3\xa9", 11)
+ *      => "http://dbpedia.org/resource/S\xc3\xa3o_Tom\xc3\xa9"
+ *
+ *  The caller frees it with free(). */
+char *kg_dbpedia_iri(const char *title, size_t len);
+
+/** Returns a new Wikidata entity IRI "http://www.wikidata.org/entity/Q42"
+ *  for an item id "Q42" (Q and 1 to 18 digits), or NULL when qid is not
+ *  one or out of memory.  The caller frees it with free(). */
+char *kg_wikidata_iri(const char *qid, size_t len);
+
+/** Returns a new IRI for a rule: KG_RULE_BASE + the name encoded as
+ *  kg_entity_iri encodes names.  The caller frees it; NULL: out of memory. */
+char *kg_rule_iri(const char *name);
+
+/** Writes value (0 to 1: a confidence or strength) rounded to hundredths,
+ *  "0.87", and a NUL into buf; the decimal point is '.' whatever the
+ *  locale.  Returns the length (4). */
+size_t kg_format_hundredths(double value, char buf[8]);
 
 /** Writes the SHA-1 digest of len bytes at data to hex as 40 lower-case hex
  *  digits and a NUL.  Returns KG_OK, or KG_ERR_RDF when librdf has no SHA-1

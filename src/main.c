@@ -123,6 +123,16 @@ static void print_help(void) {
       "                              tree's data/ when not installed)\n"
       "  --gazetteer FILE            Add a gazetteer file (repeatable)\n"
       "  --rules FILE                Add a rule file (repeatable)\n"
+      "  --date YYYY-MM-DD           The articles' date, which \"on Tuesday\"\n"
+      "                              is read against (default: each one's\n"
+      "                              dateline date, if it has one)\n"
+      "  --min-confidence X          Leave out relations whose confidence is\n"
+      "                              below X (0 to 1)\n"
+      "  --provenance LEVEL          basic (default): sentences, rules and\n"
+      "                              confidence; full: also the matched words\n"
+      "                              and the rules as resources\n"
+      "  --explain                   Print to stderr, for each relation, the\n"
+      "                              rule, sentence and words that gave it\n"
       "  -q, --quiet                 No informational messages\n"
       "  -h, --help                  Print this help, then exit\n"
       "  -v, --version               Print the version, then exit\n"
@@ -388,7 +398,9 @@ typedef struct {
   size_t n_gazetteers;
   const char **rules; ///< --rules files, n_rules of them
   size_t n_rules;
-  int quiet; ///< -q
+  KgExtractOptions extract; ///< --date, --min-confidence, --provenance
+  int explain;              ///< --explain
+  int quiet;                ///< -q
 } Options;
 
 /* Extracts and writes one article.  Returns 0, EXIT_INPUT when the file is
@@ -406,7 +418,7 @@ static int process(const KgExtractor *ex, const Options *opt, const char *path,
   memset(&err, 0, sizeof err);
   err.offset = -1;
   KgGraph *g = NULL;
-  KgStatus status = kg_extract(ex, text, len, &g, &err);
+  KgStatus status = kg_extract_with(ex, text, len, &opt->extract, &g, &err);
   free(text);
   if (status != KG_OK) {
     report_error(name, &err);
@@ -414,6 +426,8 @@ static int process(const KgExtractor *ex, const Options *opt, const char *path,
   }
   size_t entities = kg_graph_entity_count(g);
   size_t relations = kg_graph_relation_count(g);
+  if (opt->explain)
+    kg_graph_explain(g, stderr); /* stderr's own failure goes unreported */
   status = kg_graph_write(g, opt->format, out, &err);
   kg_graph_free(g);
   if (status != KG_OK) {
@@ -472,17 +486,59 @@ static int run(const Options *opt, int nfiles, char **files) {
   return result;
 }
 
+/* getopt_long codes of the options without a short form. */
+enum {
+  OPT_GAZETTEER = 256,
+  OPT_RULES,
+  OPT_DATE,
+  OPT_MIN_CONFIDENCE,
+  OPT_PROVENANCE,
+  OPT_EXPLAIN
+};
+
+/* Sets the extraction option of getopt code c (--date, --min-confidence,
+ * --provenance) from arg.  Returns -1, or EXIT_FATAL after saying what is
+ * wrong with arg. */
+static int extract_option(KgExtractOptions *x, int c, const char *arg) {
+  const char *wrong = NULL;
+  if (c == OPT_DATE) {
+    x->date = arg;
+    if (!kg_date_is_valid(arg))
+      wrong = "--date wants a calendar date YYYY-MM-DD";
+  } else if (c == OPT_MIN_CONFIDENCE) {
+    char *end;
+    errno = 0;
+    x->min_confidence = strtod(arg, &end);
+    if (errno || end == arg || *end || !(x->min_confidence >= 0.0) ||
+        x->min_confidence > 1.0)
+      wrong = "--min-confidence wants a number from 0 to 1";
+  } else if (strcmp(arg, "basic") == 0) {
+    x->provenance = KG_PROVENANCE_BASIC;
+  } else if (strcmp(arg, "full") == 0) {
+    x->provenance = KG_PROVENANCE_FULL;
+  } else {
+    wrong = "--provenance is basic or full";
+  }
+  if (!wrong)
+    return -1;
+  fprintf(stderr, "%s: invalid argument '%s': %s\n", PROGRAM, arg, wrong);
+  return usage_error(NULL);
+}
+
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "eval") == 0)
     return eval_main(argc - 1, argv + 1);
 
-  enum { OPT_GAZETTEER = 256, OPT_RULES };
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},
       {"output-file", required_argument, NULL, 'O'},
       {"data", required_argument, NULL, 'd'},
       {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
       {"rules", required_argument, NULL, OPT_RULES},
+      {"date", required_argument, NULL, OPT_DATE},
+      {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+      {"provenance", required_argument, NULL, OPT_PROVENANCE},
+      {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'v'},
@@ -524,6 +580,14 @@ int main(int argc, char **argv) {
       break;
     case OPT_RULES:
       opt.rules[opt.n_rules++] = optarg;
+      break;
+    case OPT_DATE:
+    case OPT_MIN_CONFIDENCE:
+    case OPT_PROVENANCE:
+      status = extract_option(&opt.extract, c, optarg);
+      break;
+    case OPT_EXPLAIN:
+      opt.explain = 1;
       break;
     case 'q':
       opt.quiet = 1;

@@ -10,7 +10,9 @@
  *     KgExtractor *ex = NULL;
  *     if (kg_extractor_new(NEWSKG_DATADIR, &ex, &err) != KG_OK) ...report err...
  *     KgGraph *g = NULL;
- *     if (kg_extract(ex, text, len, &g, &err) == KG_OK)
+ *     KgExtractOptions opts = {0};        // or kg_extract(ex, text, len, ...)
+ *     opts.date = "2020-08-11";
+ *     if (kg_extract_with(ex, text, len, &opts, &g, &err) == KG_OK)
  *         kg_graph_write(g, KG_FORMAT_TURTLE, stdout, &err);
  *     kg_graph_free(g);
  *     kg_extractor_free(ex);
@@ -71,14 +73,50 @@ KgStatus kg_extractor_add_rules(KgExtractor *ex, const char *path,
 
 void kg_extractor_free(KgExtractor *ex);
 
+/** How much kg_graph_write says about where each relation comes from. */
+typedef enum {
+  KG_PROVENANCE_BASIC = 0, /**< the sentences, rule names and confidence */
+  KG_PROVENANCE_FULL       /**< also the words each rule matched (a
+                                nif:Phrase) and each rule as a resource */
+} KgProvenance;
+
+/** Options of kg_extract_with.  All fields zero (or NULL) are the defaults,
+ *  which kg_extract uses. */
+typedef struct {
+  const char *date; /**< the article's date, "YYYY-MM-DD"; NULL: the date of
+                         its dateline, if it has one */
+  double min_confidence;   /**< drop relations whose confidence (0 to 1) is
+                                below this; 0 keeps them all */
+  KgProvenance provenance; /**< what kg_graph_write states about evidence */
+} KgExtractOptions;
+
+/** Non-zero when s is a calendar date written YYYY-MM-DD (Gregorian, years
+ *  0001 to 9999), as KgExtractOptions.date wants. */
+int kg_date_is_valid(const char *s);
+
 /** Extracts the graph of one article.  text is UTF-8 of len bytes (no NUL
- *  needed); it is copied.  The document IRI is derived from the content. */
+ *  needed); it is copied.  The document IRI is derived from the content.
+ *  The same as kg_extract_with and default options. */
 KgStatus kg_extract(const KgExtractor *ex, const char *text, size_t len,
                     KgGraph **out, KgError *err);
+
+/** Extracts the graph of one article with options (NULL: the defaults).
+ *  An invalid option (a malformed date, min_confidence outside [0, 1], an
+ *  unknown provenance level) is KG_ERR_INPUT. */
+KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
+                         const KgExtractOptions *opts, KgGraph **out,
+                         KgError *err);
 
 /** Writes the graph in the given format to out. */
 KgStatus kg_graph_write(const KgGraph *g, KgFormat format, FILE *out,
                         KgError *err);
+
+/** Writes to out, for each relation and each sentence it was read from, a
+ *  block of text: the relation and its confidence, the rule that fired and
+ *  its strength, the sentence, and the words the rule matched with the
+ *  subject, object and trigger marked ("[S: Britain] imposed [T:
+ *  sanctions] on [O: Belarus]").  Returns KG_OK or KG_ERR_IO. */
+KgStatus kg_graph_explain(const KgGraph *g, FILE *out);
 
 void kg_graph_free(KgGraph *g);
 

@@ -16,6 +16,16 @@
 
 #define MAX_MEMBERS 16
 
+/* Strengths of the readings that are no rule of data/rules/ (whose lines
+ * give their own, see rules.h): a title that names its country is nearly
+ * always right; an office whose country comes from the context, or a
+ * description resolved by coreference, less often. */
+#define STRENGTH_TITLE 0.95       /* "Belarusian President Lukashenko" */
+#define STRENGTH_COUNTERPART 0.9  /* "his Turkish counterpart Erdogan" */
+#define STRENGTH_CAPITAL 0.9      /* "the Ukrainian capital" */
+#define STRENGTH_DESCRIPTION 0.75 /* "the Afghan president" */
+#define STRENGTH_CONTEXT 0.7      /* "President X", country from context */
+
 typedef struct {
   KgArticle *a;
   KgFactList *list;
@@ -25,22 +35,50 @@ typedef struct {
   long (*members)[MAX_MEMBERS]; ///< entity indices per unit
 } Reader;
 
+/* Adds a fact unless the sentence states it already; then the stronger
+ * reading is kept. */
 static int add_fact(KgFactList *list, long s, KgRelation rel, long o,
-                    size_t sentence, const char *rule) {
+                    size_t sentence, KgFactSource source) {
   if (s < 0 || o < 0 || s == o)
     return 0;
   for (size_t i = 0; i < list->count; i++) {
-    const KgFact *f = &list->facts[i];
+    KgFact *f = &list->facts[i];
     if (f->relation == rel && f->sentence == sentence &&
         ((f->subject == s && f->object == o) ||
-         (kg_relation_is_symmetric(rel) && f->subject == o && f->object == s)))
+         (kg_relation_is_symmetric(rel) && f->subject == o &&
+          f->object == s))) {
+      if (source.strength > f->source.strength)
+        f->source = source;
       return 0;
+    }
   }
   if (kg_grow((void **)&list->facts, list->count, &list->cap,
               sizeof *list->facts) != 0)
     return -1;
-  list->facts[list->count++] = (KgFact){s, rel, o, sentence, rule};
+  list->facts[list->count++] = (KgFact){s, rel, o, sentence, source};
   return 0;
+}
+
+/* How a title or description states a fact: its words, the owner mention
+ * (or -1) inside them marked as the object, the rest as the subject
+ * ("[O: Belarusian] [S: President Alexander Lukashenko]"). */
+static KgFactSource mention_source(const KgArticle *a, const KgMention *m,
+                                   long owner, const char *rule,
+                                   double strength) {
+  KgFactSource src = {rule,   strength, {m->first, m->end}, {m->first, m->end},
+                      {0, 0}, {0, 0}};
+  const KgMention *o = owner >= 0 ? &a->mentions[owner] : NULL;
+  if (!o || o->first < m->first || o->end > m->end)
+    return src;
+  src.object = (KgTokenSpan){o->first, o->end};
+  if (o->first == m->first) /* "Singapore's Prime Minister Lee" */
+    src.subject.first = o->end < m->end && kg_token_is(&a->text, o->end, "'s")
+                            ? o->end + 1
+                            : o->end;
+  else /* "President Ilham Aliyev of Azerbaijan" */
+    src.subject.end =
+        kg_token_is(&a->text, o->first - 1, "of") ? o->first - 1 : o->first;
+  return src;
 }
 
 void kg_facts_release(KgFactList *list) {
@@ -164,7 +202,8 @@ static int read_capital_descriptions(KgArticle *a, KgFactList *list) {
       if (k != mi && c->first >= d->first && c->end <= d->end &&
           c->entity >= 0 && c->cls == KG_CLASS_COUNTRY &&
           add_fact(list, d->entity, KG_REL_CAPITAL_OF, c->entity, d->sentence,
-                   "capital-description") != 0)
+                   mention_source(a, d, (long)k, "capital-description",
+                                  STRENGTH_CAPITAL)) != 0)
         return -1;
     }
   }
@@ -219,7 +258,8 @@ static int read_title_descriptions(KgArticle *a, KgFactList *list) {
       long owner = slot_entity(a, c->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
       if (owner >= 0 && a->entities[d->entity].country == owner &&
           add_fact(list, d->entity, KG_REL_LEADER_OF, owner, d->sentence,
-                   "title-description") != 0)
+                   mention_source(a, d, (long)k, "title-description",
+                                  STRENGTH_DESCRIPTION)) != 0)
         return -1;
     }
   }
@@ -235,6 +275,7 @@ static int read_titles(KgArticle *a, KgFactList *list) {
     long owner = m->owner >= 0 ? a->mentions[m->owner].entity : -1;
     int rc = 0;
     if (strcmp(m->role, "leader") == 0) {
+      double strength = owner >= 0 ? STRENGTH_TITLE : STRENGTH_CONTEXT;
       if (owner >= 0)
         owner = slot_entity(a, owner,
                             KG_CLASS_BIT(KG_CLASS_COUNTRY) |
@@ -242,21 +283,23 @@ static int read_titles(KgArticle *a, KgFactList *list) {
       else
         owner = context_country(a, list, m->entity, m->sentence, m->first, 0);
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
-                    "title-leader");
+                    mention_source(a, m, m->owner, "title-leader", strength));
     } else if (strcmp(m->role, "counterpart") == 0 && owner >= 0 &&
                leader_before(a, mi)) {
       /* "Russian President Vladimir Putin and his Turkish counterpart
        * Tayyip Erdogan": a leader's counterpart leads too */
       owner = slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY));
       rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
-                    "title-counterpart");
+                    mention_source(a, m, m->owner, "title-counterpart",
+                                   STRENGTH_COUNTERPART));
     } else if (strcmp(m->role, "head") == 0 && owner >= 0) {
       /* "EU chief Charles Michel": heads what the title names */
       owner = slot_entity(a, owner,
                           KG_CLASS_BIT(KG_CLASS_COUNTRY) |
                               KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
-      rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
-                    "title-head");
+      rc = add_fact(
+          list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
+          mention_source(a, m, m->owner, "title-head", STRENGTH_TITLE));
     } else if (strcmp(m->role, "government-spokesperson") == 0) {
       /* "Chinese foreign ministry spokeswoman Mao Ning", else the country
        * the sentence is about */
@@ -264,10 +307,12 @@ static int read_titles(KgArticle *a, KgFactList *list) {
                          : context_country(a, list, m->entity, m->sentence,
                                            m->first, 1);
       rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
-                    "title-government-spokesperson");
+                    mention_source(a, m, -1, "title-government-spokesperson",
+                                   STRENGTH_CONTEXT));
     } else if (strcmp(m->role, "spokesperson") == 0 && owner >= 0) {
-      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
-                    "title-spokesperson");
+      rc = add_fact(
+          list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
+          mention_source(a, m, m->owner, "title-spokesperson", STRENGTH_TITLE));
     }
     if (rc != 0)
       return -1;
@@ -564,9 +609,22 @@ static int not_asserted(const Reader *r, long trigger) {
   return 0;
 }
 
+/* The tokens of units [first, end); empty when first is -1. */
+static KgTokenSpan unit_tokens(const Reader *r, long first, long end) {
+  if (first < 0 || end <= first)
+    return (KgTokenSpan){0, 0};
+  return (KgTokenSpan){r->units[first].first, r->units[end - 1].end};
+}
+
 static int sink(void *ctx, const KgRuleMatch *m) {
   Reader *r = ctx;
   KgArticle *a = r->a;
+  KgFactSource source = {m->rule,
+                         m->strength,
+                         unit_tokens(r, m->first, m->end),
+                         unit_tokens(r, m->subject, m->subject + 1),
+                         unit_tokens(r, m->object, m->object + 1),
+                         unit_tokens(r, m->trigger, m->trigger + 1)};
   /* a capital is a state of affairs, not an event that may be planned */
   if (m->trigger >= 0 && m->relation != KG_REL_CAPITAL_OF &&
       not_asserted(r, m->trigger))
@@ -601,13 +659,13 @@ static int sink(void *ctx, const KgRuleMatch *m) {
     if (m->reciprocal) {
       for (size_t j = i + 1; j < ns; j++)
         if (add_fact(r->list, subjects[i], m->relation, subjects[j],
-                     r->sentence, m->rule) != 0)
+                     r->sentence, source) != 0)
           return -1;
       continue;
     }
     for (size_t j = 0; j < no; j++)
       if (add_fact(r->list, subjects[i], m->relation, objects[j], r->sentence,
-                   m->rule) != 0)
+                   source) != 0)
         return -1;
   }
   return 0;

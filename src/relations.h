@@ -12,13 +12,26 @@
 
 #include "article.h"
 
+/** Tokens [first, end) of the article; empty when first == end. */
+typedef struct {
+  size_t first, end;
+} KgTokenSpan;
+
+/** How a fact was read: the rule, its strength and the words it matched. */
+typedef struct {
+  const char *rule;  ///< name of the rule (static or the rule set's)
+  double strength;   ///< how often the rule is right, (0, 1]
+  KgTokenSpan match; ///< the words matched, first to last
+  KgTokenSpan subject, object, trigger; ///< marked words; empty if absent
+} KgFactSource;
+
 /** One relation read from the text. */
 typedef struct {
   long subject; ///< entity index
   KgRelation relation;
-  long object;      ///< entity index
-  size_t sentence;  ///< sentence it was read from
-  const char *rule; ///< name of the rule (static or the rule set's)
+  long object;         ///< entity index
+  size_t sentence;     ///< sentence it was read from
+  KgFactSource source; ///< the strongest reading of it in that sentence
 } KgFact;
 
 typedef struct {

@@ -42,7 +42,8 @@ typedef struct {
   size_t element_count;
   char **required; ///< @words: one must occur in the sentence
   size_t required_count;
-  long anchor; ///< first mandatory word element, -1 when there is none
+  long anchor;     ///< first mandatory word element, -1 when there is none
+  double strength; ///< how often its matches are right, (0, 1]
 } Rule;
 
 struct KgRuleSetImpl {
@@ -210,9 +211,10 @@ static int takes_possessive(const Rule *r, size_t e) {
 }
 
 int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
-                 const char *pattern, const char **message) {
+                 const char *pattern, double strength, const char **message) {
   Rule r;
   memset(&r, 0, sizeof r);
+  r.strength = strength;
   if (kg_relation_parse(relation, strlen(relation), &r.relation) != 0) {
     *message = "unknown relation (see ontology/newskg.ttl)";
     return -1;
@@ -266,17 +268,47 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
   return 0;
 }
 
-/* Parses one "relation<TAB>rule-name<TAB>pattern" line. */
+/* Parses a strength: "1", "1.0", "0.85", ".9" (digits, not the locale's
+ * decimal point), above 0 and at most 1.  Returns 0 or -1. */
+static int parse_strength(const char *s, double *out) {
+  double value = 0.0, scale = 1.0;
+  int digits = 0, point = 0;
+  for (; *s; s++) {
+    if (*s == '.' && !point) {
+      point = 1;
+    } else if (*s >= '0' && *s <= '9') {
+      if (point)
+        scale /= 10.0;
+      value = value * 10.0 + (*s - '0');
+      digits++;
+    } else {
+      return -1;
+    }
+  }
+  value *= scale;
+  if (!digits || value <= 0.0 || value > 1.0)
+    return -1;
+  *out = value;
+  return 0;
+}
+
+/* Parses one "relation<TAB>rule-name<TAB>pattern[<TAB>strength]" line. */
 static KgStatus load_line(void *ctx, char *line, const char **message) {
   char *save = NULL;
   char *relation = strtok_r(line, "\t", &save);
   char *name = strtok_r(NULL, "\t", &save);
   char *pattern = strtok_r(NULL, "\t", &save);
-  if (!relation || !name || !pattern) {
-    *message = "expected relation<TAB>rule-name<TAB>pattern";
+  char *strength_text = strtok_r(NULL, "\t", &save);
+  double strength = KG_RULE_STRENGTH;
+  if (!relation || !name || !pattern || strtok_r(NULL, "\t", &save)) {
+    *message = "expected relation<TAB>rule-name<TAB>pattern[<TAB>strength]";
     return KG_ERR_PARSE;
   }
-  if (kg_rules_add(ctx, relation, name, pattern, message) != 0)
+  if (strength_text && parse_strength(strength_text, &strength) != 0) {
+    *message = "a strength is a number above 0 and at most 1 (0.85)";
+    return KG_ERR_PARSE;
+  }
+  if (kg_rules_add(ctx, relation, name, pattern, strength, message) != 0)
     return strcmp(*message, "out of memory") == 0 ? KG_ERR_NOMEM : KG_ERR_PARSE;
   return KG_OK;
 }
@@ -431,6 +463,7 @@ static void walk(Matcher *m, size_t e, size_t u) {
     return;
   const Rule *r = m->rule;
   if (e == r->element_count) {
+    m->match.end = (long)u;
     if (m->sink(m->ctx, &m->match) != 0)
       m->failed = 1;
     return;
@@ -514,15 +547,16 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
   int status = unit_keys_build(&keys, text, units, count);
   for (size_t ri = 0; ri < rules->count && status == 0; ri++) {
     const Rule *r = &rules->rules[ri];
-    Matcher m = {r,     lex,   text,
-                 units, &keys, count,
-                 test,  sink,  ctx,
-                 {r->relation, r->name, -1, -1, -1, 0, 0, 0},
-                 count, 0};
+    KgRuleMatch unmatched = {r->relation, r->name, -1, -1, -1,         0,
+                             0,           0,       -1, -1, r->strength};
+    Matcher m = {r,    lex,  text, units,     &keys, count,
+                 test, sink, ctx,  unmatched, count, 0};
     if (!may_match(&m, r))
       continue;
-    for (size_t u = 0; u < count && !m.failed; u++)
+    for (size_t u = 0; u < count && !m.failed; u++) {
+      m.match.first = (long)u;
       walk(&m, 0, u);
+    }
     if (m.failed)
       status = -1;
   }

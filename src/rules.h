@@ -1,7 +1,11 @@
 /* rules.h - the relation pattern language (internal).
  *
  * A rule file (the *.tsv files of data/rules, documented in its README.md)
- * holds one rule a line: `relation<TAB>rule-name<TAB>pattern`.  A pattern is a sequence of space-separated elements matched against a
+ * holds one rule a line: `relation<TAB>rule-name<TAB>pattern[<TAB>strength]`.
+ * The optional strength (a number above 0 and at most 1, "0.9"; default
+ * KG_RULE_STRENGTH) says how often the rule's matches are right; a
+ * relation's confidence grows from it (graph.h).  A pattern is a sequence
+ * of space-separated elements matched against a
  * sentence seen as units (a unit is a plain token or an entity mention;
  * coordinated mentions, "Britain and Canada", form one unit):
  *
@@ -60,6 +64,9 @@ typedef struct {
                      ///< the unit index where it ends; 0 when not inside one
 } KgUnit;
 
+/** The strength of a rule whose line gives none. */
+#define KG_RULE_STRENGTH 0.8
+
 /** A match of one rule: unit indices of its arguments (-1 when absent). */
 typedef struct {
   KgRelation relation;
@@ -69,6 +76,8 @@ typedef struct {
   long trigger;     ///< unit of the first word element, -1 if none
   int reciprocal;   ///< the subject is a G group
   unsigned subject_classes, object_classes; ///< class masks of the slots
+  long first, end; ///< the units matched: [first, end), first to last
+  double strength; ///< the rule's strength
 } KgRuleMatch;
 
 /** Decides whether a unit can fill a slot of these classes. */
@@ -87,7 +96,7 @@ KgStatus kg_rules_load_dir(KgRuleSet *rules, const char *dir, KgError *err);
 
 /** Parses and adds one rule; on error returns non-zero and sets *message. */
 int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
-                 const char *pattern, const char **message);
+                 const char *pattern, double strength, const char **message);
 
 /** Runs every rule over the units of one sentence. */
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,

@@ -4,25 +4,39 @@
  * fixed order, and hands them to raptor, which does the syntax (escaping,
  * prefixes, grouping by subject in Turtle).  The triples, for one article:
  *
- *   1. each entity:    <iri> rdf:type newskg:Class ; rdfs:label "Name"@en
+ *   1. each entity:    <iri> rdf:type newskg:Class ; rdfs:label "Name"@en ;
+ *                            owl:sameAs <dbpedia> , <wikidata> (if known)
  *   2. each relation:  <subject> newskg:relation <object>
  *   3. the document as a NIF 2.0 context:
  *        <doc#char=0,N> a nif:Context ; nif:isString "text" ;
  *                       nif:beginIndex 0 ; nif:endIndex N ; nif:sourceUrl <doc>
+ *      and, when the article's date is known, <doc> dcterms:date "D"^^xsd:date
  *   4. each distinct evidence sentence:
  *        <doc#char=B,E> a nif:String, nif:Sentence ;
  *                       nif:referenceContext <doc#char=0,N> ;
- *                       nif:beginIndex B ; nif:endIndex E ; nif:anchorOf "..."
+ *                       nif:beginIndex B ; nif:endIndex E ; nif:anchorOf "..." ;
+ *                       newskg:date "D"^^xsd:date|gYearMonth|gYear ...
  *   5. each relation reified, with its provenance:
  *        <doc#stmt-HEX> a rdf:Statement ; rdf:subject/predicate/object ... ;
  *                       prov:wasDerivedFrom <doc#char=B,E> ... ;
- *                       newskg:rule "rule-name" ...
+ *                       newskg:rule "rule-name" ... ;
+ *                       newskg:confidence "0.87"^^xsd:decimal
+ *   With KG_PROVENANCE_FULL, also:
+ *   6. each distinct span of matched words (unless it is the whole
+ *      sentence), a nif:Phrase:
+ *        <doc#char=B,E> a nif:String, nif:Phrase ; nif:referenceContext ... ;
+ *                       nif:beginIndex B ; nif:endIndex E ; nif:anchorOf "..." ;
+ *                       nif:sentence <its sentence>
+ *      which its statements cite: <doc#stmt-HEX> prov:wasDerivedFrom <phrase>
+ *   7. each rule once, <rule/NAME> a newskg:Rule ; rdfs:label "NAME", which
+ *      its statements cite: <doc#stmt-HEX> newskg:matchedRule <rule/NAME>
  *
  * Offsets are code points, as NIF requires; N is the text's length.  Every
  * node is an IRI (no blank nodes), every IRI is derived from the graph, and
  * the order above is the graph's order, so the same graph always gives the
- * same bytes.  Nothing is printed: raptor's log messages and write errors
- * come back as a KgStatus and a KgError.
+ * same bytes; confidences have two decimals, whatever the locale.  Nothing is
+ * printed: raptor's log messages and write errors come back as a KgStatus
+ * and a KgError.
  */
 #include "serialize.h"
 
@@ -52,6 +66,14 @@ typedef enum {
   T_NIF_ANCHOR_OF,
   T_PROV_WAS_DERIVED_FROM,
   T_KG_RULE,
+  T_OWL_SAME_AS,
+  T_DCTERMS_DATE,
+  T_KG_DATE,
+  T_KG_CONFIDENCE,
+  T_NIF_PHRASE,
+  T_NIF_SENTENCE_OF,
+  T_KG_RULE_CLASS,
+  T_KG_MATCHED_RULE,
   T_COUNT
 } Term;
 
@@ -64,8 +86,26 @@ static const char *const term_iris[T_COUNT] = {
     KG_NIF_NS "beginIndex", KG_NIF_NS "endIndex",
     KG_NIF_NS "sourceUrl",  KG_NIF_NS "referenceContext",
     KG_NIF_NS "anchorOf",   KG_PROV_NS "wasDerivedFrom",
-    KG_NS "rule",
+    KG_NS "rule",           KG_OWL_NS "sameAs",
+    KG_DCTERMS_NS "date",   KG_NS "date",
+    KG_NS "confidence",     KG_NIF_NS "Phrase",
+    KG_NIF_NS "sentence",   KG_NS "Rule",
+    KG_NS "matchedRule",
 };
+
+/* The datatypes of literals, indexed by Datatype. */
+typedef enum {
+  D_NON_NEGATIVE_INTEGER = 0,
+  D_DECIMAL,
+  D_DATE,
+  D_YEAR_MONTH,
+  D_YEAR,
+  D_COUNT
+} Datatype;
+
+static const char *const datatype_iris[D_COUNT] = {
+    KG_XSD_NS "nonNegativeInteger", KG_XSD_NS "decimal", KG_XSD_NS "date",
+    KG_XSD_NS "gYearMonth", KG_XSD_NS "gYear"};
 
 /* Turtle prefixes, in the order they are declared.  raptor's Turtle
  * serializer declares rdf: itself (and refuses a second declaration).  There
@@ -88,7 +128,7 @@ typedef struct {
   raptor_term *relations[KG_REL_COUNT]; ///< owned newskg:relation terms
   raptor_term **entities;               ///< owned, one per entity
   raptor_term *context;                 ///< owned <doc#char=0,N>
-  raptor_uri *xsd_nonneg;               ///< owned xsd:nonNegativeInteger
+  raptor_uri *datatypes[D_COUNT];       ///< owned xsd datatypes
   KgStatus status;                      ///< first failure, or KG_OK
 } Writer;
 
@@ -191,12 +231,26 @@ static raptor_term *literal(Writer *w, const char *text, size_t len,
       (const unsigned char *)lang, (unsigned char)(lang ? strlen(lang) : 0));
 }
 
+static raptor_term *typed_literal(Writer *w, const char *text, size_t len,
+                                  Datatype type) {
+  return raptor_new_term_from_counted_literal(
+      w->world, (const unsigned char *)text, len, w->datatypes[type], NULL, 0);
+}
+
 static raptor_term *index_literal(Writer *w, size_t value) {
   char digits[32];
   int n = snprintf(digits, sizeof digits, "%zu", value);
-  return raptor_new_term_from_counted_literal(
-      w->world, (const unsigned char *)digits, (size_t)n, w->xsd_nonneg, NULL,
-      0);
+  return typed_literal(w, digits, (size_t)n, D_NON_NEGATIVE_INTEGER);
+}
+
+/* A date as xsd:date, xsd:gYearMonth or xsd:gYear, by its precision. */
+static raptor_term *date_literal(Writer *w, const KgDate *date) {
+  char text[KG_DATE_MAX + 1];
+  size_t n = kg_date_format(date, text);
+  return typed_literal(w, text, n,
+                       date->month == 0 ? D_YEAR
+                       : date->day == 0 ? D_YEAR_MONTH
+                                        : D_DATE);
 }
 
 /* A new reference to a term the writer holds. */
@@ -219,7 +273,7 @@ static void emit(Writer *w, raptor_term *s, raptor_term *p, raptor_term *o) {
   raptor_statement_clear(&st);
 }
 
-/* --- the five groups of triples ---------------------------------------- */
+/* --- the groups of triples ---------------------------------------- */
 
 static void write_entities(Writer *w) {
   for (size_t i = 0; i < kg_graph_entity_count(w->g); i++) {
@@ -228,6 +282,9 @@ static void write_entities(Writer *w) {
          ref(w->classes[e.cls]));
     emit(w, ref(w->entities[i]), ref(w->terms[T_RDFS_LABEL]),
          literal(w, e.name, strlen(e.name), "en"));
+    for (size_t k = 0; k < e.same_as_count; k++)
+      emit(w, ref(w->entities[i]), ref(w->terms[T_OWL_SAME_AS]),
+           iri_term(w, e.same_as[k]));
   }
 }
 
@@ -252,6 +309,10 @@ static void write_context(Writer *w) {
        index_literal(w, kg_graph_char_length(w->g)));
   emit(w, ref(w->context), ref(w->terms[T_NIF_SOURCE_URL]),
        iri_term(w, kg_graph_doc_iri(w->g)));
+  const KgDate *date = kg_graph_date(w->g);
+  if (date)
+    emit(w, iri_term(w, kg_graph_doc_iri(w->g)), ref(w->terms[T_DCTERMS_DATE]),
+         date_literal(w, date));
 }
 
 static void write_sentence(Writer *w, const KgEvidence *ev) {
@@ -270,11 +331,60 @@ static void write_sentence(Writer *w, const KgEvidence *ev) {
        index_literal(w, ev->char_start));
   emit(w, ref(node), ref(w->terms[T_NIF_END_INDEX]),
        index_literal(w, ev->char_end));
-  emit(w, node, ref(w->terms[T_NIF_ANCHOR_OF]), literal(w, text, len, NULL));
+  emit(w, ref(node), ref(w->terms[T_NIF_ANCHOR_OF]),
+       literal(w, text, len, NULL));
+  for (size_t k = 0; k < ev->date_count; k++)
+    emit(w, ref(node), ref(w->terms[T_KG_DATE]),
+         date_literal(w, &ev->dates[k]));
+  raptor_free_term(node);
 }
 
-/* Each distinct sentence once, in the order relations first cite them. */
-static void write_sentences(Writer *w) {
+/* Non-zero when an evidence record's matched words are known and are not
+ * the whole sentence (whose node already stands for them). */
+static int has_phrase(const KgEvidence *ev) {
+  return ev->match.start != ev->match.end &&
+         (ev->match.start != ev->start || ev->match.end != ev->end);
+}
+
+/* The words an evidence record's rule matched, as a nif:Phrase. */
+static void write_phrase(Writer *w, const KgEvidence *ev) {
+  size_t len;
+  const char *text = kg_graph_text(w->g, &len);
+  raptor_term *node = span_term(w, ev->match_char_start, ev->match_char_end);
+  if (!node) {
+    if (w->status == KG_OK)
+      w->status = KG_ERR_NOMEM;
+    return;
+  }
+  emit(w, ref(node), ref(w->terms[T_RDF_TYPE]), ref(w->terms[T_NIF_STRING]));
+  emit(w, ref(node), ref(w->terms[T_RDF_TYPE]), ref(w->terms[T_NIF_PHRASE]));
+  emit(w, ref(node), ref(w->terms[T_NIF_REFERENCE_CONTEXT]), ref(w->context));
+  emit(w, ref(node), ref(w->terms[T_NIF_BEGIN_INDEX]),
+       index_literal(w, ev->match_char_start));
+  emit(w, ref(node), ref(w->terms[T_NIF_END_INDEX]),
+       index_literal(w, ev->match_char_end));
+  emit(w, ref(node), ref(w->terms[T_NIF_ANCHOR_OF]),
+       literal(w, text + ev->match.start, ev->match.end - ev->match.start,
+               NULL));
+  emit(w, node, ref(w->terms[T_NIF_SENTENCE_OF]),
+       span_term(w, ev->char_start, ev->char_end));
+}
+
+/* Non-zero the first time key is seen in seen (which remembers it). */
+static int first_time(Writer *w, KgStrMap *seen, const char *key, size_t len) {
+  size_t unused;
+  if (kg_strmap_get(seen, key, len, &unused))
+    return 0;
+  if (kg_strmap_put(seen, key, len, 0) != 0) {
+    w->status = KG_ERR_NOMEM;
+    return 0;
+  }
+  return 1;
+}
+
+/* Each distinct sentence once, in the order relations first cite them;
+ * with phrases, each distinct span of matched words once, the same way. */
+static void write_spans(Writer *w, int phrases) {
   KgStrMap *seen = kg_strmap_new();
   if (!seen) {
     w->status = KG_ERR_NOMEM;
@@ -284,22 +394,69 @@ static void write_sentences(Writer *w) {
     KgGraphRelation r = kg_graph_relation(w->g, i);
     for (size_t k = 0; k < r.evidence_count && w->status == KG_OK; k++) {
       const KgEvidence *ev = &r.evidence[k];
-      char key[48];
-      int n = snprintf(key, sizeof key, "%zu,%zu", ev->start, ev->end);
-      size_t unused;
-      if (kg_strmap_get(seen, key, (size_t)n, &unused))
+      if (phrases && !has_phrase(ev))
         continue;
-      if (kg_strmap_put(seen, key, (size_t)n, 0) != 0) {
-        w->status = KG_ERR_NOMEM;
-        break;
-      }
-      write_sentence(w, ev);
+      char key[48];
+      int n = phrases
+                  ? snprintf(key, sizeof key, "%zu,%zu", ev->match.start,
+                             ev->match.end)
+                  : snprintf(key, sizeof key, "%zu,%zu", ev->start, ev->end);
+      if (!first_time(w, seen, key, (size_t)n))
+        continue;
+      if (phrases)
+        write_phrase(w, ev);
+      else
+        write_sentence(w, ev);
     }
   }
   kg_strmap_free(seen);
 }
 
+/* Each rule once, in the order relations first cite them. */
+static void write_rules(Writer *w) {
+  KgStrMap *seen = kg_strmap_new();
+  if (!seen) {
+    w->status = KG_ERR_NOMEM;
+    return;
+  }
+  for (size_t i = 0; i < kg_graph_relation_count(w->g); i++) {
+    KgGraphRelation r = kg_graph_relation(w->g, i);
+    for (size_t k = 0; k < r.rule_count && w->status == KG_OK; k++) {
+      const char *name = r.rules[k];
+      if (!first_time(w, seen, name, strlen(name)))
+        continue;
+      char *iri = kg_rule_iri(name);
+      raptor_term *node = iri ? iri_term(w, iri) : NULL;
+      free(iri);
+      emit(w, node ? ref(node) : NULL, ref(w->terms[T_RDF_TYPE]),
+           ref(w->terms[T_KG_RULE_CLASS]));
+      emit(w, node, ref(w->terms[T_RDFS_LABEL]),
+           literal(w, name, strlen(name), NULL));
+    }
+  }
+  kg_strmap_free(seen);
+}
+
+/* What the full provenance adds to a statement: the matched words and the
+ * rules as resources. */
+static void write_full_provenance(Writer *w, raptor_term *node,
+                                  const KgGraphRelation *r) {
+  for (size_t k = 0; k < r->evidence_count; k++) {
+    const KgEvidence *ev = &r->evidence[k];
+    if (has_phrase(ev))
+      emit(w, ref(node), ref(w->terms[T_PROV_WAS_DERIVED_FROM]),
+           span_term(w, ev->match_char_start, ev->match_char_end));
+  }
+  for (size_t k = 0; k < r->rule_count; k++) {
+    char *iri = kg_rule_iri(r->rules[k]);
+    emit(w, ref(node), ref(w->terms[T_KG_MATCHED_RULE]),
+         iri ? iri_term(w, iri) : NULL);
+    free(iri);
+  }
+}
+
 static void write_statements(Writer *w) {
+  int full = kg_graph_provenance(w->g) == KG_PROVENANCE_FULL;
   for (size_t i = 0; i < kg_graph_relation_count(w->g) && w->status == KG_OK;
        i++) {
     KgGraphRelation r = kg_graph_relation(w->g, i);
@@ -328,6 +485,12 @@ static void write_statements(Writer *w) {
     for (size_t k = 0; k < r.rule_count; k++)
       emit(w, ref(node), ref(w->terms[T_KG_RULE]),
            literal(w, r.rules[k], strlen(r.rules[k]), NULL));
+    char confidence[8];
+    size_t n = kg_format_hundredths(r.confidence, confidence);
+    emit(w, ref(node), ref(w->terms[T_KG_CONFIDENCE]),
+         typed_literal(w, confidence, n, D_DECIMAL));
+    if (full)
+      write_full_provenance(w, node, &r);
     raptor_free_term(node);
   }
 }
@@ -357,10 +520,12 @@ static KgStatus make_terms(Writer *w) {
   for (size_t i = 0; i < n; i++)
     if (!(w->entities[i] = iri_term(w, kg_graph_entity(w->g, i).iri)))
       return KG_ERR_NOMEM;
-  w->xsd_nonneg = raptor_new_uri(w->world, (const unsigned char *)KG_XSD_NS
-                                 "nonNegativeInteger");
+  for (int i = 0; i < D_COUNT; i++)
+    if (!(w->datatypes[i] = raptor_new_uri(
+              w->world, (const unsigned char *)datatype_iris[i])))
+      return KG_ERR_NOMEM;
   w->context = span_term(w, 0, kg_graph_char_length(w->g));
-  return w->xsd_nonneg && w->context ? KG_OK : KG_ERR_NOMEM;
+  return w->context ? KG_OK : KG_ERR_NOMEM;
 }
 
 static void free_terms(Writer *w) {
@@ -380,8 +545,9 @@ static void free_terms(Writer *w) {
   free(w->entities);
   if (w->context)
     raptor_free_term(w->context);
-  if (w->xsd_nonneg)
-    raptor_free_uri(w->xsd_nonneg);
+  for (int i = 0; i < D_COUNT; i++)
+    if (w->datatypes[i])
+      raptor_free_uri(w->datatypes[i]);
 }
 
 static KgStatus declare_prefixes(Writer *w) {
@@ -431,8 +597,12 @@ KgStatus kg_graph_write(const KgGraph *g, KgFormat format, FILE *out,
     write_entities(&w);
     write_relations(&w);
     write_context(&w);
-    write_sentences(&w);
+    write_spans(&w, 0);
     write_statements(&w);
+    if (kg_graph_provenance(g) == KG_PROVENANCE_FULL) {
+      write_spans(&w, 1);
+      write_rules(&w);
+    }
     if (raptor_serializer_serialize_end(w.ser) != 0 && w.status == KG_OK)
       w.status = KG_ERR_RDF;
   }

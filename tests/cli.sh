@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # cli.sh - the newskg program's command line: options, exit codes, messages,
-# -O atomicity, standard input, `newskg eval`.
+# -O atomicity, standard input, dates, confidence, provenance and --explain,
+# `newskg eval`.
 #
 # Environment (set by `make check`): NEWSKG (the program), SAMPLES (the
 # samples directory), NEWSKG_DATA (the data directory).  Run alone, it uses
@@ -167,6 +168,129 @@ if [ "$(id -u)" -ne 0 ]; then
 else
   echo "note: running as root, read-only directory check not possible"
 fi
+
+# --- dates, confidence, provenance, explain -----------------------------------
+
+# expect_no_grep WHAT PATTERN FILE
+expect_no_grep() {
+  if grep -q -e "$2" "$3"; then fail "$1: '$2' found"; else pass "$1"; fi
+}
+
+for bad in 2020-02-30 2020-8-9 yesterday ""; do
+  "$NEWSKG" --date "$bad" "$sample" >"$work/out" 2>"$work/err"
+  expect_status "--date '$bad'" 2 $?
+  expect_grep "--date '$bad' is named" "^newskg: invalid argument '$bad': --date wants" "$work/err"
+  if [ -s "$work/out" ]; then fail "--date '$bad' wrote output"; fi
+done
+"$NEWSKG" -q -o ntriples --date 2020-08-26 "$sample" >"$work/dated.nt" 2>"$work/err"
+expect_status "--date" 0 $?
+expect_grep "--date gives the document's date" \
+  '/doc/[0-9a-f]*> <http://purl.org/dc/terms/date> "2020-08-26"^^<http://www.w3.org/2001/XMLSchema#date> \.$' "$work/dated.nt"
+expect_grep "--date resolves 'on Tuesday'" \
+  'ontology#date> "2020-08-25"^^<http://www.w3.org/2001/XMLSchema#date> \.$' "$work/dated.nt"
+expect_no_grep "no article date without --date or dateline" 'dc/terms/date' "$work/file.nt"
+
+printf 'MINSK, Aug. 9, 2020 (Reuters) - Belarusian President Alexander Lukashenko met Russian President Vladimir Putin on Sunday.\n' >"$work/dateline.txt"
+"$NEWSKG" -q -o ntriples "$work/dateline.txt" >"$work/out" 2>"$work/err"
+expect_grep "the dateline gives the date" 'dc/terms/date> "2020-08-09"' "$work/out"
+expect_grep "gazetteer entries give sameAs links" \
+  '/country/Belarus> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q184> \.$' "$work/out"
+
+expect_grep "each relation has a confidence" \
+  'ontology#confidence> "[01]\.[0-9][0-9]"^^<http://www.w3.org/2001/XMLSchema#decimal> \.$' "$work/file.nt"
+for bad in x 1.5 -0.1 ""; do
+  "$NEWSKG" --min-confidence "$bad" "$sample" >/dev/null 2>"$work/err"
+  expect_status "--min-confidence '$bad'" 2 $?
+  expect_grep "--min-confidence '$bad' is named" "^newskg: invalid argument '$bad': --min-confidence wants" "$work/err"
+done
+"$NEWSKG" -q -o ntriples --min-confidence 0.9 "$sample" >"$work/confident.nt" 2>"$work/err"
+expect_status "--min-confidence 0.9" 0 $?
+all=$(grep -c 'ontology#confidence>' "$work/file.nt")
+kept=$(grep -c 'ontology#confidence>' "$work/confident.nt")
+weak=$(grep 'ontology#confidence>' "$work/confident.nt" | grep -c -v '"0\.9[0-9]"\|"1\.00"')
+if [ "$kept" -gt 0 ] && [ "$kept" -lt "$all" ] && [ "$weak" -eq 0 ]; then
+  pass "--min-confidence 0.9 keeps $kept of $all relations, none below 0.90"
+else
+  fail "--min-confidence 0.9: kept $kept of $all, $weak below 0.90"
+fi
+direct=$(grep -c '> <https://w3id.org/newskg/ontology#[a-z][A-Za-z]*> <https://w3id.org/newskg/id/' "$work/confident.nt")
+if [ "$direct" -eq "$kept" ]; then pass "--min-confidence drops the direct triples too"; else
+  fail "--min-confidence: $direct direct triples, $kept statements"
+fi
+"$NEWSKG" -q -o ntriples --min-confidence 0 "$sample" >"$work/out" 2>/dev/null
+if cmp -s "$work/out" "$work/file.nt"; then pass "--min-confidence 0 keeps everything"; else
+  fail "--min-confidence 0 changed the graph"
+fi
+
+"$NEWSKG" --provenance some "$sample" >/dev/null 2>"$work/err"
+expect_status "--provenance some" 2 $?
+expect_grep "--provenance error says the levels" "--provenance is basic or full" "$work/err"
+"$NEWSKG" -q -o ntriples --provenance=basic "$sample" >"$work/out" 2>/dev/null
+if cmp -s "$work/out" "$work/file.nt"; then pass "--provenance=basic is the default"; else
+  fail "--provenance=basic differs from the default"
+fi
+expect_no_grep "basic provenance has no phrases" 'nif-core#Phrase>' "$work/out"
+"$NEWSKG" -q -o ntriples --provenance=full "$sample" >"$work/full.nt" 2>/dev/null
+expect_status "--provenance=full" 0 $?
+expect_grep "full provenance has phrases" 'rdf-syntax-ns#type> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Phrase> \.$' "$work/full.nt"
+expect_grep "full provenance links the rules" '#stmt-[0-9a-f]*> <https://w3id.org/newskg/ontology#matchedRule> <https://w3id.org/newskg/rule/' "$work/full.nt"
+expect_grep "full provenance describes the rules" '^<https://w3id.org/newskg/rule/[^>]*> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ontology#Rule> \.$' "$work/full.nt"
+if [ "$(grep -c -v -F -x -f "$work/full.nt" "$work/file.nt")" -eq 0 ]; then
+  pass "full provenance only adds triples"
+else
+  fail "full provenance lost triples of the basic output"
+fi
+
+"$NEWSKG" -q -o ntriples --explain "$sample" >"$work/out" 2>"$work/explain"
+expect_status "--explain" 0 $?
+if cmp -s "$work/out" "$work/file.nt"; then pass "--explain leaves the graph alone"; else
+  fail "--explain changed the graph"
+fi
+expect_grep "--explain names the rule" '^  rule:     impose-sanctions-on (strength 0\.80), sentence 1 of 2$' "$work/explain"
+expect_grep "--explain marks the words" '^  matched:  \[S: Britain and Canada\] .*\[T: slap\] sanctions on \[O: Belarusian President Alexander Lukashenko\]$' "$work/explain"
+blocks=$(grep -c '^  sentence: ' "$work/explain")
+evidence=$(grep -c 'prov#wasDerivedFrom>' "$work/file.nt")
+if [ "$blocks" -eq "$evidence" ]; then pass "--explain: one block per evidence ($blocks)"; else
+  fail "--explain: $blocks blocks, $evidence evidence links"
+fi
+
+for opts in "" "--provenance=full --date 2020-08-26"; do
+  # shellcheck disable=SC2086
+  "$NEWSKG" -q $opts "$sample" >"$work/run1" 2>/dev/null
+  # shellcheck disable=SC2086
+  "$NEWSKG" -q $opts "$sample" >"$work/run2" 2>/dev/null
+  if cmp -s "$work/run1" "$work/run2"; then pass "same bytes every run ($opts)"; else
+    fail "two runs differ ($opts)"
+  fi
+done
+
+# rule strength (the optional fourth column) and user gazetteer links
+printf 'sanctions\tweak-slap\tS:Country ... slapped O:Agent\t0.3\n' >"$work/rules.tsv"
+printf 'Country\tRuritania\twikipedia=Ruritania (fiction)\twikidata=Q1056017\n' >"$work/gaz.tsv"
+echo "Ruritania slapped Belarus." >"$work/user.txt"
+"$NEWSKG" -q -o ntriples --rules "$work/rules.tsv" --gazetteer "$work/gaz.tsv" \
+  "$work/user.txt" >"$work/out" 2>"$work/err"
+expect_status "user rules and gazetteer" 0 $?
+expect_grep "a rule's strength gives the confidence" 'ontology#confidence> "0\.30"' "$work/out"
+expect_grep "a user gazetteer gives DBpedia links" \
+  '/country/Ruritania> <http://www.w3.org/2002/07/owl#sameAs> <http://dbpedia.org/resource/Ruritania_(fiction)> \.$' "$work/out"
+expect_grep "a user gazetteer gives Wikidata links" \
+  '/country/Ruritania> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q1056017> \.$' "$work/out"
+"$NEWSKG" -q -o ntriples --rules "$work/rules.tsv" --gazetteer "$work/gaz.tsv" \
+  --min-confidence 0.31 "$work/user.txt" >"$work/out" 2>"$work/err"
+expect_no_grep "--min-confidence drops the weak rule's relation" 'ontology#sanctions>' "$work/out"
+printf 'sanctions\tbad\tS ... slapped O\t1.5\n' >"$work/bad-rules.tsv"
+"$NEWSKG" -q --rules "$work/bad-rules.tsv" "$sample" >/dev/null 2>"$work/err"
+expect_status "a strength above 1" 2 $?
+expect_grep "a bad strength says where" "^newskg: $work/bad-rules.tsv:1: a strength is" "$work/err"
+printf 'Country\tRuritania\twikidata=1056017\n' >"$work/bad-gaz.tsv"
+"$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
+expect_status "a bad wikidata id" 2 $?
+expect_grep "a bad wikidata id says where" "^newskg: $work/bad-gaz.tsv:1: a wikidata value" "$work/err"
+printf 'Country\tRuritania\twikipedia=Rurit\351nia\n' >"$work/bad-gaz.tsv"
+"$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
+expect_status "a wikipedia title not in UTF-8" 2 $?
+expect_grep "a bad wikipedia title says where" "^newskg: $work/bad-gaz.tsv:1: a wikipedia title" "$work/err"
 
 # --- newskg eval ---------------------------------------------------------------
 

@@ -246,7 +246,7 @@ expect_status "--explain" 0 $?
 if cmp -s "$work/out" "$work/file.nt"; then pass "--explain leaves the graph alone"; else
   fail "--explain changed the graph"
 fi
-expect_grep "--explain names the rule" '^  rule:     impose-sanctions-on (strength 0\.80), sentence 1 of 2$' "$work/explain"
+expect_grep "--explain names the rule" '^  rule:     impose-sanctions-on (strength 0\.90), sentence 1 of 2$' "$work/explain"
 expect_grep "--explain marks the words" '^  matched:  \[S: Britain and Canada\] .*\[T: slap\] sanctions on \[O: Belarusian President Alexander Lukashenko\]$' "$work/explain"
 blocks=$(grep -c '^  sentence: ' "$work/explain")
 evidence=$(grep -c 'prov#wasDerivedFrom>' "$work/file.nt")

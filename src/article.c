@@ -133,3 +133,18 @@ long kg_article_capital_country(KgArticle *a, long city) {
     return -1;
   return kg_article_entity(a, KG_CLASS_COUNTRY, country, strlen(country), c);
 }
+
+long kg_article_stands_for(KgArticle *a, long e) {
+  const KgEntity *ent = &a->entities[e];
+  if (ent->gaz < 0)
+    return -1;
+  const KgGazetteer *gz = a->kb->gazetteer;
+  const char *name =
+      kg_gazetteer_entry(gz, (size_t)ent->gaz)->attrs[KG_ATTR_STANDS_FOR];
+  if (!name || strchr(name, '|'))
+    return -1;
+  long org = kg_gazetteer_find(gz, KG_CLASS_ORGANIZATION, name);
+  return org < 0 ? -1
+                 : kg_article_entity(a, KG_CLASS_ORGANIZATION, name,
+                                     strlen(name), org);
+}

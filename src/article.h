@@ -102,4 +102,8 @@ long kg_article_mention_at(const KgArticle *a, size_t i);
 /** The Country a City entity is the capital of, or -1. */
 long kg_article_capital_country(KgArticle *a, long city);
 
+/** The Organization that news means by entity e (gazetteer standsFor=:
+ *  "Brussels" for the European Union), or -1. */
+long kg_article_stands_for(KgArticle *a, long e);
+
 #endif /* KG_ARTICLE_H */

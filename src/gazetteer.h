@@ -26,6 +26,8 @@ typedef enum {
   KG_ATTR_GENDER,      ///< Person: "m" or "f"
   KG_ATTR_WIKIPEDIA,   ///< all: English Wikipedia title(s), spaces as '_'
   KG_ATTR_WIKIDATA,    ///< all: Wikidata item(s), "Q..."
+  KG_ATTR_STANDS_FOR,  ///< City, Organization: the Organization news means
+                       ///< by it ("Brussels": the European Union)
   KG_ATTR_COUNT
 } KgAttr;
 

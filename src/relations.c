@@ -87,13 +87,18 @@ void kg_facts_release(KgFactList *list) {
   list->count = list->cap = 0;
 }
 
-/* The entity standing for e in a slot of these classes: e itself, or the
- * country of a capital where a country fits and a city does not; -1 if
- * neither fits. */
+/* The entity standing for e in a slot of these classes: e itself, or what
+ * news means by it ("Brussels": the European Union), or the country of a
+ * capital, where e itself does not fit; -1 if none fits. */
 static long slot_entity(KgArticle *a, long e, unsigned classes) {
   KgClass cls = a->entities[e].cls;
   if (classes & KG_CLASS_BIT(cls))
     return e;
+  if (classes & KG_CLASS_BIT(KG_CLASS_ORGANIZATION)) {
+    long meant = kg_article_stands_for(a, e);
+    if (meant >= 0)
+      return meant;
+  }
   if (cls == KG_CLASS_CITY && (classes & KG_CLASS_BIT(KG_CLASS_COUNTRY)))
     return kg_article_capital_country(a, e);
   return -1;

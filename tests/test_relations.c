@@ -73,12 +73,12 @@ static void test_sanctions_verbs_and_passives(void) {
         "United States sanctions Hezbollah");
   FACTS("The United States sanctioned Venezuela's state oil company PDVSA.",
         "United States sanctions PDVSA");
-  FACTS("The U.S. Treasury blacklisted Turkey's defence and energy "
-        "ministries along with three ministers - Hulusi Akar, Fatih Donmez "
-        "and Suleyman Soylu.",
-        "United States sanctions Hulusi Akar; "
-        "United States sanctions Fatih Donmez; "
-        "United States sanctions Suleyman Soylu");
+  FACTS("The U.S. Treasury blacklisted Kazakhstan's defence and energy "
+        "ministries along with three ministers - Zhaksylyk Omarov, Yerlan "
+        "Karimov and Bakhyt Sultanov.",
+        "United States sanctions Zhaksylyk Omarov; "
+        "United States sanctions Yerlan Karimov; "
+        "United States sanctions Bakhyt Sultanov");
   FACTS("Robert Mugabe has been subject to a U.S. asset freeze and a European "
         "Union travel ban for a decade.",
         "United States sanctions Robert Mugabe; "

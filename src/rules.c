@@ -384,11 +384,9 @@ typedef struct {
   int failed;
 } Matcher;
 
-static int word_matches(const Matcher *m, size_t u, char **alts, size_t n) {
-  size_t klen = m->keys->len[u];
-  if (!klen)
-    return 0;
-  const char *key = m->keys->buf + m->keys->off[u];
+/* Non-zero when a word's key is one of the alternatives ("sanction*"
+ * matches every word starting "sanction"). */
+static int key_matches(const char *key, size_t klen, char **alts, size_t n) {
   for (size_t i = 0; i < n; i++) {
     size_t alen = strlen(alts[i]);
     if (alts[i][alen - 1] == '*') {
@@ -399,6 +397,11 @@ static int word_matches(const Matcher *m, size_t u, char **alts, size_t n) {
     }
   }
   return 0;
+}
+
+static int word_matches(const Matcher *m, size_t u, char **alts, size_t n) {
+  size_t klen = m->keys->len[u];
+  return klen && key_matches(m->keys->buf + m->keys->off[u], klen, alts, n);
 }
 
 static void walk(Matcher *m, size_t e, size_t u);
@@ -531,13 +534,28 @@ static int sentence_has(const Matcher *m, char **alts, size_t n) {
   return 0;
 }
 
-/* Non-zero when the sentence holds the words rule r cannot match without. */
-static int may_match(const Matcher *m, const Rule *r) {
-  if (r->required_count && !sentence_has(m, r->required, r->required_count))
+/* Non-zero when any word of the sentence, names included ("the European
+ * Parliament" for @parliament), is one of the alternatives. */
+static int sentence_mentions(const Matcher *m, char **alts, size_t n) {
+  if (m->count == 0)
     return 0;
-  return r->anchor < 0 ||
-         sentence_has(m, r->elements[r->anchor].alts,
-                      r->elements[r->anchor].alt_count);
+  for (size_t t = m->units[0].first; t < m->units[m->count - 1].end; t++) {
+    char key[KEY_MAX];
+    size_t klen = kg_text_key(m->text, t, t + 1, key, sizeof key);
+    if (klen && key_matches(key, klen, alts, n))
+      return 1;
+  }
+  return 0;
+}
+
+/* Non-zero when the sentence holds the words rule r cannot match without:
+ * its anchor as a plain word, and one of its @ requirements anywhere. */
+static int may_match(const Matcher *m, const Rule *r) {
+  if (r->anchor >= 0 && !sentence_has(m, r->elements[r->anchor].alts,
+                                      r->elements[r->anchor].alt_count))
+    return 0;
+  return !r->required_count ||
+         sentence_mentions(m, r->required, r->required_count);
 }
 
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,

@@ -530,6 +530,8 @@ static void test_visit_to_the_city_of(void) {
 /* ---- addressed ------------------------------------------------------------------ */
 
 static void test_addressed(void) {
+  FACTS("Addressing the UN General Assembly, Volodymyr Zelensky urged action.",
+        "Volodymyr Zelensky addressed United Nations General Assembly");
   FACTS("Svetlana Tikhanovskaya addressed the UN Security Council.",
         "Svetlana Tikhanovskaya addressed United Nations Security Council");
   FACTS("Svetlana Tikhanovskaya will address the UN Security Council.", "");

@@ -8,12 +8,19 @@
 Checks (an error makes the exit status 1; a warning does not):
   format     every line is CLASS<TAB>Name<TAB>key=value..., with a known class, keys
              known for that class, no empty values, well-formed gender=, un=,
-             capital=, iso3=, wikidata=, wikipedia= values;
+             capital=, iso2=, iso3=, wikidata=, wikipedia= values; office= values
+             are TITLE;TARGET;START;END with a lower-case title, dates YYYY-MM-DD,
+             YYYY-MM or YYYY, END empty or not before START;
   unique     no two entries of one class share a canonical name (also compared
              without case and accents);
-  refs       capital, borders, country, members, seat, partOf and leads name an
-             entry of the right class; a country's capital lists that city and the
-             city says capital=yes and names the country back; borders are symmetric;
+  refs       capital, borders, country, members, seat, partOf, leads, standsFor and
+             an office's target name an entry of the right class; a country's
+             capital lists that city and the city says capital=yes and names the
+             country back; borders are symmetric;
+  offices    leads= agrees with office=: a person with offices heads (leads=) each
+             country where he holds a head-of-state or head-of-government title
+             (LEADER_TITLES), and each leads= value is the target of one of his
+             offices or the body such a target is partOf;
   aliases    no alias of one entry is another entry's canonical name in the same
              class, and no alias or demonym is shared by two entries of one class
              (unless listed in SHARED_OK); aliases of two letters or fewer only
@@ -39,15 +46,31 @@ import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-DATA_FILES = ["countries.tsv", "cities.tsv", "organizations.tsv", "people.tsv"]
+DATA_FILES = ["countries.tsv", "cities.tsv", "organizations.tsv", "people.tsv",
+              "regions.tsv"]
 
 KEYS = {
-    "Country": {"alias", "wikipedia", "wikidata", "demonym", "capital", "borders", "iso3", "un"},
-    "City": {"alias", "wikipedia", "wikidata", "country", "capital"},
-    "Organization": {"alias", "wikipedia", "wikidata", "members", "seat", "partOf", "country"},
-    "Person": {"alias", "wikipedia", "wikidata", "gender", "country", "leads"},
+    "Country": {"alias", "wikipedia", "wikidata", "demonym", "capital", "borders", "iso2",
+                "iso3", "un"},
+    "City": {"alias", "wikipedia", "wikidata", "country", "capital", "standsFor"},
+    "Organization": {"alias", "wikipedia", "wikidata", "members", "seat", "partOf", "country",
+                     "standsFor"},
+    "Person": {"alias", "wikipedia", "wikidata", "gender", "country", "leads", "office"},
+    "Region": {"alias", "wikipedia", "wikidata", "country"},
 }
-SINGLE = {"wikipedia", "wikidata", "iso3", "un", "gender"}
+SINGLE = {"wikipedia", "wikidata", "iso2", "iso3", "un", "gender", "standsFor"}
+
+# office= titles that make their holder the head of state or government of the
+# Country the office belongs to (after "acting", "interim" or "transitional").
+LEADER_TITLES = {
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor",
+    "emir", "sultan", "pope", "supreme leader", "leader", "taoiseach", "state counsellor",
+    "chief adviser", "chief executive", "head of state", "chairman of the state council",
+    "chairman of the sovereignty council", "chairman of the presidential council",
+    "chairman of the state administration council", "chairman of the supreme council",
+    "president of the council of ministers",
+}
+DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 # Aliases of two letters or fewer that are well known and not ordinary words
 # (abbreviations, and the surnames of two Chinese presidents).
@@ -152,12 +175,64 @@ def check_values(cls, keys, where, rep):
     for v in keys.get("iso3", []):
         if not re.fullmatch(r"[A-Z]{3}", v):
             rep.error(where, f"iso3={v}: three capital letters")
+    for v in keys.get("iso2", []):
+        if not re.fullmatch(r"[A-Z]{2}", v):
+            rep.error(where, f"iso2={v}: two capital letters")
+    for v in keys.get("office", []):
+        check_office(v, where, rep)
     for v in keys.get("wikidata", []):
         if not re.fullmatch(r"Q[1-9][0-9]*", v):
             rep.error(where, f"wikidata={v}: Q followed by digits")
     for v in keys.get("wikipedia", []):
         if " " in v or not v:
             rep.error(where, f"wikipedia={v}: use _ for spaces")
+
+
+def check_office(value, where, rep):
+    parts = value.split(";")
+    if len(parts) != 4:
+        rep.error(where, f"office={value}: want TITLE;TARGET;START;END")
+        return
+    title, target, start, end = parts
+    if not title or title != title.lower() or title != title.strip():
+        rep.error(where, f"office={value}: the title is lower case, as news writes it")
+    if not target:
+        rep.error(where, f"office={value}: no target")
+    if not DATE.fullmatch(start):
+        rep.error(where, f"office={value}: start {start!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    if end and not DATE.fullmatch(end):
+        rep.error(where, f"office={value}: end {end!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    if DATE.fullmatch(start) and end and DATE.fullmatch(end) and end < start[:len(end)]:
+        rep.error(where, f"office={value}: ends before it starts")
+
+
+def offices(keys):
+    """(title, target, start, end) of each office=; acting/interim titles bare."""
+    out = []
+    for v in keys.get("office", []):
+        parts = v.split(";")
+        if len(parts) == 4:
+            title = re.sub(r"^(acting|interim|transitional) ", "", parts[0])
+            out.append((title, parts[1], parts[2], parts[3]))
+    return out
+
+
+def check_offices(entries, rep):
+    by = {(e["cls"], e["name"]): e for e in entries}
+    for e in entries:
+        if e["cls"] != "Person" or "office" not in e["keys"]:
+            continue
+        leads = e["keys"].get("leads", [])
+        held = set()
+        for title, target, _, _ in offices(e["keys"]):
+            held.add(target)
+            parent = by.get(("Organization", target), {"keys": {}})["keys"].get("partOf", [])
+            held.update(parent)
+            if title in LEADER_TITLES and ("Country", target) in by and target not in leads:
+                rep.error(e["where"], f"office {title} of {target} but leads= lacks {target}")
+        for t in leads:
+            if t not in held:
+                rep.error(e["where"], f"leads={t} but no office= there (or in a body of it)")
 
 
 def check_entries(entries, rep):
@@ -194,6 +269,9 @@ def check_refs(entries, rep):
         ("Organization", "country"): ("Country",),
         ("Person", "country"): ("Country",),
         ("Person", "leads"): ("Country", "Organization"),
+        ("City", "standsFor"): ("Organization", "Country"),
+        ("Organization", "standsFor"): ("Organization", "Country"),
+        ("Region", "country"): ("Country",),
     }
     for e in entries:
         for (cls, k), targets in want.items():
@@ -202,6 +280,9 @@ def check_refs(entries, rep):
             for v in e["keys"].get(k, []):
                 if not any((t, v) in by for t in targets):
                     rep.error(e["where"], f"{k}={v}: no {' or '.join(targets)} of that name")
+        for _, target, _, _ in offices(e["keys"]):
+            if ("Country", target) not in by and ("Organization", target) not in by:
+                rep.error(e["where"], f"office in {target}: no Country or Organization of that name")
     for e in entries:
         if e["cls"] == "Country":
             for cap in e["keys"].get("capital", []):
@@ -343,6 +424,7 @@ def main(argv):
     entries = read(args.files, rep)
     check_entries(entries, rep)
     check_refs(entries, rep)
+    check_offices(entries, rep)
     check_aliases(entries, rep)
     checked = check_gold(entries, args.gold, rep) if os.path.isdir(args.gold) else 0
     if not os.path.isdir(args.gold):

@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Generate data/countries.tsv and the capitals part of data/cities.tsv.
 
-Source: the npm package `world-countries` (mledoze/countries, ODbL 1.0), its
-`countries.json`; Wikidata QIDs (CC0) from ../shared/reference/countries_merged.tsv;
-hand-made corrections and additions from tools/country-overrides.tsv.
+Sources: the npm package `world-countries` 5.1.0 (mledoze/countries, ODbL 1.0),
+its `countries.json`; the Debian package `iso-codes` (ISO 3166-1 as JSON,
+/usr/share/iso-codes/json/iso_3166-1.json) for the alpha-2 codes and ISO's
+short, common and official names; Wikidata QIDs (CC0) from
+../shared/reference/countries_merged.tsv; hand-made corrections and additions
+from tools/country-overrides.tsv.
 
-    cd /tmp && npm pack world-countries && tar xzf world-countries-*.tgz
-    tools/gen-countries.py --source /tmp/package            # rewrites the files
-    tools/gen-countries.py --source /tmp/package --check    # exit 1 if they would change
+    mkdir -p /tmp/wc && cd /tmp/wc && npm install world-countries@5.1.0
+    apt-get install -y iso-codes
+    tools/gen-countries.py --source /tmp/wc/node_modules/world-countries          # rewrites
+    tools/gen-countries.py --source /tmp/wc/node_modules/world-countries --check  # exit 1 if
+                                                                   # they would change
 
 What it keeps from the dataset, and why:
   * canonical name = name.common (English), unless the overrides rename it;
@@ -16,9 +21,13 @@ What it keeps from the dataset, and why:
     inverted ISO forms ("Korea, Republic of"), no parentheses, and nothing that
     is the country's native name in another language (compared without case
     and accents); the overrides remove the romanised native names left over;
+  * ISO 3166-1's name, common name and official name, unless inverted ("Korea,
+    Republic of") or parenthesised ("Falkland Islands (Malvinas)"), without a
+    leading "the" ("the State of Palestine");
   * an ASCII-folded copy of every name with diacritics ("Türkiye" -> "Turkiye");
   * demonyms = demonyms.eng (adjective) plus a regular plural people form;
-  * capital, borders (as canonical names), iso3, un (member/observer/no).
+  * capital, borders (as canonical names), iso2 (from iso-codes), iso3 (the
+    dataset's cca3), un (member/observer/no).
 
 data/cities.tsv is generated above the line MANUAL_MARKER; everything below
 that line is hand-written and copied through unchanged, so re-running the
@@ -40,9 +49,9 @@ ROOT = os.path.dirname(HERE)
 MANUAL_MARKER = "# ==== hand-written cities below; not generated, edit freely ===="
 
 KEY_ORDER = {
-    "Country": ["alias", "demonym", "capital", "borders", "iso3", "un",
+    "Country": ["alias", "demonym", "capital", "borders", "iso2", "iso3", "un",
                 "wikipedia", "wikidata"],
-    "City": ["alias", "country", "capital", "wikipedia", "wikidata"],
+    "City": ["alias", "country", "capital", "standsFor", "wikipedia", "wikidata"],
 }
 
 
@@ -205,16 +214,30 @@ def add_folded(values, also_skip=()):
     return out
 
 
-def build(data, qids, country_ops, city_ops):
+def iso_names(code):
+    """ISO 3166-1's names of a country that English news could write."""
+    out = []
+    for k in ("name", "common_name", "official_name"):
+        n = code.get(k, "")
+        if n.startswith("the "):
+            n = n[4:]
+        if n and not any(ch in n for ch in ",()"):
+            out.append(n)
+    return out
+
+
+def build(data, iso_codes, qids, country_ops, city_ops):
     by_iso = {c["cca3"]: c for c in data}
     entries = {}
     for iso, c in by_iso.items():
+        code = iso_codes.get(iso, {})
         e = {
             "name": c["name"]["common"],
-            "alias": english_aliases(c),
+            "alias": uniq(english_aliases(c) + iso_names(code)),
             "demonym": demonyms(c),
             "capital": list(c.get("capital", [])),
             "borders": list(c.get("borders", [])),          # iso3 for now
+            "iso2": [code["alpha_2"]] if code else [],
             "iso3": [iso],
             "un": ["member" if c.get("unMember") else "no"],
             "wikipedia": [c["name"]["common"].replace(" ", "_")],
@@ -271,13 +294,16 @@ def line(cls, e):
     return "\t".join(cols)
 
 
-def header(version, what):
+def header(version, iso_version, what):
     return "\n".join([
         f"# newskg gazetteer: {what}",
         "# Format: see data/README.md (CLASS<TAB>Canonical Name<TAB>key=value|value...).",
         f"# Source: npm package world-countries {version} (https://github.com/mledoze/countries),",
         "#   (c) Mohammed Le Doze (mledoze), Open Database License 1.0 (ODbL 1.0);",
         "#   see data/LICENSE.world-countries.  This file is a derived database under ODbL 1.0.",
+        f"# ISO 3166-1 alpha-2 codes and names: Debian package iso-codes {iso_version}",
+        "#   (https://salsa.debian.org/iso-codes-team/iso-codes, LGPL 2.1 or later;",
+        "#   see data/LICENSE.iso-codes).",
         "# Wikidata QIDs (CC0): ../shared/reference/countries_merged.tsv (iso3 -> wikidata_qid).",
         "# Corrections and additions: tools/country-overrides.tsv.",
         "# Generated by tools/gen-countries.py; do not edit (edit the overrides and re-run).",
@@ -285,11 +311,11 @@ def header(version, what):
     ])
 
 
-def render(version, countries, cities, manual_cities):
+def render(version, iso_version, countries, cities, manual_cities):
     key_name = lambda e: key(e["name"])
-    out_c = header(version, "countries and territories (class Country)")
+    out_c = header(version, iso_version, "countries and territories (class Country)")
     out_c += "\n".join(line("Country", e) for e in sorted(countries, key=key_name)) + "\n"
-    out_t = header(version, "cities (class City): capitals generated from world-countries,\n"
+    out_t = header(version, iso_version, "cities (class City): capitals generated from world-countries,\n"
                    "# then hand-written major cities below the marker line")
     out_t = out_t.replace("# Generated by tools/gen-countries.py; do not edit",
                           "# Capitals generated by tools/gen-countries.py; do not edit them here")
@@ -320,12 +346,31 @@ def read_qids(path):
     return qids
 
 
+def read_iso_codes(path):
+    """({alpha_3: ISO 3166-1 entry}, iso-codes version) from the iso-codes JSON
+    file; the version is that of the package's pkg-config file beside it."""
+    if not os.path.exists(path):
+        sys.exit(f"{path}: not found (apt-get install iso-codes)")
+    with open(path, encoding="utf-8") as f:
+        codes = {c["alpha_3"]: c for c in json.load(f)["3166-1"]}
+    pc = os.path.join(os.path.dirname(path), "..", "..", "pkgconfig", "iso-codes.pc")
+    version = "(version unknown)"
+    if os.path.exists(pc):
+        with open(pc, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("Version:"):
+                    version = line.split(":", 1)[1].strip()
+    return codes, version
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--source", default="/tmp/package",
+    ap.add_argument("--source", default="/tmp/wc/node_modules/world-countries",
                     help="unpacked world-countries npm package (folder with countries.json)")
     ap.add_argument("--reference", default=os.path.join(ROOT, "..", "shared", "reference",
                                                         "countries_merged.tsv"))
+    ap.add_argument("--iso-codes", default="/usr/share/iso-codes/json/iso_3166-1.json",
+                    help="iso-codes' ISO 3166-1 JSON file")
     ap.add_argument("--overrides", default=os.path.join(HERE, "country-overrides.tsv"))
     ap.add_argument("--out", default=os.path.join(ROOT, "data"))
     ap.add_argument("--check", action="store_true",
@@ -336,12 +381,14 @@ def main(argv):
         data = json.load(f)
     with open(os.path.join(args.source, "package.json"), encoding="utf-8") as f:
         version = json.load(f)["version"]
+    iso_codes, iso_version = read_iso_codes(args.iso_codes)
     country_ops, city_ops = read_overrides(args.overrides)
-    countries, cities = build(data, read_qids(args.reference), country_ops, city_ops)
+    countries, cities = build(data, iso_codes, read_qids(args.reference), country_ops,
+                              city_ops)
 
     cpath = os.path.join(args.out, "countries.tsv")
     tpath = os.path.join(args.out, "cities.tsv")
-    out_c, out_t = render(version, countries, cities, read_manual(tpath))
+    out_c, out_t = render(version, iso_version, countries, cities, read_manual(tpath))
     changed = []
     for path, text in ((cpath, out_c), (tpath, out_t)):
         old = open(path, encoding="utf-8").read() if os.path.exists(path) else None

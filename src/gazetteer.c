@@ -36,7 +36,8 @@ struct KgGazetteerImpl {
 
 static const char *const attr_keys[KG_ATTR_COUNT] = {
     "capital", "borders", "country", "members",   "seat",
-    "partOf",  "leads",   "gender",  "wikipedia", "wikidata", "standsFor"};
+    "partOf",  "leads",   "gender",  "wikipedia", "wikidata", "standsFor",
+    "office"};
 
 /* Non-zero when every '|'-separated value is a Wikidata item id: Q and 1
  * to 18 digits, the first not 0. */

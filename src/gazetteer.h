@@ -28,6 +28,7 @@ typedef enum {
   KG_ATTR_WIKIDATA,    ///< all: Wikidata item(s), "Q..."
   KG_ATTR_STANDS_FOR,  ///< City, Organization: the Organization news means
                        ///< by it ("Brussels": the European Union)
+  KG_ATTR_OFFICE,      ///< Person: "role;place;from;to" terms (data/README.md)
   KG_ATTR_COUNT
 } KgAttr;
 

@@ -271,6 +271,50 @@ static int read_title_descriptions(KgArticle *a, KgFactList *list) {
   return 0;
 }
 
+/* The place a person speaks for by the gazetteer: the one current
+ * office= term whose role is a spokesperson's title ("spokesman;Kremlin;
+ * 2012-05;"), as an article entity; -1 when there is none or several. */
+static long spokesperson_office(KgArticle *a, long person) {
+  const KgGazetteer *gz = a->kb->gazetteer;
+  long gaz = a->entities[person].gaz;
+  const char *terms =
+      gaz >= 0 ? kg_gazetteer_entry(gz, (size_t)gaz)->attrs[KG_ATTR_OFFICE]
+               : NULL;
+  long found = -1;
+  for (const char *t = terms; t && *t;) {
+    const char *bar = strchr(t, '|');
+    size_t len = bar ? (size_t)(bar - t) : strlen(t);
+    char term[512], key[256];
+    if (len < sizeof term) {
+      memcpy(term, t, len);
+      term[len] = '\0';
+      char *save = NULL;
+      char *role = strtok_r(term, ";", &save);
+      char *place = strtok_r(NULL, ";", &save);
+      char *from = strtok_r(NULL, ";", &save);
+      int current = from && !strtok_r(NULL, ";", &save);
+      size_t klen = role ? kg_phrase_key(role, strlen(role), key, sizeof key)
+                         : 0;
+      const char *value =
+          klen ? kg_lexicon_get(a->kb->lexicon, "title", key, klen) : NULL;
+      if (current && place && value && strstr(value, "spokesperson")) {
+        KgClass cls = KG_CLASS_ORGANIZATION;
+        long g = kg_gazetteer_find(gz, cls, place);
+        if (g < 0)
+          g = kg_gazetteer_find(gz, cls = KG_CLASS_COUNTRY, place);
+        long e = g >= 0 ? kg_article_entity(a, cls, place, strlen(place), g)
+                        : -1;
+        if (e >= 0 && found >= 0 && e != found)
+          return -1;
+        if (e >= 0)
+          found = e;
+      }
+    }
+    t = bar ? bar + 1 : NULL;
+  }
+  return found;
+}
+
 /* Relations stated by titles. */
 static int read_titles(KgArticle *a, KgFactList *list) {
   for (size_t mi = 0; mi < a->mention_count; mi++) {
@@ -313,6 +357,12 @@ static int read_titles(KgArticle *a, KgFactList *list) {
                                            m->first, 1);
       rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
                     mention_source(a, m, -1, "title-government-spokesperson",
+                                   STRENGTH_CONTEXT));
+    } else if (strcmp(m->role, "spokesperson") == 0 && owner < 0 &&
+               (owner = spokesperson_office(a, m->entity)) >= 0) {
+      /* "spokesman Dmitry Peskov": whose spokesman the gazetteer knows */
+      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
+                    mention_source(a, m, -1, "title-spokesperson-office",
                                    STRENGTH_CONTEXT));
     } else if (strcmp(m->role, "spokesperson") == 0 && owner >= 0) {
       rc = add_fact(

@@ -53,6 +53,10 @@ static void test_sanctions_metonymy(void) {
 }
 
 static void test_sanctions_verbs_and_passives(void) {
+  /* gazetteer standsFor=: Brussels means the European Union */
+  FACTS("Brussels imposed sanctions on Belarus. Viktor Orban travelled to "
+        "Brussels.",
+        "European Union sanctions Belarus; Viktor Orbán visited Brussels");
   FACTS("Hamas remains blacklisted as a terrorist organisation by the United "
         "States and Canada.",
         "Canada sanctions Hamas; United States sanctions Hamas");
@@ -461,6 +465,10 @@ static void test_capital_of(void) {
 /* ---- spokespersonOf ------------------------------------------------------------- */
 
 static void test_spokesperson_of(void) {
+  /* the gazetteer's office= says whose spokesman he is */
+  FACTS("The Kremlin urged restraint; spokesman Dmitry Peskov said Moscow "
+        "wanted calm.",
+        "Dmitry Peskov spokespersonOf Kremlin");
   /* a government spokesman speaks in his own capital */
   FACTS("RIYADH (Reuters) - Iran was silent, foreign ministry spokesman "
         "Nasser Kanaani told reporters in Tehran on Friday.",

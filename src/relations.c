@@ -710,6 +710,15 @@ static int sink(void *ctx, const KgRuleMatch *m) {
     objects[no++] =
         context_country(a, r->list, subjects[0], r->sentence, su->first, 0);
   }
+  if (m->respectively && ns == no && ns > 1) {
+    for (size_t i = 0; i < ns; i++)
+      if (add_fact(r->list, subjects[i], m->relation, objects[i], r->sentence,
+                   source) != 0)
+        return -1;
+    return 0;
+  }
+  if (m->respectively)
+    return 0; /* lists of different lengths pair nothing */
   for (size_t i = 0; i < ns; i++) {
     if (m->reciprocal) {
       for (size_t j = i + 1; j < ns; j++)

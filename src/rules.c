@@ -44,6 +44,7 @@ typedef struct {
   size_t required_count;
   long anchor;     ///< first mandatory word element, -1 when there is none
   double strength; ///< how often its matches are right, (0, 1]
+  int respectively; ///< `&`: S and O members are paired in order
 } Rule;
 
 struct KgRuleSetImpl {
@@ -235,6 +236,10 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
     if (r.element_count == MAX_ELEMENTS) {
       *message = "pattern too long";
       break;
+    }
+    if (strcmp(w, "&") == 0) {
+      r.respectively = 1;
+      continue;
     }
     Element *el = &r.elements[r.element_count];
     *message = parse_element(w, el, &r);
@@ -565,8 +570,9 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
   int status = unit_keys_build(&keys, text, units, count);
   for (size_t ri = 0; ri < rules->count && status == 0; ri++) {
     const Rule *r = &rules->rules[ri];
-    KgRuleMatch unmatched = {r->relation, r->name, -1, -1, -1,         0,
-                             0,           0,       -1, -1, r->strength};
+    KgRuleMatch unmatched = {r->relation, r->name, -1, -1,          -1,
+                             0,           0,       0,  -1, -1,
+                             r->strength, r->respectively};
     Matcher m = {r,    lex,  text, units,     &keys, count,
                  test, sink, ctx,  unmatched, count, 0};
     if (!may_match(&m, r))

@@ -25,6 +25,10 @@
  *                 follows a preposition, so a slot before a gap is the
  *                 nearest entity to what follows
  *   @word|other   (anywhere) the sentence must contain one of these words
+ *   &             (anywhere) S and O are lists of the same length paired in
+ *                 order: "the presidents of Venezuela and Nicaragua, Maduro
+ *                 and Ortega" (otherwise every member of S with every one
+ *                 of O)
  *
  * Parenthetical asides (", a rival of Maduro,", ", who met Kim,") are
  * skipped by every gap, and a slot filled inside one keeps the rest of the
@@ -78,6 +82,7 @@ typedef struct {
   unsigned subject_classes, object_classes; ///< class masks of the slots
   long first, end; ///< the units matched: [first, end), first to last
   double strength; ///< the rule's strength
+  int respectively; ///< pair the members of S and O in order (the `&`)
 } KgRuleMatch;
 
 /** Decides whether a unit can fill a slot of these classes. */

@@ -368,6 +368,13 @@ static void test_leader_of_not_from_other_titles(void) {
 }
 
 static void test_leader_of_from_wording(void) {
+  /* "respectively": lists paired in order, and nothing when they differ */
+  FACTS("Although the presidents of Venezuela and Nicaragua, Nicolas Maduro "
+        "and Daniel Ortega, offered him refuge, he stayed.",
+        "Daniel Ortega leaderOf Nicaragua; Nicolás Maduro leaderOf Venezuela");
+  FACTS("The prime ministers of India, Pakistan and Nepal, Narendra Modi and "
+        "Shehbaz Sharif, spoke.",
+        "");
   FACTS("The offensive was led by Hayat Tahrir al-Sham, a former al Qaeda "
         "affiliate whose leader, Ahmed al-Sharaa, is better known as Abu "
         "Mohammed al-Golani.",

@@ -220,6 +220,32 @@ static long reflexive_antecedent(const KgArticle *a, size_t mi, int lenient) {
   return -1;
 }
 
+/* Non-zero when, before pronoun mi in its sentence, a person is spoken of
+ * whom no name or resolved description gives ("this Mideast leader ...
+ * when he travelled", "my Special Envoy proceeded to Moscow, where he
+ * met"): the pronoun is most likely that person, whom we cannot name. */
+static int unnamed_person_before(const KgArticle *a, size_t mi) {
+  const KgMention *m = &a->mentions[mi];
+  for (size_t k = mi; k-- > 0 && a->mentions[k].sentence == m->sentence;)
+    if (a->mentions[k].entity >= 0 &&
+        a->entities[a->mentions[k].entity].cls == KG_CLASS_PERSON &&
+        !(a->mentions[k].flags & KG_M_ABSORBED))
+      return 0;
+  const KgLexicon *lex = a->kb->lexicon;
+  for (size_t t = a->text.sentences[m->sentence].first_token; t < m->first;
+       t++) {
+    long inside = kg_article_mention_at(a, t);
+    if (inside >= 0 && a->mentions[inside].entity >= 0)
+      continue;
+    char key[64];
+    size_t klen = kg_text_key(&a->text, t, t + 1, key, sizeof key);
+    if (klen && (kg_lexicon_get(lex, "person_noun", key, klen) ||
+                 kg_lexicon_match(lex, "title", &a->text, t, t + 1, NULL)))
+      return 1;
+  }
+  return 0;
+}
+
 /* Resolves mention mi; leaves entity -1 when nothing fits.  lenient: a
  * gender guessed from a given name does not rule a person out. */
 static void resolve(KgArticle *a, size_t mi, int lenient) {
@@ -275,6 +301,8 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
    * ... In Kyiv he met ..." - he is Kishida); object pronouns take the
    * most recent one below */
   if (wants_person && !(m->flags & KG_M_OBJECT)) {
+    if (m->kind == KG_MENTION_PRONOUN && unnamed_person_before(a, mi))
+      return;
     long e = subject_antecedent(a, mi, lenient, excluded);
     if (e >= 0) {
       m->entity = e;

@@ -195,6 +195,19 @@ static int find_gazetteer_names(Finder *f, size_t si) {
   return 0;
 }
 
+/* Non-zero when token i is a regnal number: II to XXX in capitals (not
+ * "I", which is mostly the pronoun: "May I"). */
+static int regnal_number(const Finder *f, size_t i) {
+  const KgToken *t = tok(f, i);
+  size_t n = t->end - t->start;
+  if (n < 2 || n > 5)
+    return 0;
+  for (size_t k = 0; k < n; k++)
+    if (!strchr("IVX", f->a->text.text[t->start + k]))
+      return 0;
+  return 1;
+}
+
 /* Length of the capitalised name run at i (0 if none): capitalised words,
  * particles between them ("bin", "al"), hyphenated parts ("Jae-in"). */
 static size_t name_run(const Finder *f, size_t i, size_t end) {
@@ -218,6 +231,10 @@ static size_t name_run(const Finder *f, size_t i, size_t end) {
       last_cap = n;
     } else if (n > 0 && lex_has(f, "particle", i + n, NULL)) {
       n++;
+    } else if (n > 0 && regnal_number(f, i + n)) {
+      n++; /* "Edward III" */
+      last_cap = n;
+      break;
     } else {
       break;
     }
@@ -559,6 +576,16 @@ static int find_pattern_names(Finder *f, size_t si) {
     if (f->covered[i])
       continue;
     size_t n = kg_lexicon_match(lex_of(f), "title", &a->text, i, end, NULL);
+    /* "in Sultan Kudarat": after "in", a title and a name are a place */
+    if (n > 0 && i > s->first_token && kg_token_is(&a->text, i - 1, "in") &&
+        (tok(f, i)->flags & KG_TOK_CAP)) {
+      size_t run = name_run(f, i + n, end);
+      if (run > 0 && !(i + n + run < end &&
+                       kg_token_is(&a->text, i + n + run, "'s"))) {
+        i += n + run - 1;
+        continue;
+      }
+    }
     if (n > 0) {
       /* "spokesman Dmitry Peskov"; after a determiner also "his
        * counterpart, Sergei Lavrov" */

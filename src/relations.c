@@ -24,6 +24,9 @@
 #define STRENGTH_COUNTERPART 0.9  /* "his Turkish counterpart Erdogan" */
 #define STRENGTH_CAPITAL 0.9      /* "the Ukrainian capital" */
 #define STRENGTH_DESCRIPTION 0.75 /* "the Afghan president" */
+/* How many sentences back the article's country must last have been named
+ * for a title without one to be read as leading it. */
+#define FOCUS_WINDOW 5
 #define STRENGTH_CONTEXT 0.7      /* "President X", country from context */
 
 typedef struct {
@@ -133,6 +136,20 @@ static long state_of_body(KgArticle *a, long e) {
   return state >= 0 ? state : e;
 }
 
+/* Non-zero when entity e is named in sentence or in the FOCUS_WINDOW
+ * sentences before it. */
+static int named_lately(const KgArticle *a, long e, size_t sentence) {
+  if (e < 0)
+    return 0;
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    const KgMention *m = &a->mentions[mi];
+    if (m->sentence <= sentence && m->sentence + FOCUS_WINDOW >= sentence &&
+        m->entity == e)
+      return 1;
+  }
+  return 0;
+}
+
 /* The country a person's untitled office ("President X", "became prime
  * minister") belongs to, in order of evidence: a country the gazetteer says
  * the person led; the person's nationality; the nearest country named
@@ -169,28 +186,33 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
   if (p->country >= 0)
     return p->country;
   /* the last country named before the title in its sentence, else, where
-   * look_after is set, the first after it (a government spokesman "told
-   * reporters in Tehran"; a president may be abroad) */
+   * the first after it ("President Aristide ... democracy in Haiti"), but
+   * not a place he may only be visiting ("arrived in Moscow") unless
+   * look_after says he speaks at home (a government spokesman "told
+   * reporters in Tehran") */
   long before_title = -1, after_title = -1;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
-    if (m->sentence != sentence || m->entity < 0 || m->entity == person)
+    if (m->sentence != sentence || m->entity < 0 || m->entity == person ||
+        (m->flags & KG_M_QUOTED))
       continue;
     long c = slot_entity(a, m->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
     if (c >= 0 && m->first < before)
       before_title = c;
-    else if (c >= 0 && after_title < 0)
-      after_title = c;
+    else if (c >= 0 && after_title < 0 && m->kind == KG_MENTION_NAME &&
+             (look_after || !(m->flags & KG_M_LOCATIVE)))
+      after_title = c; /* a name, not "the great Frenchman André Malraux" */
   }
   if (before_title >= 0)
     return before_title;
-  if (look_after && after_title >= 0)
+  if (after_title >= 0)
     return after_title;
   /* where the story is filed from ("DHAKA — ... President X") */
   if (a->dateline_country >= 0 &&
       !led_by_other(facts, a->dateline_country, person))
     return a->dateline_country;
-  return a->focus_country;
+  /* the country the article is about, if it is still being talked about */
+  return named_lately(a, a->focus_country, sentence) ? a->focus_country : -1;
 }
 
 /* "In the Ukrainian capital he met ...": a resolved description of a
@@ -640,7 +662,7 @@ static int clause_edge(const Reader *r, long u) {
  * the trigger ("are preparing to adopt", "failed to impose", "hoped to
  * meet"); a word of remote contact anywhere in the clause ("held talks by
  * telephone"). */
-static int not_asserted(const Reader *r, long trigger) {
+static int not_asserted(const Reader *r, long trigger, long end) {
   const KgArticle *a = r->a;
   const KgToken *trig = &a->text.tokens[r->units[trigger].first];
   if (trig->flags & KG_TOK_QUOTED)
@@ -660,6 +682,10 @@ static int not_asserted(const Reader *r, long trigger) {
   }
   for (long u = trigger + 1; u < (long)r->unit_count && !clause_edge(r, u); u++)
     if (unit_in(r, u, "remote"))
+      return 1;
+  /* a negation inside the match: "Brazil is not a member of the G7" */
+  for (long u = trigger + 1; u < end; u++)
+    if (unit_in(r, u, "negation"))
       return 1;
   return 0;
 }
@@ -682,7 +708,7 @@ static int sink(void *ctx, const KgRuleMatch *m) {
                          unit_tokens(r, m->trigger, m->trigger + 1)};
   /* a capital is a state of affairs, not an event that may be planned */
   if (m->trigger >= 0 && m->relation != KG_REL_CAPITAL_OF &&
-      not_asserted(r, m->trigger))
+      not_asserted(r, m->trigger, m->end))
     return 0;
   long subjects[MAX_MEMBERS], objects[MAX_MEMBERS];
   size_t ns = 0, no = 0;

@@ -431,13 +431,17 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
       return;
     within = m->units[u + 1].aside_end; /* only inside its own aside */
   }
-  /* "the wife of X flew to": a person after "of" is not the subject (a
-   * state may be: "the extension of the US embargo against Cuba"), unless
-   * the pattern reads an apposition ("the release of X, Y's rival") */
+  /* "the wife of X flew to", "States Members of the UN that are members
+   * of the EEC": a person or body after "of" is not the subject (a state
+   * may be: "the extension of the US embargo against Cuba"), unless the
+   * pattern reads an apposition ("the release of X, Y's rival") */
   if (e == 0 && el->slot != 'O' && unit->first > 0 &&
       kg_token_is(m->text, unit->first - 1, "of") &&
       !element_is(m->rule, e + 1, ",") &&
-      m->test(m->ctx, (long)u, KG_CLASS_BIT(KG_CLASS_PERSON)))
+      m->test(m->ctx, (long)u,
+              KG_CLASS_BIT(KG_CLASS_PERSON) |
+                  KG_CLASS_BIT(KG_CLASS_ORGANIZATION)) &&
+      !m->test(m->ctx, (long)u, KG_CLASS_BIT(KG_CLASS_COUNTRY)))
     return;
   /* a possessor ("Iran's foreign minister") fills a slot only where the
    * pattern has the "'s" */

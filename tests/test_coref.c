@@ -123,6 +123,16 @@ static void test_reflexive_fits_gender(void) {
   doc_free(d);
 }
 
+/* A pronoun after a person no name gives stays unresolved. */
+static void test_pronoun_after_unnamed_person(void) {
+  Doc *d = RUN("Vladimir Putin spoke on Monday. My special envoy went to "
+               "Moscow, where he met Andrei Kozyrev.",
+               STAGE_COREF);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_ENTITY(d, "he", NULL);
+  doc_free(d);
+}
+
 static void test_description_skips_the_subject_of_its_clause(void) {
   Doc *d = RUN("Iranian Foreign Minister Mohammad Javad Zarif flew to Moscow. "
                "In June, Washington targeted the country's supreme leader "
@@ -273,6 +283,7 @@ int main(void) {
       {"the group", test_the_group},
       {"the dateline is no antecedent", test_dateline_is_no_antecedent},
       {"reflexive fits gender", test_reflexive_fits_gender},
+      {"pronoun after an unnamed person", test_pronoun_after_unnamed_person},
       {"description skips the subject of its clause",
        test_description_skips_the_subject_of_its_clause},
       {"person description", test_person_description},

@@ -219,6 +219,23 @@ static void test_regions(void) {
   doc_free(d);
 }
 
+/* After "in", a title and a name are a place: "in Sultan Kudarat". */
+static void test_title_name_after_in(void) {
+  Doc *d = RUN("The quake was felt in Sultan Kudarat on Monday.",
+               STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  ASSERT_MENTIONS(d, "");
+  doc_free(d);
+  /* a regnal number is part of the name; "I" is not */
+  d = RUN("A statue of King Edward III stands there, and may I add, Maria "
+          "Lopez I think agrees.",
+          STAGE_MENTIONS);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  CU_ASSERT_PTR_NOT_NULL(mention(d, "King Edward III"));
+  CU_ASSERT_PTR_NOT_NULL(mention(d, "Maria Lopez"));
+  doc_free(d);
+}
+
 static void test_organisation_title(void) {
   Doc *d =
       RUN("Kremlin spokesman Dmitry Peskov denied the report.", STAGE_MENTIONS);
@@ -493,6 +510,7 @@ int main(void) {
       {"organisation by name words", test_organisation_by_name_words},
       {"names in lists", test_names_in_lists},
       {"regions", test_regions},
+      {"title and name after in", test_title_name_after_in},
       {"acronym organisations", test_acronym_organisations},
       {"person noun before a name", test_person_noun_before_name},
       {"organisation title", test_organisation_title},

@@ -105,6 +105,8 @@ static void test_sanctions_by_government_body(void) {
 }
 
 static void test_sanctions_not_asserted(void) {
+  /* targeted, as by an army, is no sanction */
+  FACTS("The rebels were targeted by Russia on Monday.", "");
   FACTS("EU leaders adopted sanctions against Alexander Lukashenko.",
         "European Union sanctions Alexander Lukashenko");
   FACTS("EU leaders are preparing to adopt sanctions against Alexander "
@@ -340,6 +342,15 @@ static void test_rival_through_his(void) {
 /* ---- leaderOf ---------------------------------------------------------------- */
 
 static void test_leader_of_from_titles(void) {
+  /* a title without a country takes the sentence's country, even after it,
+   * but not a place visited nor a demonym of someone else */
+  FACTS("The aim is the return of President Aristide and democracy in Haiti.",
+        "Aristide leaderOf Haiti");
+  FACTS("President Kwame Mensah arrived in Moscow on Monday.",
+        "Kwame Mensah visited Moscow");
+  FACTS("Ukraine mourned. Look at the face of our president, Viktor "
+        "Yushchenko, and recall the great Frenchman Andre Malraux.",
+        "Viktor Yushchenko leaderOf Ukraine");
   FACTS("Belarusian leader Alexander Lukashenko rejected the vote.",
         "Alexander Lukashenko leaderOf Belarus");
   FACTS("Turkish President Recep Tayyip Erdogan spoke on Monday.",
@@ -414,6 +425,12 @@ static void test_declared_himself_president(void) {
 /* ---- memberOf ----------------------------------------------------------------- */
 
 static void test_member_of(void) {
+  /* a negation inside the match denies it */
+  FACTS("Brazil is not a member of the G7.", "");
+  /* a body after "of" is not the subject */
+  FACTS("The States Members of the United Nations that are members of the "
+        "European Union spoke.",
+        "");
   FACTS("Marcos acted on a request from Interpol, of which the Philippines is "
         "a member.",
         "Philippines memberOf Interpol");

@@ -483,6 +483,11 @@ static int modifies_name(const KgArticle *a, size_t mi) {
 /* Marks as adjuncts the entities that follow a preposition, across "the"
  * and demonyms ("in the Polish city of Rzeszow"), and demonyms themselves:
  * neither is a clause's subject, and gaps step over them. */
+static int is_place(KgClass cls) {
+  return cls == KG_CLASS_COUNTRY || cls == KG_CLASS_CITY ||
+         cls == KG_CLASS_REGION;
+}
+
 /* Non-zero when unit u stands between commas after an adjunct, maybe
  * with its head noun: "to Ethiopia, Addis Ababa,", "to the Ethiopian
  * capital, Addis Ababa," (not a subject after a fronted adjunct: "In Kiev,
@@ -499,7 +504,14 @@ static int appositive_to_adjunct(const Reader *r, size_t u) {
   if (r->units[k].mention < 0 && k > 0 &&
       (a->text.tokens[r->units[k].first].flags & KG_TOK_WORD))
     k--; /* the head noun: "capital" */
-  return r->units[k].mention >= 0 && (r->units[k].flags & KG_UNIT_ADJUNCT);
+  if (r->units[k].mention < 0 || !(r->units[k].flags & KG_UNIT_ADJUNCT) ||
+      r->units[u].mention < 0)
+    return 0;
+  /* it restates the adjunct: a place for a place ("In Kabul, former
+   * president Hamid Karzai, who ..." is the subject) */
+  KgClass was = a->mentions[r->units[k].mention].cls;
+  KgClass is = a->mentions[r->units[u].mention].cls;
+  return was == is || (is_place(was) && is_place(is));
 }
 
 static void mark_adjuncts(Reader *r) {

@@ -134,6 +134,11 @@ static void test_sanctions_not_asserted(void) {
 /* ---- metWith -------------------------------------------------------------- */
 
 static void test_met_with(void) {
+  /* Regression (was a bug): a person after a fronted adjunct is the
+   * subject, not an apposition to the place */
+  FACTS("In Kabul, former president Hamid Karzai, who stayed in the city, "
+        "met Anas Haqqani, a senior Taliban leader, on Wednesday.",
+        "Anas Haqqani memberOf Taliban; Hamid Karzai metWith Anas Haqqani");
   /* an apposition to an adjunct is skipped like the adjunct */
   FACTS("Envoy Jeffrey Feltman travelled to the Ethiopian capital, Addis "
         "Ababa, this week and held talks with Prime Minister Abiy Ahmed.",

@@ -191,6 +191,7 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
    * look_after says he speaks at home (a government spokesman "told
    * reporters in Tehran") */
   long before_title = -1, after_title = -1;
+  int after_count = 0;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
     if (m->sentence != sentence || m->entity < 0 || m->entity == person ||
@@ -199,13 +200,17 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
     long c = slot_entity(a, m->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
     if (c >= 0 && m->first < before)
       before_title = c;
-    else if (c >= 0 && after_title < 0 && m->kind == KG_MENTION_NAME &&
-             (look_after || !(m->flags & KG_M_LOCATIVE)))
+    else if (c >= 0 && c != after_title && m->kind == KG_MENTION_NAME &&
+             (look_after || !(m->flags & KG_M_LOCATIVE))) {
       after_title = c; /* a name, not "the great Frenchman André Malraux" */
+      after_count++;
+    }
   }
   if (before_title >= 0)
     return before_title;
-  if (after_title >= 0)
+  /* only when it is the one country named after it: not "President Carter
+   * mediated between Israel and Egypt" */
+  if (after_count == 1)
     return after_title;
   /* where the story is filed from ("DHAKA — ... President X") */
   if (a->dateline_country >= 0 &&

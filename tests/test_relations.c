@@ -353,6 +353,9 @@ static void test_leader_of_from_titles(void) {
         "Aristide leaderOf Haiti");
   FACTS("President Kwame Mensah arrived in Moscow on Monday.",
         "Kwame Mensah visited Moscow");
+  FACTS("The United States hosted the talks, US officials said. President "
+        "Jimmy Carter mediated between Israel and Egypt.",
+        "Jimmy Carter leaderOf United States");
   FACTS("Ukraine mourned. Look at the face of our president, Viktor "
         "Yushchenko, and recall the great Frenchman Andre Malraux.",
         "Viktor Yushchenko leaderOf Ukraine");

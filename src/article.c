@@ -23,17 +23,34 @@ void kg_article_release(KgArticle *a) {
   a->entity_count = a->mention_count = 0;
 }
 
-long kg_article_entity(KgArticle *a, KgClass cls, const char *name, size_t len,
-                       long gaz) {
-  char key[KEY_MAX];
+/* Writes the entity_index key "class\037normalised name" into key (of
+ * KEY_MAX bytes); returns its length, or 0 when it does not fit. */
+static size_t entity_key(KgClass cls, const char *name, size_t len,
+                         char *key) {
   const char *cname = kg_class_name(cls);
   size_t clen = strlen(cname);
   memcpy(key, cname, clen);
   key[clen] = '\037';
-  size_t klen = kg_phrase_key(name, len, key + clen + 1, sizeof key - clen - 1);
+  size_t klen = kg_phrase_key(name, len, key + clen + 1, KEY_MAX - clen - 1);
+  return klen ? klen + clen + 1 : 0;
+}
+
+long kg_article_find_entity(const KgArticle *a, KgClass cls, const char *name,
+                            size_t len) {
+  char key[KEY_MAX];
+  size_t klen = entity_key(cls, name, len, key), found;
+  return klen && a->entity_index &&
+                 kg_strmap_get(a->entity_index, key, klen, &found)
+             ? (long)found
+             : -1;
+}
+
+long kg_article_entity(KgArticle *a, KgClass cls, const char *name, size_t len,
+                       long gaz) {
+  char key[KEY_MAX];
+  size_t klen = entity_key(cls, name, len, key);
   if (klen == 0)
     return -1;
-  klen += clen + 1;
   if (!a->entity_index && !(a->entity_index = kg_strmap_new()))
     return -1;
   size_t found;
@@ -68,36 +85,56 @@ long kg_article_add_mention(KgArticle *a, const KgMention *m) {
   return (long)a->mention_count++;
 }
 
-/* Insertion sort: mentions arrive almost sorted, and owner links must be
- * remapped, so sort a permutation and apply it. */
+/* A mention's place in the sorted order: by first token, then by index. */
+typedef struct {
+  size_t first; ///< the mention's first token
+  size_t index; ///< its index before sorting
+} SortKey;
+
+static int compare_keys(const void *pa, const void *pb) {
+  const SortKey *a = pa, *b = pb;
+  if (a->first != b->first)
+    return a->first < b->first ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Owner links must be remapped, so sort a permutation and apply it; the
+ * index breaks ties, which makes the sort stable. */
 void kg_article_sort_mentions(KgArticle *a) {
   size_t n = a->mention_count;
   if (n < 2)
     return;
-  size_t *order = malloc(n * sizeof *order);
+  SortKey *order = malloc(n * sizeof *order);
   size_t *where = malloc(n * sizeof *where);
   KgMention *sorted = malloc(n * sizeof *sorted);
   if (!order || !where || !sorted) {
     free(order), free(where), free(sorted);
     return; /* left unsorted: lookups below still work, only slower */
   }
-  for (size_t i = 0; i < n; i++) {
-    size_t j = i;
-    while (j > 0 && a->mentions[order[j - 1]].first > a->mentions[i].first) {
-      order[j] = order[j - 1];
-      j--;
-    }
-    order[j] = i;
-  }
   for (size_t i = 0; i < n; i++)
-    where[order[i]] = i;
+    order[i] = (SortKey){a->mentions[i].first, i};
+  qsort(order, n, sizeof *order, compare_keys);
+  for (size_t i = 0; i < n; i++)
+    where[order[i].index] = i;
   for (size_t i = 0; i < n; i++) {
-    sorted[i] = a->mentions[order[i]];
+    sorted[i] = a->mentions[order[i].index];
     if (sorted[i].owner >= 0)
       sorted[i].owner = (long)where[sorted[i].owner];
   }
   memcpy(a->mentions, sorted, n * sizeof *sorted);
   free(order), free(where), free(sorted);
+}
+
+size_t kg_article_first_mention(const KgArticle *a, size_t i) {
+  size_t lo = 0, hi = a->mention_count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (a->mentions[mid].first < i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
 }
 
 long kg_article_mention_at(const KgArticle *a, size_t i) {

@@ -89,6 +89,11 @@ void kg_article_release(KgArticle *a);
 long kg_article_entity(KgArticle *a, KgClass cls, const char *name, size_t len,
                        long gaz);
 
+/** The entity of this class whose name has the normalised key of name, or
+ *  -1 when the article has none (nothing is created). */
+long kg_article_find_entity(const KgArticle *a, KgClass cls, const char *name,
+                            size_t len);
+
 /** Adds a mention; returns its index or -1 when out of memory.  Mentions
  *  must be added so that kg_article_sort_mentions can order them. */
 long kg_article_add_mention(KgArticle *a, const KgMention *m);
@@ -98,6 +103,12 @@ void kg_article_sort_mentions(KgArticle *a);
 
 /** Index of the mention covering token i (not absorbed), or -1. */
 long kg_article_mention_at(const KgArticle *a, size_t i);
+
+/** Index of the first mention that starts at token i or after it
+ *  (mention_count when none does); mentions must be sorted.  The mentions
+ *  inside tokens [i, end) are among those from there to the first that
+ *  starts at end or after. */
+size_t kg_article_first_mention(const KgArticle *a, size_t i);
 
 /** The Country a City entity is the capital of, or -1. */
 long kg_article_capital_country(KgArticle *a, long city);

@@ -20,11 +20,67 @@
 #include "coref.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "grow.h"
+
 #define WINDOW_SENTENCES 4
 #define SUBJECT_DISTANCE 3
+
+/* One word of a person's name mention, in a chain of the mentions before
+ * it with the same word. */
+typedef struct {
+  size_t mention; ///< the name mention
+  size_t earlier; ///< the node of the same word before, or SIZE_MAX
+} NameWord;
+
+/* What resolving mention mi reads of the mentions before it, kept as
+ * kg_resolve_coreference goes so that no lookup reads them all: the names
+ * of people by word, so that "the king" finds the most recent "King
+ * Salman"; which mentions are subject-like (subject_like() of each, found
+ * once); and the first mention of mi's sentence with an entity. */
+typedef struct {
+  KgStrMap *latest; ///< token key -> the latest node with that word
+  NameWord *nodes;
+  size_t count, cap;
+  unsigned char *subject; ///< per mention: subject_like()
+  size_t sentence;        ///< the sentence of the last mention read
+  long first_known;       ///< its first mention with an entity (not
+                          ///< absorbed) so far, or -1
+} Names;
+
+/* Adds the words of mention mi, when it names a person, to names.  0, or
+ * -1 when out of memory. */
+static int add_name(Names *names, const KgArticle *a, size_t mi) {
+  const KgMention *m = &a->mentions[mi];
+  if (m->kind != KG_MENTION_NAME || m->entity < 0 ||
+      a->entities[m->entity].cls != KG_CLASS_PERSON)
+    return 0;
+  for (size_t i = m->first; i < m->end; i++) {
+    size_t len, latest = SIZE_MAX;
+    const char *word = kg_token_key(&a->text, i, &len);
+    kg_strmap_get_hashed(names->latest, word, len, kg_token_hash(&a->text, i),
+                         &latest);
+    if (kg_grow((void **)&names->nodes, names->count, &names->cap,
+                sizeof *names->nodes) != 0 ||
+        kg_strmap_put(names->latest, word, len, names->count) != 0)
+      return -1;
+    names->nodes[names->count++] = (NameWord){mi, latest};
+  }
+  return 0;
+}
+
+/* The latest node of a name with token i's word, or SIZE_MAX. */
+static size_t names_with(const Names *names, const KgText *t, size_t i) {
+  size_t len, node;
+  const char *word = kg_token_key(t, i, &len);
+  return kg_strmap_get_hashed(names->latest, word, len, kg_token_hash(t, i),
+                              &node)
+             ? node
+             : SIZE_MAX;
+}
 
 /* Non-zero when entity may be called by a pronoun of this gender; a gender
  * only guessed from a given name counts unless lenient. */
@@ -60,9 +116,10 @@ static int satisfies(const KgArticle *a, size_t mi, long entity) {
   const KgMention *d = &a->mentions[mi];
   const KgGazetteer *gz = a->kb->gazetteer;
   const KgEntity *e = &a->entities[entity];
-  for (size_t k = 0; k < a->mention_count; k++) {
+  for (size_t k = kg_article_first_mention(a, d->first);
+       k < a->mention_count && a->mentions[k].first < d->end; k++) {
     const KgMention *c = &a->mentions[k];
-    if (k == mi || c->first < d->first || c->end > d->end || c->entity < 0)
+    if (k == mi || c->end > d->end || c->entity < 0)
       continue;
     if (c->entity == entity)
       return 0; /* "the state bordering Belarus" is not Belarus */
@@ -88,7 +145,8 @@ static int satisfies(const KgArticle *a, size_t mi, long entity) {
 }
 
 /* Non-zero when mention k is a subject candidate: not after a preposition
- * ("talks with Modi"), not a possessor, not quoted. */
+ * ("talks with Modi"), not a possessor, not quoted.  Coreference changes
+ * nothing this reads: kg_resolve_coreference notes it once per mention. */
 static int subject_like(const KgArticle *a, size_t k) {
   const KgMention *c = &a->mentions[k];
   if (c->flags & (KG_M_QUOTED | KG_M_POSSESSIVE | KG_M_ABSORBED))
@@ -125,9 +183,10 @@ static int mention_contains(const KgArticle *a, const KgMention *c,
 /* For a description ending in a title ("the king", "the crown prince"):
  * the most recent person named with that title, other than excluded ones,
  * or -1; *role is the title's role (NULL when the description ends in no
- * title). */
-static long titled_antecedent(const KgArticle *a, size_t mi, long excluded,
-                              long subject, const char **role) {
+ * title).  The names before mi are in names. */
+static long titled_antecedent(const KgArticle *a, const Names *names,
+                              size_t mi, long excluded, long subject,
+                              const char **role) {
   const KgMention *m = &a->mentions[mi];
   const char *value = NULL;
   int titled = 0;
@@ -138,10 +197,11 @@ static long titled_antecedent(const KgArticle *a, size_t mi, long excluded,
   if (!titled)
     return -1;
   /* every word after "the" must be in the name: "the Kremlin chief" is not
-   * "EU chief Charles Michel" */
+   * "EU chief Charles Michel"; so the name has the last one */
   size_t start = m->first + 1;
-  for (size_t k = mi; k-- > 0;) {
-    const KgMention *c = &a->mentions[k];
+  for (size_t node = names_with(names, &a->text, m->end - 1); node != SIZE_MAX;
+       node = names->nodes[node].earlier) {
+    const KgMention *c = &a->mentions[names->nodes[node].mention];
     if (c->entity < 0 || c->entity == excluded || c->entity == subject ||
         c->kind != KG_MENTION_NAME ||
         a->entities[c->entity].cls != KG_CLASS_PERSON)
@@ -154,36 +214,59 @@ static long titled_antecedent(const KgArticle *a, size_t mi, long excluded,
 
 /* The first entity mention of mi's sentence before mi when it is
  * subject-like (not after a preposition), else -1. */
-static long subject_mention(const KgArticle *a, size_t mi) {
-  long first = -1;
-  for (size_t k = mi;
-       k-- > 0 && a->mentions[k].sentence == a->mentions[mi].sentence;)
-    if (a->mentions[k].entity >= 0 && !(a->mentions[k].flags & KG_M_ABSORBED))
-      first = (long)k;
-  return first >= 0 && subject_like(a, (size_t)first) ? first : -1;
+static long subject_mention(const KgArticle *a, const Names *names,
+                            size_t mi) {
+  long first = names->sentence == a->mentions[mi].sentence
+                   ? names->first_known
+                   : -1;
+  return first >= 0 && names->subject[first] ? first : -1;
 }
 
 /* The subject of mi's sentence, roughly (subject_mention), when it is of
  * one of the classes in mask, else -1.  "The UAE said it was hosting
  * Ghani" has no person subject. */
-static long sentence_subject(const KgArticle *a, size_t mi, unsigned mask) {
-  long k = subject_mention(a, mi);
+static long sentence_subject(const KgArticle *a, const Names *names,
+                             size_t mi, unsigned mask) {
+  long k = subject_mention(a, names, mi);
   if (k < 0)
     return -1;
   long e = a->mentions[k].entity;
   return mask & (1u << a->entities[e].cls) ? e : -1;
 }
 
+/* Non-zero when mention k may be the antecedent of mention mi that
+ * subject_antecedent looks for. */
+static int subject_candidate(const KgArticle *a, size_t mi, size_t k,
+                             int lenient, long excluded) {
+  const KgMention *m = &a->mentions[mi], *c = &a->mentions[k];
+  return c->entity >= 0 && c->entity != excluded &&
+         a->entities[c->entity].cls == KG_CLASS_PERSON &&
+         gender_fits(a, c->entity, m->gender, lenient) &&
+         !(c->flags & KG_M_QUOTED) &&
+         (m->kind != KG_MENTION_DESCRIPTION || satisfies(a, mi, c->entity));
+}
+
 /* The antecedent of subject pronoun mi by subject preference, or -1: the
  * first subject-like person of compatible gender in the pronoun's sentence
  * before it, else in the nearest earlier sentence that has one. */
-static long subject_antecedent(const KgArticle *a, size_t mi, int lenient,
-                               long excluded) {
+static long subject_antecedent(const KgArticle *a, const Names *names,
+                               size_t mi, int lenient, long excluded) {
   const KgMention *m = &a->mentions[mi];
+  /* the first one in its own sentence, read from the sentence's start (in
+   * a long sentence the subject is near the start, far from mi); a
+   * candidate there that is not subject-like rules out earlier sentences */
+  size_t start =
+      kg_article_first_mention(a, a->text.sentences[m->sentence].first_token);
+  for (size_t k = start; k < mi; k++)
+    if (names->subject[k] && subject_candidate(a, mi, k, lenient, excluded))
+      return a->mentions[k].entity;
+  for (size_t k = mi; k-- > start;)
+    if (subject_candidate(a, mi, k, lenient, excluded))
+      return -1;
   size_t sentence = m->sentence;
   long found = -1;
   int candidates = 0;
-  for (size_t k = mi; k-- > 0;) {
+  for (size_t k = start; k-- > 0;) {
     const KgMention *c = &a->mentions[k];
     if (c->sentence != sentence) {
       if (candidates)
@@ -192,14 +275,10 @@ static long subject_antecedent(const KgArticle *a, size_t mi, int lenient,
       if (sentence + WINDOW_SENTENCES < m->sentence)
         return -1;
     }
-    if (c->entity < 0 || c->entity == excluded ||
-        a->entities[c->entity].cls != KG_CLASS_PERSON ||
-        !gender_fits(a, c->entity, m->gender, lenient) ||
-        (c->flags & KG_M_QUOTED) ||
-        (m->kind == KG_MENTION_DESCRIPTION && !satisfies(a, mi, c->entity)))
+    if (!subject_candidate(a, mi, k, lenient, excluded))
       continue;
     candidates = 1;
-    if (subject_like(a, k))
+    if (names->subject[k])
       found = c->entity; /* keeps the earliest in the sentence */
   }
   return found;
@@ -247,8 +326,9 @@ static int unnamed_person_before(const KgArticle *a, size_t mi) {
 }
 
 /* Resolves mention mi; leaves entity -1 when nothing fits.  lenient: a
- * gender guessed from a given name does not rule a person out. */
-static void resolve(KgArticle *a, size_t mi, int lenient) {
+ * gender guessed from a given name does not rule a person out.  The names
+ * before mi are in names. */
+static void resolve(KgArticle *a, const Names *names, size_t mi, int lenient) {
   KgMention *m = &a->mentions[mi];
   if (m->flags & (KG_M_PLURAL | KG_M_QUOTED))
     return;
@@ -280,13 +360,13 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
   /* a description is never the subject of its own sentence: "Macron met
    * Tikhanovskaya ... support for the activist" */
   if (m->kind == KG_MENTION_DESCRIPTION && wants_person) {
-    long subject = sentence_subject(a, mi, 1u << KG_CLASS_PERSON);
+    long subject = sentence_subject(a, names, mi, 1u << KG_CLASS_PERSON);
     if (excluded < 0)
       excluded = subject;
     /* "the king": the person a title of that word introduced ("King
      * Salman"), before anyone more recent */
     const char *role;
-    long titled = titled_antecedent(a, mi, excluded, subject, &role);
+    long titled = titled_antecedent(a, names, mi, excluded, subject, &role);
     if (titled >= 0) {
       m->entity = titled;
       return;
@@ -303,7 +383,7 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
   if (wants_person && !(m->flags & KG_M_OBJECT)) {
     if (m->kind == KG_MENTION_PRONOUN && unnamed_person_before(a, mi))
       return;
-    long e = subject_antecedent(a, mi, lenient, excluded);
+    long e = subject_antecedent(a, names, mi, lenient, excluded);
     if (e >= 0) {
       m->entity = e;
       return;
@@ -313,7 +393,7 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
    * partners": its is the state or body the sentence is about */
   if (m->kind == KG_MENTION_PRONOUN && !wants_person &&
       (m->flags & KG_M_POSSESSIVE)) {
-    long e = sentence_subject(a, mi,
+    long e = sentence_subject(a, names, mi,
                               1u << KG_CLASS_COUNTRY |
                                   1u << KG_CLASS_ORGANIZATION);
     if (e >= 0 && e != excluded) {
@@ -351,14 +431,37 @@ static void resolve(KgArticle *a, size_t mi, int lenient) {
   }
 }
 
+/* Notes mention mi, resolved, as read. */
+static void note_read(Names *names, const KgArticle *a, size_t mi) {
+  const KgMention *m = &a->mentions[mi];
+  if (m->sentence != names->sentence) {
+    names->sentence = m->sentence;
+    names->first_known = -1;
+  }
+  if (names->first_known < 0 && m->entity >= 0 &&
+      !(m->flags & KG_M_ABSORBED))
+    names->first_known = (long)mi;
+}
+
 KgStatus kg_resolve_coreference(KgArticle *a) {
-  for (size_t mi = 0; mi < a->mention_count; mi++) {
+  Names names = {kg_strmap_new(), NULL, 0, 0,
+                 malloc(a->mention_count + 1), SIZE_MAX, -1};
+  KgStatus status = names.latest && names.subject ? KG_OK : KG_ERR_NOMEM;
+  for (size_t mi = 0; mi < a->mention_count && status == KG_OK; mi++)
+    names.subject[mi] = (unsigned char)subject_like(a, mi);
+  for (size_t mi = 0; mi < a->mention_count && status == KG_OK; mi++) {
     KgMention *m = &a->mentions[mi];
     if (m->entity < 0 &&
         (m->kind == KG_MENTION_PRONOUN || m->kind == KG_MENTION_DESCRIPTION))
-      resolve(a, mi, 0);
+      resolve(a, &names, mi, 0);
     if (m->entity < 0 && m->kind == KG_MENTION_PRONOUN)
-      resolve(a, mi, 1); /* "Andrei": the list's guess may be wrong */
+      resolve(a, &names, mi, 1); /* "Andrei": the list's guess may be wrong */
+    note_read(&names, a, mi);
+    if (add_name(&names, a, mi) != 0)
+      status = KG_ERR_NOMEM;
   }
-  return KG_OK;
+  kg_strmap_free(names.latest);
+  free(names.nodes);
+  free(names.subject);
+  return status;
 }

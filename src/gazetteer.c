@@ -11,6 +11,7 @@
 
 #include "grow.h"
 #include "sentences.h"
+#include "stems.h"
 #include "strmap.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -29,6 +30,7 @@ struct KgGazetteerImpl {
   size_t count, cap;
   KgStrMap *by_name; ///< "class\037canonical" -> entry index
   KgStrMap *names;   ///< normalised key -> first Hit of its chain
+  KgStems *stems;    ///< prefixes of the keys in names
   Hit *hits;         ///< chain nodes
   size_t hit_count, hit_cap;
   size_t max_tokens; ///< most tokens in any indexed name
@@ -63,7 +65,8 @@ KgGazetteer *kg_gazetteer_new(void) {
     return NULL;
   gz->by_name = kg_strmap_new();
   gz->names = kg_strmap_new();
-  if (!gz->by_name || !gz->names) {
+  gz->stems = kg_stems_new();
+  if (!gz->by_name || !gz->names || !gz->stems) {
     kg_gazetteer_free(gz);
     return NULL;
   }
@@ -82,6 +85,7 @@ void kg_gazetteer_free(KgGazetteer *gz) {
   free(gz->hits);
   kg_strmap_free(gz->by_name);
   kg_strmap_free(gz->names);
+  kg_stems_free(gz->stems);
   free(gz);
 }
 
@@ -134,7 +138,8 @@ static int add_name(KgGazetteer *gz, size_t entry, const char *phrase,
               sizeof *gz->hits) != 0)
     return -1;
   gz->hits[gz->hit_count] = (Hit){entry, kind, acronym, head};
-  if (kg_strmap_put(gz->names, key, len, gz->hit_count) != 0)
+  if (kg_strmap_put(gz->names, key, len, gz->hit_count) != 0 ||
+      kg_stems_add(gz->stems, key, len, 1) != 0)
     return -1;
   gz->hit_count++;
   size_t tokens = key_tokens(key, len);
@@ -272,6 +277,11 @@ const KgGazEntry *kg_gazetteer_entry(const KgGazetteer *gz, size_t i) {
 }
 
 size_t kg_gazetteer_max_tokens(const KgGazetteer *gz) { return gz->max_tokens; }
+
+int kg_gazetteer_may_extend(const KgGazetteer *gz, const char *key,
+                            size_t len) {
+  return kg_stems_longer(gz->stems, kg_hash_bytes(key, len)) != 0;
+}
 
 int kg_gazetteer_attr_has(const KgGazetteer *gz, size_t i, KgAttr attr,
                           const char *name) {

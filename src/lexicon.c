@@ -1,39 +1,75 @@
 /* lexicon.c - categorised word lists; see lexicon.h.
  *
- * Exact phrases live in one hash map keyed by "category\037phrase"; prefix
- * entries ("prepar*") are kept in a short list per load, scanned in order.
- * The longest exact phrase per category bounds the longest-match search.
+ * Categories are numbered in the order they first appear.  Exact phrases
+ * are indexed by their normalised key in one hash map, whose value is the
+ * first of the key's Entry records, one per category that has the phrase.
+ * A KgStems set says which categories have a phrase longer than a key and
+ * starting with it, so that kg_lexicon_match stops as soon as the words
+ * read so far begin no phrase of the category: for most words after the
+ * first.  Prefix entries ("prepar*") are kept per category, in file order.
  */
 #include "lexicon.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grow.h"
+#include "stems.h"
 #include "strmap.h"
 #include "tsv.h"
 
 #define KEY_MAX 512
 #define MAX_PHRASE_TOKENS 8
+#define NO_ENTRY SIZE_MAX
 
 typedef struct {
-  char *category; ///< category of a prefix entry
-  char *prefix;   ///< normalised prefix, without the '*'
-  size_t value;   ///< index into values
+  size_t category; ///< index into categories
+  size_t value;    ///< index into values
+  size_t next;     ///< next entry with the same key, NO_ENTRY at the end
+} Entry;
+
+typedef struct {
+  char *prefix; ///< normalised prefix, without the '*'
+  size_t len;   ///< its length
+  size_t value; ///< index into values
 } Prefix;
 
-struct KgLexiconImpl {
-  KgStrMap *exact; ///< "category\037key" -> index into values
-  char **values;   ///< owned value strings
-  size_t value_count, value_cap;
-  Prefix *prefixes; ///< prefix entries in file order
+typedef struct {
+  char *name;        ///< owned category name
+  Prefix *prefixes;  ///< its prefix entries in file order
   size_t prefix_count, prefix_cap;
+} Category;
+
+struct KgLexiconImpl {
+  KgStrMap *phrases; ///< phrase key -> index of its first Entry
+  KgStems *stems;    ///< phrase key prefixes -> category_bit()s
+  Entry *entries;    ///< exact phrases, chained per key
+  size_t entry_count, entry_cap;
+  char **values;    ///< owned value strings
+  size_t value_count, value_cap;
+  KgStrMap *category_index; ///< category name -> index into categories
+  Category *categories;
+  size_t category_count, category_cap;
+  size_t *prefixed;         ///< the categories that have prefix entries
+  size_t prefixed_count, prefixed_cap;
+  unsigned long long prefixed_mask; ///< category_bit()s of those
+  unsigned long long by_initial[256]; ///< category_bit()s of the categories
+                                      ///< whose name starts with each byte
 };
+
+/* Categories past the 63rd share the last bit: the mask then only says a
+ * longer phrase may exist, and the search looks. */
+static unsigned long long category_bit(size_t category) {
+  return 1ULL << (category < 63 ? category : 63);
+}
 
 KgLexicon *kg_lexicon_new(void) {
   KgLexicon *lex = calloc(1, sizeof *lex);
-  if (!lex || !(lex->exact = kg_strmap_new())) {
-    free(lex);
+  if (!lex || !(lex->phrases = kg_strmap_new()) ||
+      !(lex->stems = kg_stems_new()) ||
+      !(lex->category_index = kg_strmap_new())) {
+    kg_lexicon_free(lex);
     return NULL;
   }
   return lex;
@@ -42,15 +78,22 @@ KgLexicon *kg_lexicon_new(void) {
 void kg_lexicon_free(KgLexicon *lex) {
   if (!lex)
     return;
-  kg_strmap_free(lex->exact);
+  kg_strmap_free(lex->phrases);
+  kg_stems_free(lex->stems);
+  kg_strmap_free(lex->category_index);
+  free(lex->entries);
   for (size_t i = 0; i < lex->value_count; i++)
     free(lex->values[i]);
   free(lex->values);
-  for (size_t i = 0; i < lex->prefix_count; i++) {
-    free(lex->prefixes[i].category);
-    free(lex->prefixes[i].prefix);
+  for (size_t c = 0; c < lex->category_count; c++) {
+    Category *cat = &lex->categories[c];
+    for (size_t i = 0; i < cat->prefix_count; i++)
+      free(cat->prefixes[i].prefix);
+    free(cat->prefixes);
+    free(cat->name);
   }
-  free(lex->prefixes);
+  free(lex->categories);
+  free(lex->prefixed);
   free(lex);
 }
 
@@ -66,47 +109,104 @@ static int store_value(KgLexicon *lex, const char *value, size_t *index) {
   return 0;
 }
 
-/* Builds "category\037key" into buf; returns its length or 0. */
-static size_t compound_key(const char *category, const char *key, size_t len,
-                           char *buf, size_t cap) {
-  size_t clen = strlen(category);
-  if (clen + 1 + len >= cap)
-    return 0;
-  memcpy(buf, category, clen);
-  buf[clen] = '\037';
-  memcpy(buf + clen + 1, key, len);
-  return clen + 1 + len;
+/* Index of the category called name, or -1. */
+static long find_category(const KgLexicon *lex, const char *name) {
+  size_t index;
+  return kg_strmap_get(lex->category_index, name, strlen(name), &index)
+             ? (long)index
+             : -1;
 }
 
-/* Adds one entry (value may be ""; copied).  Returns 0 or -1 (no memory). */
+/* Index of the category called name, added when new; -1 when out of
+ * memory. */
+static long category_for(KgLexicon *lex, const char *name) {
+  long found = find_category(lex, name);
+  if (found >= 0)
+    return found;
+  if (kg_grow((void **)&lex->categories, lex->category_count,
+              &lex->category_cap, sizeof *lex->categories) != 0)
+    return -1;
+  Category *cat = &lex->categories[lex->category_count];
+  memset(cat, 0, sizeof *cat);
+  if (!(cat->name = strdup(name)) ||
+      kg_strmap_put(lex->category_index, name, strlen(name),
+                    lex->category_count) != 0) {
+    free(cat->name);
+    return -1;
+  }
+  lex->by_initial[(unsigned char)name[0]] |= category_bit(lex->category_count);
+  return (long)lex->category_count++;
+}
+
+/* Index of the first Entry of the phrase key (whose kg_hash_bytes is
+ * hash), or NO_ENTRY. */
+static size_t first_entry(const KgLexicon *lex, const char *key, size_t len,
+                          unsigned long long hash) {
+  size_t index;
+  return kg_strmap_get_hashed(lex->phrases, key, len, hash, &index)
+             ? index
+             : NO_ENTRY;
+}
+
+/* Sets the value of the exact phrase key in category, replacing an earlier
+ * one.  0, or -1 when out of memory. */
+static int add_exact(KgLexicon *lex, size_t category, const char *key,
+                     size_t len, size_t value) {
+  size_t first = first_entry(lex, key, len, kg_hash_bytes(key, len));
+  for (size_t e = first; e != NO_ENTRY; e = lex->entries[e].next)
+    if (lex->entries[e].category == category) {
+      lex->entries[e].value = value;
+      return 0;
+    }
+  if (kg_grow((void **)&lex->entries, lex->entry_count, &lex->entry_cap,
+              sizeof *lex->entries) != 0 ||
+      kg_strmap_put(lex->phrases, key, len, lex->entry_count) != 0 ||
+      kg_stems_add(lex->stems, key, len, category_bit(category)) != 0)
+    return -1;
+  lex->entries[lex->entry_count++] = (Entry){category, value, first};
+  return 0;
+}
+
+static int add_prefix(KgLexicon *lex, size_t category, const char *key,
+                      size_t len, size_t value) {
+  Category *cat = &lex->categories[category];
+  if (cat->prefix_count == 0) {
+    if (kg_grow((void **)&lex->prefixed, lex->prefixed_count,
+                &lex->prefixed_cap, sizeof *lex->prefixed) != 0)
+      return -1;
+    lex->prefixed[lex->prefixed_count++] = category;
+    lex->prefixed_mask |= category_bit(category);
+  }
+  if (kg_grow((void **)&cat->prefixes, cat->prefix_count, &cat->prefix_cap,
+              sizeof *cat->prefixes) != 0)
+    return -1;
+  Prefix *p = &cat->prefixes[cat->prefix_count];
+  if (!(p->prefix = strndup(key, len)))
+    return -1;
+  p->len = len;
+  p->value = value;
+  cat->prefix_count++;
+  return 0;
+}
+
+/* Adds one entry (value may be ""; copied).  Returns 0 or -1 (no memory, or
+ * a phrase too long to store with its category). */
 static int add_entry(KgLexicon *lex, const char *category, const char *phrase,
                      const char *value) {
-  char key[KEY_MAX], full[KEY_MAX];
+  char key[KEY_MAX];
   size_t plen = strlen(phrase);
   int is_prefix = plen > 1 && phrase[plen - 1] == '*';
   size_t klen =
       kg_phrase_key(phrase, is_prefix ? plen - 1 : plen, key, sizeof key);
   size_t index;
-  if (klen == 0 || store_value(lex, value, &index) != 0)
+  long c = category_for(lex, category);
+  /* "category\037key" must fit KEY_MAX, as lookups have always required */
+  if (klen == 0 || c < 0 || store_value(lex, value, &index) != 0 ||
+      (!is_prefix && strlen(category) + 1 + klen >= KEY_MAX))
     return -1;
-  if (is_prefix) {
-    if (kg_grow((void **)&lex->prefixes, lex->prefix_count, &lex->prefix_cap,
-                sizeof *lex->prefixes) != 0)
-      return -1;
-    Prefix *p = &lex->prefixes[lex->prefix_count];
-    p->category = strdup(category);
-    p->prefix = strndup(key, klen);
-    p->value = index;
-    if (!p->category || !p->prefix) {
-      free(p->category);
-      free(p->prefix);
-      return -1;
-    }
-    lex->prefix_count++;
-    return 0;
-  }
-  size_t flen = compound_key(category, key, klen, full, sizeof full);
-  return flen ? kg_strmap_put(lex->exact, full, flen, index) : -1;
+  if (is_prefix)
+    return add_prefix(lex, (size_t)c, key, klen, index);
+  return add_exact(lex, (size_t)c, key, klen, index);
 }
 
 /* Parses one "CATEGORY<TAB>phrase[<TAB>value]" line. */
@@ -134,21 +234,120 @@ KgStatus kg_lexicon_load(KgLexicon *lex, const char *path, KgError *err) {
   return kg_tsv_read(path, load_line, lex, err);
 }
 
-const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
-                           const char *key, size_t len) {
-  char full[KEY_MAX];
-  size_t flen = compound_key(category, key, len, full, sizeof full);
-  size_t index;
-  if (flen && kg_strmap_get(lex->exact, full, flen, &index))
-    return lex->values[index];
-  for (size_t i = 0; i < lex->prefix_count; i++) {
-    const Prefix *p = &lex->prefixes[i];
-    size_t plen = strlen(p->prefix);
-    if (plen <= len && memcmp(p->prefix, key, plen) == 0 &&
-        strcmp(p->category, category) == 0 && !memchr(key, ' ', len))
+/* Lookups name their category by a string, and most words are in none of
+ * the lexicon's categories, or in another than the one asked for: so a
+ * lookup finds what the lexicon knows of the key first (a KgLexWord, which
+ * kg_text_split notes for each token), and only then compares category
+ * names, rather than looking the category up every time. */
+
+KgLexWord kg_lexicon_describe(const KgLexicon *lex, const char *key,
+                              size_t len, unsigned long long hash) {
+  return (KgLexWord){first_entry(lex, key, len, hash),
+                     kg_stems_longer(lex->stems, hash)};
+}
+
+/* What the lexicon knows of token i of t: noted when t was split with this
+ * lexicon, else looked up. */
+static KgLexWord token_word(const KgLexicon *lex, const KgText *t, size_t i) {
+  if (t->lexicon == lex)
+    return t->words[i];
+  size_t len;
+  const char *key = kg_token_key(t, i, &len);
+  return kg_lexicon_describe(lex, key, len, kg_token_hash(t, i));
+}
+
+/* Non-zero when category index c is called name. */
+static int is_category(const KgLexicon *lex, size_t c, const char *name) {
+  const char *own = lex->categories[c].name;
+  return own[0] == name[0] && strcmp(own, name) == 0;
+}
+
+/* The value of the exact phrase of w in the category called name, or
+ * NULL. */
+static const char *exact_value(const KgLexicon *lex, const char *name,
+                               KgLexWord w) {
+  for (size_t e = w.entries; e != NO_ENTRY; e = lex->entries[e].next)
+    if (is_category(lex, lex->entries[e].category, name))
+      return lex->values[lex->entries[e].value];
+  return NULL;
+}
+
+/* Non-zero when the category called name may have prefix entries: most
+ * have none, which this tells without comparing names. */
+static int may_be_prefixed(const KgLexicon *lex, const char *name) {
+  return (lex->by_initial[(unsigned char)name[0]] & lex->prefixed_mask) != 0;
+}
+
+/* The category called name when it has prefix entries, else NULL. */
+static const Category *prefixed_category(const KgLexicon *lex,
+                                         const char *name) {
+  for (size_t i = 0; i < lex->prefixed_count; i++)
+    if (is_category(lex, lex->prefixed[i], name))
+      return &lex->categories[lex->prefixed[i]];
+  return NULL;
+}
+
+/* The value of the first prefix entry of the category called name that
+ * key starts with, or NULL.  A key with a space is a phrase, which no
+ * prefix entry matches. */
+static const char *prefix_value(const KgLexicon *lex, const char *name,
+                                const char *key, size_t len) {
+  const Category *cat =
+      may_be_prefixed(lex, name) ? prefixed_category(lex, name) : NULL;
+  if (!cat || memchr(key, ' ', len))
+    return NULL;
+  for (size_t i = 0; i < cat->prefix_count; i++) {
+    const Prefix *p = &cat->prefixes[i];
+    if (p->len <= len && p->prefix[0] == key[0] &&
+        memcmp(p->prefix, key, p->len) == 0)
       return lex->values[p->value];
   }
   return NULL;
+}
+
+/* kg_lexicon_get for key, of which the lexicon knows w. */
+static const char *lookup(const KgLexicon *lex, const char *category,
+                          const char *key, size_t len, KgLexWord w) {
+  const char *v = exact_value(lex, category, w);
+  return v ? v : prefix_value(lex, category, key, len);
+}
+
+const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
+                           const char *key, size_t len) {
+  /* what longer phrases there are does not matter here */
+  KgLexWord w = {first_entry(lex, key, len, kg_hash_bytes(key, len)), 0};
+  return lookup(lex, category, key, len, w);
+}
+
+const char *kg_lexicon_word(const KgLexicon *lex, const char *category,
+                            const KgText *t, size_t i) {
+  size_t len;
+  const char *key = kg_token_key(t, i, &len);
+  return len < KEY_MAX ? lookup(lex, category, key, len, token_word(lex, t, i))
+                       : NULL;
+}
+
+/* Non-zero when the category called name is among those of the mask
+ * (whose last bit stands for all from the 64th on). */
+static int in_mask(const KgLexicon *lex, const char *name,
+                   unsigned long long mask) {
+  mask &= lex->by_initial[(unsigned char)name[0]];
+  for (size_t c = 0; mask; c++, mask >>= 1)
+    if ((mask & 1) &&
+        (c < 63 ? is_category(lex, c, name) : find_category(lex, name) >= 63))
+      return 1;
+  return 0;
+}
+
+/* Non-zero when a phrase of the category called name may be longer than
+ * key, of which the lexicon knows w: an exact phrase may extend it, or a
+ * prefix entry may match it with the next token glued on (glued: that
+ * token has no space before it). */
+static int may_extend(const KgLexicon *lex, const char *name, const char *key,
+                      size_t len, KgLexWord w, int glued) {
+  return in_mask(lex, name, w.longer) ||
+         (glued && may_be_prefixed(lex, name) && prefixed_category(lex, name) &&
+          !memchr(key, ' ', len));
 }
 
 size_t kg_lexicon_match(const KgLexicon *lex, const char *category,
@@ -157,16 +356,38 @@ size_t kg_lexicon_match(const KgLexicon *lex, const char *category,
   char key[KEY_MAX];
   size_t longest =
       limit - i < MAX_PHRASE_TOKENS ? limit - i : MAX_PHRASE_TOKENS;
-  for (size_t n = longest; n > 0; n--) {
-    size_t klen = kg_text_key(t, i, i + n, key, sizeof key);
-    if (klen == 0)
-      continue;
-    const char *v = kg_lexicon_get(lex, category, key, klen);
+  size_t found = 0, len = 0;
+  unsigned long long hash = 0;
+  /* the key of tokens [i, i + n), as kg_text_key writes it, and its hash
+   * grow by one token a step; once the key begins no phrase of the
+   * category, none longer can match */
+  for (size_t n = 1; n <= longest; n++) {
+    size_t more;
+    const char *word = kg_token_key(t, i + n - 1, &more);
+    size_t space = n > 1 && !(t->tokens[i + n - 1].flags & KG_TOK_GLUED);
+    if (len + space + more >= KEY_MAX)
+      break;
+    if (space)
+      key[len++] = ' ';
+    memcpy(key + len, word, more);
+    len += more;
+    KgLexWord w;
+    if (n == 1) {
+      w = token_word(lex, t, i);
+      hash = kg_token_hash(t, i);
+    } else {
+      hash = kg_hash_extend(kg_hash_extend(hash, " ", space), word, more);
+      w = kg_lexicon_describe(lex, key, len, hash);
+    }
+    const char *v = lookup(lex, category, key, len, w);
     if (v) {
+      found = n;
       if (value)
         *value = v;
-      return n;
     }
+    int next_glued = n < longest && (t->tokens[i + n].flags & KG_TOK_GLUED);
+    if (!may_extend(lex, category, key, len, w, next_glued))
+      break;
   }
-  return 0;
+  return found;
 }

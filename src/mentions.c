@@ -26,11 +26,46 @@
 #define MAX_HITS 16
 #define MAX_NAME_TOKENS 12 /* hyphens count: "Sabah al-Ahmad al-Jaber" */
 
+/* The passes ask which mentions start or end at a token, and mentions are
+ * added out of token order, so the Finder keeps them listed by token: each
+ * token's list threads through `links`.  Spans do not change before pass 5,
+ * which needs no lists. */
 typedef struct {
   KgArticle *a;
   unsigned char *covered; ///< per token: inside a mention found so far
   KgStrMap *aliases;      ///< names found by pattern, and their acronyms
+  long *starting; ///< per token: the last mention added that starts there
+  long *ending;   ///< per token + 1: the last mention added that ends there
+  long *links;    ///< per mention: [2k] the mention added before it that
+                  ///< starts where it does, [2k + 1] one that ends there
+  size_t link_cap; ///< mentions links has room for
 } Finder;
+
+/* The mention added before mention k that starts (at == 0) or ends (at ==
+ * 1) where k does, or -1. */
+static long next_at(const Finder *f, long k, int at) {
+  return f->links[2 * k + at];
+}
+
+/* Adds a mention to the article and to the lists by token; returns its
+ * index, or -1 when out of memory. */
+static long new_mention(Finder *f, const KgMention *m) {
+  long index = kg_article_add_mention(f->a, m);
+  if (index < 0)
+    return -1;
+  if ((size_t)index >= f->link_cap) {
+    size_t cap = f->link_cap ? 2 * f->link_cap : 64;
+    long *links = realloc(f->links, 2 * cap * sizeof *links);
+    if (!links)
+      return -1;
+    f->links = links;
+    f->link_cap = cap;
+  }
+  f->links[2 * index] = f->starting[m->first];
+  f->links[2 * index + 1] = f->ending[m->end];
+  f->starting[m->first] = f->ending[m->end] = index;
+  return index;
+}
 
 static const KgLexicon *lex_of(const Finder *f) { return f->a->kb->lexicon; }
 static const KgToken *tok(const Finder *f, size_t i) {
@@ -39,9 +74,7 @@ static const KgToken *tok(const Finder *f, size_t i) {
 
 static int lex_has(const Finder *f, const char *category, size_t i,
                    const char **value) {
-  char key[KEY_MAX];
-  size_t len = kg_text_key(&f->a->text, i, i + 1, key, sizeof key);
-  const char *v = len ? kg_lexicon_get(lex_of(f), category, key, len) : NULL;
+  const char *v = kg_lexicon_word(lex_of(f), category, &f->a->text, i);
   if (value)
     *value = v;
   return v != NULL;
@@ -50,7 +83,7 @@ static int lex_has(const Finder *f, const char *category, size_t i,
 static long add_mention(Finder *f, size_t first, size_t end, size_t sentence,
                         KgMentionKind kind, KgClass cls, long entity) {
   KgMention m = {first, end, sentence, kind, cls, entity, 0, -1, NULL, 0};
-  long index = kg_article_add_mention(f->a, &m);
+  long index = new_mention(f, &m);
   if (index >= 0)
     memset(f->covered + first, 1, end - first);
   if (entity >= 0)
@@ -126,6 +159,20 @@ static int hyphen_compound(const Finder *f, size_t floor, size_t i) {
   return (before->flags & KG_TOK_WORD) && !(before->flags & KG_TOK_CAP);
 }
 
+/* How many tokens from i (1 to longest) a gazetteer name may span: no name
+ * longer than that starts with the words there. */
+static size_t gazetteer_reach(const Finder *f, size_t i, size_t longest) {
+  char key[KEY_MAX];
+  size_t n = 1;
+  while (n < longest) {
+    size_t klen = kg_text_key(&f->a->text, i, i + n, key, sizeof key);
+    if (klen == 0 || !kg_gazetteer_may_extend(f->a->kb->gazetteer, key, klen))
+      break;
+    n++;
+  }
+  return n;
+}
+
 /* Pass 1 for one sentence. */
 static int find_gazetteer_names(Finder *f, size_t si) {
   KgArticle *a = f->a;
@@ -167,6 +214,8 @@ static int find_gazetteer_names(Finder *f, size_t si) {
       continue;
     }
     size_t longest = end - i < max ? end - i : max, matched = 0;
+    if (longest > 0)
+      longest = gazetteer_reach(f, i, longest);
     for (size_t n = longest; n > 0 && !matched; n--) {
       /* a name does not end inside a hyphenated word: "US-North" is "US" */
       if (i + n < end && (tok(f, i + n)->flags & KG_TOK_GLUED) &&
@@ -498,15 +547,15 @@ static int find_organisations(Finder *f, size_t si) {
     size_t n = starts ? organisation_at(f, i, end) : 0;
     if (n == 0)
       continue;
-    for (size_t k = 0; k < a->mention_count; k++) {
-      KgMention *inner = &a->mentions[k];
-      if (inner->first >= i && inner->end <= i + n &&
-          !(inner->flags & KG_M_ABSORBED)) {
-        inner->flags |= KG_M_ABSORBED;
-        if (inner->entity >= 0)
-          a->entities[inner->entity].mentions--;
+    for (size_t t = i; t < i + n; t++)
+      for (long k = f->starting[t]; k >= 0; k = next_at(f, k, 0)) {
+        KgMention *inner = &a->mentions[k];
+        if (inner->end <= i + n && !(inner->flags & KG_M_ABSORBED)) {
+          inner->flags |= KG_M_ABSORBED;
+          if (inner->entity >= 0)
+            a->entities[inner->entity].mentions--;
+        }
       }
-    }
     memset(f->covered + i, 0, n);
     long entity = add_organisation(f, i, i + n, si);
     if (entity < 0)
@@ -527,12 +576,13 @@ static int find_organisations(Finder *f, size_t si) {
 }
 
 /* Non-zero when a person's name starts (at == 0) or ends (at == 1) at
- * token i; pass 2 adds mentions out of order, so this scans them all. */
+ * token i. */
 static int person_name_at(const Finder *f, size_t i, int at) {
-  for (size_t k = 0; k < f->a->mention_count; k++) {
+  for (long k = at ? f->ending[i] : f->starting[i]; k >= 0;
+       k = next_at(f, k, at)) {
     const KgMention *m = &f->a->mentions[k];
     if (m->cls == KG_CLASS_PERSON && m->kind == KG_MENTION_NAME &&
-        !(m->flags & KG_M_ABSORBED) && (at ? m->end : m->first) == i)
+        !(m->flags & KG_M_ABSORBED))
       return 1;
   }
   return 0;
@@ -908,7 +958,7 @@ static int find_pronouns_and_descriptions(Finder *f, size_t si) {
         m.flags |= KG_M_REFLEXIVE;
       if (strstr(value, "plural"))
         m.flags |= KG_M_PLURAL;
-      if (kg_article_add_mention(a, &m) < 0)
+      if (new_mention(f, &m) < 0)
         return -1;
       f->covered[i] = 1;
       continue;
@@ -928,10 +978,11 @@ static int find_pronouns_and_descriptions(Finder *f, size_t si) {
                    -1, NULL, 0};
     /* mentions inside ("the Baltic EU state bordering Belarus") become
      * part of it */
-    for (size_t k = 0; k < a->mention_count; k++)
-      if (a->mentions[k].first >= i && a->mentions[k].end <= stop)
-        a->mentions[k].flags |= KG_M_ABSORBED;
-    if (kg_article_add_mention(a, &m) < 0)
+    for (size_t t = i; t < stop; t++)
+      for (long k = f->starting[t]; k >= 0; k = next_at(f, k, 0))
+        if (a->mentions[k].end <= stop)
+          a->mentions[k].flags |= KG_M_ABSORBED;
+    if (new_mention(f, &m) < 0)
       return -1;
     memset(f->covered + i, 1, stop - i);
     i = stop - 1;
@@ -1181,10 +1232,19 @@ static void set_statistics(Finder *f) {
 }
 
 KgStatus kg_find_mentions(KgArticle *a) {
-  Finder f = {a, calloc(a->text.token_count + 1, 1), kg_strmap_new()};
+  size_t tokens = a->text.token_count + 1;
+  Finder f = {a,
+              calloc(tokens, 1),
+              kg_strmap_new(),
+              malloc(tokens * sizeof(long)),
+              malloc(tokens * sizeof(long)),
+              NULL,
+              0};
   KgStatus status = KG_ERR_NOMEM;
-  if (!f.covered || !f.aliases)
+  if (!f.covered || !f.aliases || !f.starting || !f.ending)
     goto done;
+  for (size_t t = 0; t < tokens; t++)
+    f.starting[t] = f.ending[t] = -1;
   for (size_t si = 0; si < a->text.sentence_count; si++)
     if (!(a->text.sentences[si].flags & KG_SENT_DUPLICATE) &&
         find_gazetteer_names(&f, si) != 0)
@@ -1208,5 +1268,8 @@ KgStatus kg_find_mentions(KgArticle *a) {
 done:
   free(f.covered);
   kg_strmap_free(f.aliases);
+  free(f.starting);
+  free(f.ending);
+  free(f.links);
   return status;
 }

@@ -29,34 +29,76 @@
 #define FOCUS_WINDOW 5
 #define STRENGTH_CONTEXT 0.7      /* "President X", country from context */
 
+/* The facts read so far, indexed by what each states: an article may state
+ * many, and a fact read again in its sentence must be found at once. */
+typedef struct {
+  KgFactList *list;
+  KgStrMap *index; ///< fact_key() of each fact -> its index in list
+} Facts;
+
 typedef struct {
   KgArticle *a;
-  KgFactList *list;
+  Facts *facts;
   size_t sentence;
   KgUnit *units; ///< units of the current sentence
   size_t unit_count;
   long (*members)[MAX_MEMBERS]; ///< entity indices per unit
 } Reader;
 
+/* What a fact states in which sentence, as Facts indexes it: a symmetric
+ * relation's ends in either order. */
+typedef struct {
+  size_t relation, sentence;
+  long subject, object;
+} FactKey;
+
+static FactKey fact_key(long s, KgRelation rel, long o, size_t sentence) {
+  FactKey key;
+  memset(&key, 0, sizeof key); /* no stray bytes in the hashed key */
+  key.relation = (size_t)rel;
+  key.sentence = sentence;
+  int swap = kg_relation_is_symmetric(rel) && o < s;
+  key.subject = swap ? o : s;
+  key.object = swap ? s : o;
+  return key;
+}
+
+/* Indexes the facts of list (a fact stated twice: the first); 0, or -1
+ * when out of memory. */
+static int index_facts(Facts *facts, KgFactList *list) {
+  facts->list = list;
+  if (!(facts->index = kg_strmap_new()))
+    return -1;
+  for (size_t i = 0; i < list->count; i++) {
+    const KgFact *f = &list->facts[i];
+    FactKey key = fact_key(f->subject, f->relation, f->object, f->sentence);
+    size_t known;
+    if (!kg_strmap_get(facts->index, (const char *)&key, sizeof key, &known) &&
+        kg_strmap_put(facts->index, (const char *)&key, sizeof key, i) != 0)
+      return -1;
+  }
+  return 0;
+}
+
 /* Adds a fact unless the sentence states it already; then the stronger
  * reading is kept. */
-static int add_fact(KgFactList *list, long s, KgRelation rel, long o,
+static int add_fact(Facts *facts, long s, KgRelation rel, long o,
                     size_t sentence, KgFactSource source) {
   if (s < 0 || o < 0 || s == o)
     return 0;
-  for (size_t i = 0; i < list->count; i++) {
-    KgFact *f = &list->facts[i];
-    if (f->relation == rel && f->sentence == sentence &&
-        ((f->subject == s && f->object == o) ||
-         (kg_relation_is_symmetric(rel) && f->subject == o &&
-          f->object == s))) {
-      if (source.strength > f->source.strength)
-        f->source = source;
-      return 0;
-    }
+  KgFactList *list = facts->list;
+  FactKey key = fact_key(s, rel, o, sentence);
+  size_t known;
+  if (kg_strmap_get(facts->index, (const char *)&key, sizeof key, &known)) {
+    KgFact *f = &list->facts[known];
+    if (source.strength > f->source.strength)
+      f->source = source;
+    return 0;
   }
   if (kg_grow((void **)&list->facts, list->count, &list->cap,
-              sizeof *list->facts) != 0)
+              sizeof *list->facts) != 0 ||
+      kg_strmap_put(facts->index, (const char *)&key, sizeof key,
+                    list->count) != 0)
     return -1;
   list->facts[list->count++] = (KgFact){s, rel, o, sentence, source};
   return 0;
@@ -141,13 +183,39 @@ static long state_of_body(KgArticle *a, long e) {
 static int named_lately(const KgArticle *a, long e, size_t sentence) {
   if (e < 0)
     return 0;
-  for (size_t mi = 0; mi < a->mention_count; mi++) {
+  const KgSentence *from =
+      &a->text.sentences[sentence > FOCUS_WINDOW ? sentence - FOCUS_WINDOW : 0];
+  const KgSentence *to = &a->text.sentences[sentence];
+  for (size_t mi = kg_article_first_mention(a, from->first_token);
+       mi < a->mention_count &&
+       a->mentions[mi].first < to->first_token + to->token_count;
+       mi++) {
     const KgMention *m = &a->mentions[mi];
     if (m->sentence <= sentence && m->sentence + FOCUS_WINDOW >= sentence &&
         m->entity == e)
       return 1;
   }
   return 0;
+}
+
+/* The first of the article's entities that is a Country named in the text
+ * and that gazetteer person gaz led, or -1.  Countries are found by the
+ * names the person led, not by reading every entity. */
+static long named_country_led(const KgArticle *a, long gaz) {
+  const char *leads = kg_gazetteer_entry(a->kb->gazetteer, (size_t)gaz)
+                          ->attrs[KG_ATTR_LEADS];
+  long first = -1;
+  for (const char *v = leads; v && *v;) {
+    const char *bar = strchr(v, '|');
+    size_t len = bar ? (size_t)(bar - v) : strlen(v);
+    long e = kg_article_find_entity(a, KG_CLASS_COUNTRY, v, len);
+    if (e >= 0 && a->entities[e].mentions &&
+        strlen(a->entities[e].name) == len &&
+        memcmp(a->entities[e].name, v, len) == 0 && (first < 0 || e < first))
+      first = e;
+    v = bar ? bar + 1 : NULL;
+  }
+  return first;
 }
 
 /* The country a person's untitled office ("President X", "became prime
@@ -160,11 +228,9 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
   const KgGazetteer *gz = a->kb->gazetteer;
   const KgEntity *p = &a->entities[person];
   if (p->gaz >= 0) {
-    for (size_t e = 0; e < a->entity_count; e++)
-      if (a->entities[e].cls == KG_CLASS_COUNTRY && a->entities[e].mentions &&
-          kg_gazetteer_attr_has(gz, (size_t)p->gaz, KG_ATTR_LEADS,
-                                a->entities[e].name))
-        return (long)e;
+    long named = named_country_led(a, p->gaz);
+    if (named >= 0)
+      return named;
     /* the country the gazetteer says the person led, named or not */
     const char *leads =
         kg_gazetteer_entry(gz, (size_t)p->gaz)->attrs[KG_ATTR_LEADS];
@@ -192,7 +258,11 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
    * reporters in Tehran") */
   long before_title = -1, after_title = -1;
   int after_count = 0;
-  for (size_t mi = 0; mi < a->mention_count; mi++) {
+  const KgSentence *s = &a->text.sentences[sentence];
+  for (size_t mi = kg_article_first_mention(a, s->first_token);
+       mi < a->mention_count &&
+       a->mentions[mi].first < s->first_token + s->token_count;
+       mi++) {
     const KgMention *m = &a->mentions[mi];
     if (m->sentence != sentence || m->entity < 0 || m->entity == person ||
         (m->flags & KG_M_QUOTED))
@@ -222,18 +292,19 @@ static long context_country(KgArticle *a, const KgFactList *facts, long person,
 
 /* "In the Ukrainian capital he met ...": a resolved description of a
  * capital with its country states capitalOf. */
-static int read_capital_descriptions(KgArticle *a, KgFactList *list) {
+static int read_capital_descriptions(KgArticle *a, Facts *facts) {
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *d = &a->mentions[mi];
     if (d->kind != KG_MENTION_DESCRIPTION || d->entity < 0 ||
         a->entities[d->entity].cls != KG_CLASS_CITY ||
         !kg_token_is(&a->text, d->end - 1, "capital"))
       continue;
-    for (size_t k = 0; k < a->mention_count; k++) {
+    for (size_t k = kg_article_first_mention(a, d->first);
+         k < a->mention_count && a->mentions[k].first < d->end; k++) {
       const KgMention *c = &a->mentions[k];
-      if (k != mi && c->first >= d->first && c->end <= d->end &&
+      if (k != mi && c->end <= d->end &&
           c->entity >= 0 && c->cls == KG_CLASS_COUNTRY &&
-          add_fact(list, d->entity, KG_REL_CAPITAL_OF, c->entity, d->sentence,
+          add_fact(facts, d->entity, KG_REL_CAPITAL_OF, c->entity, d->sentence,
                    mention_source(a, d, (long)k, "capital-description",
                                   STRENGTH_CAPITAL)) != 0)
         return -1;
@@ -258,7 +329,7 @@ static int leader_before(const KgArticle *a, size_t mi) {
 /* "the Afghan president": a resolved description of a person by a head of
  * state's title and its country states leaderOf, as the title before a
  * name would ("the Kremlin chief" heads the Kremlin, which is no state). */
-static int read_title_descriptions(KgArticle *a, KgFactList *list) {
+static int read_title_descriptions(KgArticle *a, Facts *facts) {
   const KgLexicon *lex = a->kb->lexicon;
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *d = &a->mentions[mi];
@@ -281,15 +352,16 @@ static int read_title_descriptions(KgArticle *a, KgFactList *list) {
     }
     if (former || !role || strcmp(role, "leader") != 0)
       continue;
-    for (size_t k = 0; k < a->mention_count; k++) {
+    for (size_t k = kg_article_first_mention(a, d->first);
+         k < a->mention_count && a->mentions[k].first < d->end; k++) {
       const KgMention *c = &a->mentions[k];
-      if (k == mi || c->first < d->first || c->end > d->end || c->entity < 0)
+      if (k == mi || c->end > d->end || c->entity < 0)
         continue;
       /* only for a person known to be of that country: resolving a
        * description is a guess, the fact must not rest on it alone */
       long owner = slot_entity(a, c->entity, KG_CLASS_BIT(KG_CLASS_COUNTRY));
       if (owner >= 0 && a->entities[d->entity].country == owner &&
-          add_fact(list, d->entity, KG_REL_LEADER_OF, owner, d->sentence,
+          add_fact(facts, d->entity, KG_REL_LEADER_OF, owner, d->sentence,
                    mention_source(a, d, (long)k, "title-description",
                                   STRENGTH_DESCRIPTION)) != 0)
         return -1;
@@ -343,7 +415,7 @@ static long spokesperson_office(KgArticle *a, long person) {
 }
 
 /* Relations stated by titles. */
-static int read_titles(KgArticle *a, KgFactList *list) {
+static int read_titles(KgArticle *a, Facts *facts) {
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
     if (!m->role || m->entity < 0 || (m->flags & (KG_M_FORMER | KG_M_QUOTED)))
@@ -357,15 +429,15 @@ static int read_titles(KgArticle *a, KgFactList *list) {
                             KG_CLASS_BIT(KG_CLASS_COUNTRY) |
                                 KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
       else
-        owner = context_country(a, list, m->entity, m->sentence, m->first, 0);
-      rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
+        owner = context_country(a, facts->list, m->entity, m->sentence, m->first, 0);
+      rc = add_fact(facts, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     mention_source(a, m, m->owner, "title-leader", strength));
     } else if (strcmp(m->role, "counterpart") == 0 && owner >= 0 &&
                leader_before(a, mi)) {
       /* "Russian President Vladimir Putin and his Turkish counterpart
        * Tayyip Erdogan": a leader's counterpart leads too */
       owner = slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY));
-      rc = add_fact(list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
+      rc = add_fact(facts, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     mention_source(a, m, m->owner, "title-counterpart",
                                    STRENGTH_COUNTERPART));
     } else if (strcmp(m->role, "head") == 0 && owner >= 0) {
@@ -374,26 +446,26 @@ static int read_titles(KgArticle *a, KgFactList *list) {
                           KG_CLASS_BIT(KG_CLASS_COUNTRY) |
                               KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
       rc = add_fact(
-          list, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
+          facts, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
           mention_source(a, m, m->owner, "title-head", STRENGTH_TITLE));
     } else if (strcmp(m->role, "government-spokesperson") == 0) {
       /* "Chinese foreign ministry spokeswoman Mao Ning", else the country
        * the sentence is about */
       owner = owner >= 0 ? slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY))
-                         : context_country(a, list, m->entity, m->sentence,
+                         : context_country(a, facts->list, m->entity, m->sentence,
                                            m->first, 1);
-      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
+      rc = add_fact(facts, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
                     mention_source(a, m, -1, "title-government-spokesperson",
                                    STRENGTH_CONTEXT));
     } else if (strcmp(m->role, "spokesperson") == 0 && owner < 0 &&
                (owner = spokesperson_office(a, m->entity)) >= 0) {
       /* "spokesman Dmitry Peskov": whose spokesman the gazetteer knows */
-      rc = add_fact(list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
+      rc = add_fact(facts, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
                     mention_source(a, m, -1, "title-spokesperson-office",
                                    STRENGTH_CONTEXT));
     } else if (strcmp(m->role, "spokesperson") == 0 && owner >= 0) {
       rc = add_fact(
-          list, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
+          facts, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
           mention_source(a, m, m->owner, "title-spokesperson", STRENGTH_TITLE));
     }
     if (rc != 0)
@@ -751,11 +823,11 @@ static int sink(void *ctx, const KgRuleMatch *m) {
       objects[no++] = country;
   } else if (!m->reciprocal && ns > 0) {
     objects[no++] =
-        context_country(a, r->list, subjects[0], r->sentence, su->first, 0);
+        context_country(a, r->facts->list, subjects[0], r->sentence, su->first, 0);
   }
   if (m->respectively && ns == no && ns > 1) {
     for (size_t i = 0; i < ns; i++)
-      if (add_fact(r->list, subjects[i], m->relation, objects[i], r->sentence,
+      if (add_fact(r->facts, subjects[i], m->relation, objects[i], r->sentence,
                    source) != 0)
         return -1;
     return 0;
@@ -765,22 +837,92 @@ static int sink(void *ctx, const KgRuleMatch *m) {
   for (size_t i = 0; i < ns; i++) {
     if (m->reciprocal) {
       for (size_t j = i + 1; j < ns; j++)
-        if (add_fact(r->list, subjects[i], m->relation, subjects[j],
+        if (add_fact(r->facts, subjects[i], m->relation, subjects[j],
                      r->sentence, source) != 0)
           return -1;
       continue;
     }
     for (size_t j = 0; j < no; j++)
-      if (add_fact(r->list, subjects[i], m->relation, objects[j], r->sentence,
+      if (add_fact(r->facts, subjects[i], m->relation, objects[j], r->sentence,
                    source) != 0)
         return -1;
   }
   return 0;
 }
 
+/* What drop_false_visits asks about each visit, found once: the (person,
+ * place) pairs that fledTo facts state, the (person, country) pairs that
+ * leaderOf facts state, and each entity's mentions that have an owner
+ * ("its foreign policy chief"). */
+typedef struct {
+  KgStrMap *fled;      ///< pair_key() of each fledTo fact
+  KgStrMap *led;       ///< pair_key() of each leaderOf fact
+  long *owned;         ///< per entity: its last mention with an owner, or -1
+  long *owned_before;  ///< per mention: its entity's one before it, or -1
+  size_t entity_count; ///< entities that owned covers
+} Visits;
+
+/* The key of a (subject, object) pair. */
+typedef struct {
+  long subject, object;
+} PairKey;
+
+static PairKey pair_key(long s, long o) {
+  PairKey key;
+  memset(&key, 0, sizeof key); /* no stray bytes in the hashed key */
+  key.subject = s;
+  key.object = o;
+  return key;
+}
+
+static int has_pair(const KgStrMap *pairs, long s, long o) {
+  PairKey key = pair_key(s, o);
+  size_t unused;
+  return kg_strmap_get(pairs, (const char *)&key, sizeof key, &unused);
+}
+
+static void visits_release(Visits *v) {
+  kg_strmap_free(v->fled);
+  kg_strmap_free(v->led);
+  free(v->owned);
+  free(v->owned_before);
+}
+
+/* Fills v from the facts of list and the article's mentions; 0, or -1
+ * when out of memory. */
+static int visits_build(Visits *v, const KgArticle *a, const KgFactList *list) {
+  v->fled = kg_strmap_new();
+  v->led = kg_strmap_new();
+  v->entity_count = a->entity_count;
+  v->owned = malloc((a->entity_count + 1) * sizeof *v->owned);
+  v->owned_before = malloc((a->mention_count + 1) * sizeof *v->owned_before);
+  if (!v->fled || !v->led || !v->owned || !v->owned_before)
+    return -1;
+  for (size_t i = 0; i < list->count; i++) {
+    const KgFact *f = &list->facts[i];
+    KgStrMap *pairs = f->relation == KG_REL_FLED_TO    ? v->fled
+                      : f->relation == KG_REL_LEADER_OF ? v->led
+                                                         : NULL;
+    PairKey key = pair_key(f->subject, f->object);
+    if (pairs &&
+        kg_strmap_put(pairs, (const char *)&key, sizeof key, i) != 0)
+      return -1;
+  }
+  for (size_t e = 0; e < a->entity_count; e++)
+    v->owned[e] = -1;
+  for (size_t mi = 0; mi < a->mention_count; mi++) {
+    const KgMention *m = &a->mentions[mi];
+    if (m->entity < 0 || m->owner < 0 || (size_t)m->entity >= v->entity_count)
+      continue;
+    v->owned_before[mi] = v->owned[m->entity];
+    v->owned[m->entity] = (long)mi;
+  }
+  return 0;
+}
+
 /* True when person p belongs to the country of place: a national or a
  * leader of it does not "visit" it. */
-static int at_home(KgArticle *a, const KgFactList *list, long p, long place) {
+static int at_home(KgArticle *a, const Visits *v, long p, long place) {
   long country = slot_entity(a, place, KG_CLASS_BIT(KG_CLASS_COUNTRY));
   if (country < 0 && a->entities[place].cls == KG_CLASS_CITY)
     country = a->entities[place].country;
@@ -788,10 +930,8 @@ static int at_home(KgArticle *a, const KgFactList *list, long p, long place) {
     return 0;
   if (a->entities[p].country == country)
     return 1;
-  for (size_t i = 0; i < list->count; i++)
-    if (list->facts[i].relation == KG_REL_LEADER_OF &&
-        list->facts[i].subject == p && list->facts[i].object == country)
-      return 1;
+  if (has_pair(v->led, p, country))
+    return 1;
   const KgEntity *e = &a->entities[p];
   const KgGazetteer *gz = a->kb->gazetteer;
   if (e->gaz >= 0 && kg_gazetteer_attr_has(gz, (size_t)e->gaz, KG_ATTR_LEADS,
@@ -799,10 +939,9 @@ static int at_home(KgArticle *a, const KgFactList *list, long p, long place) {
     return 1;
   /* an official of an organisation is at home at its seat: "its foreign
    * policy chief ... met Zarif in Brussels" */
-  for (size_t mi = 0; mi < a->mention_count; mi++) {
+  for (long mi = (size_t)p < v->entity_count ? v->owned[p] : -1; mi >= 0;
+       mi = v->owned_before[mi]) {
     const KgMention *m = &a->mentions[mi];
-    if (m->entity != p || m->owner < 0)
-      continue;
     long org = a->mentions[m->owner].entity;
     if (org >= 0 && a->entities[org].cls == KG_CLASS_ORGANIZATION &&
         a->entities[org].gaz >= 0 &&
@@ -814,34 +953,42 @@ static int at_home(KgArticle *a, const KgFactList *list, long p, long place) {
 }
 
 /* Drops visits that are really flights ("arrived in Mexico" after asylum)
- * or trips home. */
-static void drop_false_visits(KgArticle *a, KgFactList *list) {
+ * or trips home.  0, or -1 when out of memory. */
+static int drop_false_visits(KgArticle *a, KgFactList *list) {
+  Visits v;
+  memset(&v, 0, sizeof v);
+  if (visits_build(&v, a, list) != 0) {
+    visits_release(&v);
+    return -1;
+  }
   size_t kept = 0;
   for (size_t i = 0; i < list->count; i++) {
     const KgFact *f = &list->facts[i];
     int drop = 0;
-    if (f->relation == KG_REL_VISITED) {
-      drop = at_home(a, list, f->subject, f->object);
-      for (size_t j = 0; j < list->count && !drop; j++)
-        drop = list->facts[j].relation == KG_REL_FLED_TO &&
-               list->facts[j].subject == f->subject &&
-               list->facts[j].object == f->object;
-    }
+    if (f->relation == KG_REL_VISITED)
+      drop = at_home(a, &v, f->subject, f->object) ||
+             has_pair(v.fled, f->subject, f->object);
     if (!drop)
       list->facts[kept++] = *f;
   }
   list->count = kept;
+  visits_release(&v);
+  return 0;
 }
 
 KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
-  if (read_titles(a, list) != 0 || read_capital_descriptions(a, list) != 0 ||
-      read_title_descriptions(a, list) != 0)
+  Facts facts;
+  if (index_facts(&facts, list) != 0 || read_titles(a, &facts) != 0 ||
+      read_capital_descriptions(a, &facts) != 0 ||
+      read_title_descriptions(a, &facts) != 0) {
+    kg_strmap_free(facts.index);
     return KG_ERR_NOMEM;
+  }
   size_t most = 1;
   for (size_t si = 0; si < a->text.sentence_count; si++)
     if (a->text.sentences[si].token_count > most)
       most = a->text.sentences[si].token_count;
-  Reader r = {a, list,
+  Reader r = {a, &facts,
               0, calloc(most, sizeof(KgUnit)),
               0, calloc(most, sizeof(long[MAX_MEMBERS]))};
   KgStatus status = KG_OK;
@@ -860,8 +1007,13 @@ KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
       goto done;
     }
   }
-  drop_false_visits(a, list);
+  /* the index is of no use once facts are dropped */
+  kg_strmap_free(facts.index);
+  facts.index = NULL;
+  if (drop_false_visits(a, list) != 0)
+    status = KG_ERR_NOMEM;
 done:
+  kg_strmap_free(facts.index);
   free(r.units);
   free(r.members);
   return status;

@@ -5,16 +5,22 @@
  * whole pattern fits.  Gaps are bounded, so the work per sentence is at
  * most units x rules x (gap + 1)^gaps, small for real sentences.  Two
  * things keep it cheap: each unit's lookup key is computed once per
- * sentence, and a rule is only walked when the sentence holds one of the
- * words of its anchor (its first mandatory word element) and of its @
- * requirements, which most sentences do not.
+ * sentence, and a rule is only walked when the sentence holds a word of
+ * each of its mandatory word elements and of its @ requirements, which
+ * most sentences do not.  To tell that without trying every rule's words
+ * on every word of the sentence, the rule set numbers the distinct word
+ * alternatives of all its patterns (its vocabulary); each word of a
+ * sentence is looked up there once, and a rule's test is whether the
+ * sentence holds one of each element's numbers.
  */
 #include "rules.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grow.h"
+#include "strmap.h"
 #include "tsv.h"
 
 #define KEY_MAX 256
@@ -23,12 +29,22 @@
 
 typedef enum { EL_SLOT, EL_WORD, EL_LEX, EL_GAP } ElementKind;
 
+/* A word alternative of a pattern: "met", or a prefix, "sanction*". */
+typedef struct {
+  char *key;   ///< owned normalised word; a prefix without its '*'
+  size_t len;  ///< length of key
+  int prefix;  ///< matches every word starting with key
+  size_t word; ///< its number in the rule set's vocabulary
+} Alt;
+
 typedef struct {
   ElementKind kind;
   char slot;        ///< 'S', 'O' or 'G' for EL_SLOT
   unsigned classes; ///< class mask for EL_SLOT
   int optional;     ///< EL_WORD: may be absent
-  char **alts;      ///< EL_WORD: normalised alternatives ("sanction*")
+  int possessive;   ///< EL_WORD: "'s" is one of its alternatives
+  int comma;        ///< EL_WORD: "," is one of its alternatives
+  Alt *alts;        ///< EL_WORD: its alternatives ("met|sanction*")
   size_t alt_count;
   char *category; ///< EL_LEX: lexicon category
   char *value;    ///< EL_LEX: required value
@@ -40,34 +56,73 @@ typedef struct {
   char *name; ///< rule name, written as newskg:rule on the evidence
   Element *elements;
   size_t element_count;
-  char **required; ///< @words: one must occur in the sentence
+  Alt *required;   ///< @words: one must occur in the sentence
   size_t required_count;
-  long anchor;     ///< first mandatory word element, -1 when there is none
   double strength; ///< how often its matches are right, (0, 1]
   int respectively; ///< `&`: S and O members are paired in order
 } Rule;
 
+/* A rule in a list of rules (linked through next). */
+typedef struct {
+  size_t rule; ///< index of the rule
+  size_t next; ///< the link before it in its list, or SIZE_MAX
+} RuleLink;
+
 struct KgRuleSetImpl {
   Rule *rules;
   size_t count, cap;
+  /* A rule can only match a sentence that holds a word of its first needed
+   * word element (needs_word): kg_rules_match tries only the rules listed
+   * under the sentence's words, and those that need none. */
+  size_t *rules_of_word; ///< per vocabulary word: its last link, or SIZE_MAX
+  size_t rules_of_word_cap;
+  size_t unanchored;     ///< last link of the rules that need no word
+  RuleLink *links;
+  size_t link_count, link_cap;
+  KgStrMap *words;    ///< vocabulary: exact alternative -> its number
+  Alt *prefix_words;  ///< vocabulary: the distinct prefix alternatives
+  size_t prefix_count, prefix_cap;
+  size_t *same_initial; ///< per prefix word: the one before it with the same
+                        ///< first byte, or SIZE_MAX
+  size_t same_initial_cap;
+  size_t by_initial[257]; ///< per first byte: its last prefix word, or
+                          ///< SIZE_MAX; [256]: that of the empty prefixes
+  size_t word_count;  ///< numbers given, exact and prefix alternatives
 };
 
-KgRuleSet *kg_rules_new(void) { return calloc(1, sizeof(KgRuleSet)); }
+KgRuleSet *kg_rules_new(void) {
+  KgRuleSet *rules = calloc(1, sizeof(KgRuleSet));
+  if (rules && !(rules->words = kg_strmap_new())) {
+    free(rules);
+    return NULL;
+  }
+  for (size_t b = 0; rules && b < 257; b++)
+    rules->by_initial[b] = SIZE_MAX;
+  if (rules)
+    rules->unanchored = SIZE_MAX;
+  return rules;
+}
 
-static void free_strings(char **s, size_t n) {
+/* The by_initial chain a prefix belongs to: its first byte's, or the
+ * empty prefix's. */
+static size_t initial_of(const char *key, size_t len) {
+  return len ? (unsigned char)key[0] : 256;
+}
+
+static void free_alts(Alt *alts, size_t n) {
   for (size_t i = 0; i < n; i++)
-    free(s[i]);
-  free(s);
+    free(alts[i].key);
+  free(alts);
 }
 
 static void free_rule(Rule *r) {
   for (size_t i = 0; i < r->element_count; i++) {
-    free_strings(r->elements[i].alts, r->elements[i].alt_count);
+    free_alts(r->elements[i].alts, r->elements[i].alt_count);
     free(r->elements[i].category);
     free(r->elements[i].value);
   }
   free(r->elements);
-  free_strings(r->required, r->required_count);
+  free_alts(r->required, r->required_count);
   free(r->name);
 }
 
@@ -77,11 +132,58 @@ void kg_rules_free(KgRuleSet *rules) {
   for (size_t i = 0; i < rules->count; i++)
     free_rule(&rules->rules[i]);
   free(rules->rules);
+  kg_strmap_free(rules->words);
+  for (size_t i = 0; i < rules->prefix_count; i++)
+    free(rules->prefix_words[i].key);
+  free(rules->prefix_words);
+  free(rules->same_initial);
+  free(rules->rules_of_word);
+  free(rules->links);
   free(rules);
 }
 
-/* Splits "a|b*|c" into normalised alternatives. */
-static int parse_alternatives(const char *text, char ***out, size_t *count) {
+/* Gives alt its number in the vocabulary, a new one when the rule set has
+ * not seen it.  0, or -1 when out of memory. */
+static int number_word(KgRuleSet *rules, Alt *alt) {
+  if (!alt->prefix) {
+    if (kg_strmap_get(rules->words, alt->key, alt->len, &alt->word))
+      return 0;
+    alt->word = rules->word_count;
+    if (kg_strmap_put(rules->words, alt->key, alt->len, alt->word) != 0)
+      return -1;
+    rules->word_count++;
+    return 0;
+  }
+  for (size_t i = 0; i < rules->prefix_count; i++) {
+    const Alt *known = &rules->prefix_words[i];
+    if (known->len == alt->len && memcmp(known->key, alt->key, alt->len) == 0) {
+      alt->word = known->word;
+      return 0;
+    }
+  }
+  if (kg_grow((void **)&rules->prefix_words, rules->prefix_count,
+              &rules->prefix_cap, sizeof *rules->prefix_words) != 0 ||
+      kg_grow((void **)&rules->same_initial, rules->prefix_count,
+              &rules->same_initial_cap, sizeof *rules->same_initial) != 0)
+    return -1;
+  Alt *copy = &rules->prefix_words[rules->prefix_count];
+  *copy = *alt;
+  copy->word = alt->word = rules->word_count;
+  if (!(copy->key = strndup(alt->key, alt->len)))
+    return -1;
+  size_t initial = initial_of(alt->key, alt->len);
+  rules->same_initial[rules->prefix_count] = rules->by_initial[initial];
+  rules->by_initial[initial] = rules->prefix_count++;
+  rules->word_count++;
+  return 0;
+}
+
+/* Splits "a|b*|c" into normalised alternatives, numbered in the rule set's
+ * vocabulary.  A written alternative ending in '*' (not "*" alone) is a
+ * prefix; so is one whose key ends in '*' ("*" alone included), as
+ * patterns have always read them. */
+static int parse_alternatives(KgRuleSet *rules, const char *text, Alt **out,
+                              size_t *count) {
   *out = NULL;
   *count = 0;
   const char *p = text;
@@ -93,15 +195,21 @@ static int parse_alternatives(const char *text, char ***out, size_t *count) {
     size_t klen = kg_phrase_key(p, prefix ? len - 1 : len, key, sizeof key - 1);
     if (klen == 0)
       return -1;
-    if (prefix)
-      key[klen++] = '*';
-    char **alts = realloc(*out, (*count + 1) * sizeof *alts);
+    if (!prefix && key[klen - 1] == '*') {
+      prefix = 1;
+      klen--;
+    }
+    Alt *alts = realloc(*out, (*count + 1) * sizeof *alts);
     if (!alts)
       return -1;
     *out = alts;
-    if (!(alts[*count] = strndup(key, klen)))
+    Alt *alt = &alts[*count];
+    *alt = (Alt){strndup(key, klen), klen, prefix, 0};
+    if (!alt->key)
       return -1;
     (*count)++;
+    if (number_word(rules, alt) != 0)
+      return -1;
     p = bar ? bar + 1 : p + len;
   }
   return *count ? 0 : -1;
@@ -135,7 +243,19 @@ static int parse_classes(const char *text, unsigned *mask) {
   return 0;
 }
 
-static const char *parse_element(const char *word, Element *el, Rule *r) {
+/* Non-zero when word is one of the (not prefix) alternatives of el. */
+static int has_alternative(const Element *el, const char *word) {
+  size_t len = strlen(word);
+  for (size_t i = 0; i < el->alt_count; i++) {
+    const Alt *alt = &el->alts[i];
+    if (!alt->prefix && alt->len == len && memcmp(alt->key, word, len) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static const char *parse_element(KgRuleSet *rules, const char *word,
+                                 Element *el, Rule *r) {
   memset(el, 0, sizeof *el);
   if ((word[0] == 'S' || word[0] == 'O' || word[0] == 'G') &&
       (word[1] == '\0' || word[1] == ':')) {
@@ -169,13 +289,13 @@ static const char *parse_element(const char *word, Element *el, Rule *r) {
     return el->category && el->value ? NULL : "out of memory";
   }
   if (word[0] == '@') {
-    char **alts;
+    Alt *alts;
     size_t n;
-    if (parse_alternatives(word + 1, &alts, &n) != 0)
+    if (parse_alternatives(rules, word + 1, &alts, &n) != 0)
       return "bad @ requirement";
-    char **req = realloc(r->required, (r->required_count + n) * sizeof *req);
+    Alt *req = realloc(r->required, (r->required_count + n) * sizeof *req);
     if (!req) {
-      free_strings(alts, n);
+      free_alts(alts, n);
       return "out of memory";
     }
     r->required = req;
@@ -191,24 +311,61 @@ static const char *parse_element(const char *word, Element *el, Rule *r) {
     el->optional = 1;
     word++;
   }
-  if (parse_alternatives(word, &el->alts, &el->alt_count) != 0)
+  if (parse_alternatives(rules, word, &el->alts, &el->alt_count) != 0)
     return "bad word alternatives";
+  el->possessive = has_alternative(el, "'s");
+  el->comma = has_alternative(el, ",");
   return NULL;
-}
-
-/* Non-zero when element e is a word element that accepts word. */
-static int element_is(const Rule *r, size_t e, const char *word) {
-  if (e >= r->element_count || r->elements[e].kind != EL_WORD)
-    return 0;
-  for (size_t i = 0; i < r->elements[e].alt_count; i++)
-    if (strcmp(r->elements[e].alts[i], word) == 0)
-      return 1;
-  return 0;
 }
 
 /* Non-zero when element e accepts "'s". */
 static int takes_possessive(const Rule *r, size_t e) {
-  return element_is(r, e, "'s");
+  return e < r->element_count && r->elements[e].possessive;
+}
+
+/* Non-zero when element e accepts ",". */
+static int takes_comma(const Rule *r, size_t e) {
+  return e < r->element_count && r->elements[e].comma;
+}
+
+/* Non-zero when word element e must match a unit: it is not optional, and
+ * not "'s", which a possessive pronoun stands in for ("his rival"). */
+static int needs_word(const Rule *r, size_t e) {
+  return r->elements[e].kind == EL_WORD && !r->elements[e].optional &&
+         !takes_possessive(r, e);
+}
+
+/* Puts rule ri at the head of the list whose last link is *head. */
+static int link_rule(KgRuleSet *rules, size_t *head, size_t ri) {
+  if (kg_grow((void **)&rules->links, rules->link_count, &rules->link_cap,
+              sizeof *rules->links) != 0)
+    return -1;
+  rules->links[rules->link_count] = (RuleLink){ri, *head};
+  *head = rules->link_count++;
+  return 0;
+}
+
+/* Lists rule r, which will be rule ri, under the words of its first needed
+ * word element, or as needing none.  0, or -1 when out of memory. */
+static int index_rule(KgRuleSet *rules, const Rule *r, size_t ri) {
+  while (rules->rules_of_word_cap < rules->word_count) {
+    size_t old = rules->rules_of_word_cap;
+    if (kg_grow((void **)&rules->rules_of_word, old, &rules->rules_of_word_cap,
+                sizeof *rules->rules_of_word) != 0)
+      return -1;
+    for (size_t w = old; w < rules->rules_of_word_cap; w++)
+      rules->rules_of_word[w] = SIZE_MAX;
+  }
+  for (size_t e = 0; e < r->element_count; e++) {
+    if (!needs_word(r, e))
+      continue;
+    for (size_t i = 0; i < r->elements[e].alt_count; i++)
+      if (link_rule(rules, &rules->rules_of_word[r->elements[e].alts[i].word],
+                    ri) != 0)
+        return -1;
+    return 0;
+  }
+  return link_rule(rules, &rules->unanchored, ri);
 }
 
 int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
@@ -242,7 +399,7 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
       continue;
     }
     Element *el = &r.elements[r.element_count];
-    *message = parse_element(w, el, &r);
+    *message = parse_element(rules, w, el, &r);
     if (*message)
       break;
     if (el->kind == EL_GAP && el->gap == (size_t)-1)
@@ -252,18 +409,13 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
     r.element_count++;
   }
   free(copy);
-  /* not "'s", which a possessive pronoun stands in for ("his rival") */
-  r.anchor = -1;
-  for (size_t e = 0; e < r.element_count && r.anchor < 0; e++)
-    if (r.elements[e].kind == EL_WORD && !r.elements[e].optional &&
-        !takes_possessive(&r, e))
-      r.anchor = (long)e;
   if (!*message && !(slots & 5))
     *message = "a pattern needs S or G";
   if (!*message && (slots & 4) && (slots & 3))
     *message = "G excludes S and O";
-  if (!*message && kg_grow((void **)&rules->rules, rules->count, &rules->cap,
-                           sizeof *rules->rules) != 0)
+  if (!*message && (kg_grow((void **)&rules->rules, rules->count, &rules->cap,
+                            sizeof *rules->rules) != 0 ||
+                    index_rule(rules, &r, rules->count) != 0))
     *message = "out of memory";
   if (*message) {
     free_rule(&r);
@@ -328,58 +480,117 @@ KgStatus kg_rules_load_dir(KgRuleSet *rules, const char *dir, KgError *err) {
 
 /* ---- matching ---- */
 
-/* The lookup keys of a sentence's one-token units (plain tokens and
- * pronouns), computed once and shared by every rule; other units have none
- * (len 0). */
-typedef struct {
-  char *buf;
-  size_t *off, *len;
-} UnitKeys;
+/* Non-zero when a word's key is the alternative (or starts with it, for a
+ * prefix: "sanction*" matches every word starting "sanction"). */
+static int alt_matches(const Alt *alt, const char *key, size_t klen) {
+  return (alt->prefix ? klen >= alt->len : klen == alt->len) &&
+         memcmp(key, alt->key, alt->len) == 0;
+}
 
-static int unit_keys_build(UnitKeys *k, const KgText *text,
-                           const KgUnit *units, size_t count) {
-  size_t cap = 0, used = 0;
-  k->buf = NULL;
-  k->off = calloc(count ? count : 1, sizeof *k->off);
-  k->len = calloc(count ? count : 1, sizeof *k->len);
-  if (!k->off || !k->len)
+/* Non-zero when a word's key is one of the alternatives. */
+static int key_matches(const char *key, size_t klen, const Alt *alts,
+                       size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (alt_matches(&alts[i], key, klen))
+      return 1;
+  return 0;
+}
+
+/* Sets seen[w] for every word w of the vocabulary that key matches (hash:
+ * its kg_hash_bytes). */
+static void mark_words(const KgRuleSet *rules, const char *key, size_t klen,
+                       unsigned long long hash, unsigned char *seen) {
+  size_t word;
+  if (kg_strmap_get_hashed(rules->words, key, klen, hash, &word))
+    seen[word] = 1;
+  /* a prefix that key starts with starts with key's first byte, or is "" */
+  size_t chains[2] = {rules->by_initial[initial_of(key, klen)],
+                      rules->by_initial[256]};
+  for (int c = 0; c < 2; c++)
+    for (size_t i = chains[c]; i != SIZE_MAX; i = rules->same_initial[i])
+      if (alt_matches(&rules->prefix_words[i], key, klen))
+        seen[rules->prefix_words[i].word] = 1;
+}
+
+/* Token i's key for matching pattern words, or NULL when it is too long
+ * for any (*klen receives its length). */
+static const char *match_key(const KgText *text, size_t i, size_t *klen) {
+  const char *key = kg_token_key(text, i, klen);
+  return *klen < KEY_MAX ? key : NULL;
+}
+
+/* What a sentence holds, found once and shared by every rule: the keys of
+ * its one-token units (plain tokens and pronouns; other units have none),
+ * which words of the vocabulary are such units, and which occur at all (in
+ * names too; found when a rule first asks). */
+typedef struct {
+  const char **key;           ///< per unit: its key, or NULL
+  size_t *len;                ///< per unit: the key's length
+  unsigned char *in_units;    ///< per vocabulary word: a unit's key is it
+  size_t *unit_words;         ///< the words in_units has, in no order
+  size_t unit_word_count;
+  unsigned char *in_sentence; ///< per vocabulary word: a token's key is it
+  int sentence_marked;        ///< in_sentence is filled in
+} SentenceWords;
+
+static void sentence_words_release(SentenceWords *w) {
+  free(w->key);
+  free(w->len);
+  free(w->in_units);
+  free(w->unit_words);
+  free(w->in_sentence);
+}
+
+static int sentence_words_build(SentenceWords *w, const KgRuleSet *rules,
+                                const KgText *text, const KgUnit *units,
+                                size_t count) {
+  size_t n = count ? count : 1, words = rules->word_count ? rules->word_count : 1;
+  w->key = calloc(n, sizeof *w->key);
+  w->len = calloc(n, sizeof *w->len);
+  w->in_units = calloc(words, 1);
+  w->unit_words = malloc(words * sizeof *w->unit_words);
+  w->unit_word_count = 0;
+  w->in_sentence = calloc(words, 1);
+  w->sentence_marked = 0;
+  if (!w->key || !w->len || !w->in_units || !w->unit_words || !w->in_sentence)
     return -1;
   for (size_t u = 0; u < count; u++) {
     const KgUnit *unit = &units[u];
     if ((unit->mention >= 0 && !(unit->flags & KG_UNIT_PRONOUN)) ||
         unit->end != unit->first + 1)
       continue;
-    char key[KEY_MAX];
-    size_t klen = kg_text_key(text, unit->first, unit->end, key, sizeof key);
-    if (used + klen > cap) {
-      size_t ncap = (cap ? cap * 2 : 1024) + klen;
-      char *nbuf = realloc(k->buf, ncap);
-      if (!nbuf)
-        return -1;
-      k->buf = nbuf;
-      cap = ncap;
-    }
-    if (klen)
-      memcpy(k->buf + used, key, klen);
-    k->off[u] = used;
-    k->len[u] = klen;
-    used += klen;
+    w->key[u] = match_key(text, unit->first, &w->len[u]);
+    if (w->key[u])
+      mark_words(rules, w->key[u], w->len[u], kg_token_hash(text, unit->first),
+                 w->in_units);
   }
+  for (size_t word = 0; word < rules->word_count; word++)
+    if (w->in_units[word])
+      w->unit_words[w->unit_word_count++] = word;
   return 0;
 }
 
-static void unit_keys_release(UnitKeys *k) {
-  free(k->buf);
-  free(k->off);
-  free(k->len);
+/* Fills w->in_sentence from every token of the units. */
+static void mark_sentence(SentenceWords *w, const KgRuleSet *rules,
+                          const KgText *text, const KgUnit *units,
+                          size_t count) {
+  for (size_t t = count ? units[0].first : 0;
+       count && t < units[count - 1].end; t++) {
+    size_t klen;
+    const char *key = match_key(text, t, &klen);
+    if (key)
+      mark_words(rules, key, klen, kg_token_hash(text, t), w->in_sentence);
+  }
+  w->sentence_marked = 1;
 }
 
 typedef struct {
+  const KgRuleSet *rules;
   const Rule *rule;
   const KgLexicon *lex;
   const KgText *text;
   const KgUnit *units;
-  const UnitKeys *keys;
+  SentenceWords *words;
   size_t count;
   KgSlotTest test;
   KgMatchSink sink;
@@ -389,24 +600,10 @@ typedef struct {
   int failed;
 } Matcher;
 
-/* Non-zero when a word's key is one of the alternatives ("sanction*"
- * matches every word starting "sanction"). */
-static int key_matches(const char *key, size_t klen, char **alts, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    size_t alen = strlen(alts[i]);
-    if (alts[i][alen - 1] == '*') {
-      if (klen >= alen - 1 && memcmp(key, alts[i], alen - 1) == 0)
-        return 1;
-    } else if (alen == klen && memcmp(key, alts[i], klen) == 0) {
-      return 1;
-    }
-  }
-  return 0;
-}
-
-static int word_matches(const Matcher *m, size_t u, char **alts, size_t n) {
-  size_t klen = m->keys->len[u];
-  return klen && key_matches(m->keys->buf + m->keys->off[u], klen, alts, n);
+static int word_matches(const Matcher *m, size_t u, const Alt *alts,
+                        size_t n) {
+  const char *key = m->words->key[u];
+  return key && key_matches(key, m->words->len[u], alts, n);
 }
 
 static void walk(Matcher *m, size_t e, size_t u);
@@ -426,7 +623,7 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
   if (e == 0 && el->slot != 'O' && (unit->flags & KG_UNIT_ADJUNCT) &&
       el->classes != KG_CLASS_BIT(KG_CLASS_CITY) &&
       !((unit->flags & KG_UNIT_POSSESSIVE) && takes_possessive(m->rule, 1)) &&
-      !element_is(m->rule, e + 1, ",")) {
+      !takes_comma(m->rule, e + 1)) {
     if (!(u + 1 < m->count && m->units[u + 1].aside_end))
       return;
     within = m->units[u + 1].aside_end; /* only inside its own aside */
@@ -437,7 +634,7 @@ static void walk_slot(Matcher *m, const Element *el, size_t e, size_t u) {
    * pattern reads an apposition ("the release of X, Y's rival") */
   if (e == 0 && el->slot != 'O' && unit->first > 0 &&
       kg_token_is(m->text, unit->first - 1, "of") &&
-      !element_is(m->rule, e + 1, ",") &&
+      !takes_comma(m->rule, e + 1) &&
       m->test(m->ctx, (long)u,
               KG_CLASS_BIT(KG_CLASS_PERSON) |
                   KG_CLASS_BIT(KG_CLASS_ORGANIZATION)) &&
@@ -536,49 +733,56 @@ static void walk(Matcher *m, size_t e, size_t u) {
   }
 }
 
-static int sentence_has(const Matcher *m, char **alts, size_t n) {
-  for (size_t u = 0; u < m->count; u++)
-    if (word_matches(m, u, alts, n))
+/* Non-zero when seen holds the word of one of the alternatives. */
+static int any_seen(const Alt *alts, size_t n, const unsigned char *seen) {
+  for (size_t i = 0; i < n; i++)
+    if (seen[alts[i].word])
       return 1;
-  return 0;
-}
-
-/* Non-zero when any word of the sentence, names included ("the European
- * Parliament" for @parliament), is one of the alternatives. */
-static int sentence_mentions(const Matcher *m, char **alts, size_t n) {
-  if (m->count == 0)
-    return 0;
-  for (size_t t = m->units[0].first; t < m->units[m->count - 1].end; t++) {
-    char key[KEY_MAX];
-    size_t klen = kg_text_key(m->text, t, t + 1, key, sizeof key);
-    if (klen && key_matches(key, klen, alts, n))
-      return 1;
-  }
   return 0;
 }
 
 /* Non-zero when the sentence holds the words rule r cannot match without:
- * its anchor as a plain word, and one of its @ requirements anywhere. */
-static int may_match(const Matcher *m, const Rule *r) {
-  if (r->anchor >= 0 && !sentence_has(m, r->elements[r->anchor].alts,
-                                      r->elements[r->anchor].alt_count))
-    return 0;
-  return !r->required_count ||
-         sentence_mentions(m, r->required, r->required_count);
+ * a plain word for each word element it needs, and one of its @
+ * requirements anywhere (names included: "the European Parliament" for
+ * @parliament). */
+static int may_match(Matcher *m, const Rule *r) {
+  for (size_t e = 0; e < r->element_count; e++)
+    if (needs_word(r, e) &&
+        !any_seen(r->elements[e].alts, r->elements[e].alt_count,
+                  m->words->in_units))
+      return 0;
+  if (!r->required_count)
+    return 1;
+  if (!m->words->sentence_marked)
+    mark_sentence(m->words, m->rules, m->text, m->units, m->count);
+  return any_seen(r->required, r->required_count, m->words->in_sentence);
 }
 
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    const KgText *text, const KgUnit *units, size_t count,
                    KgSlotTest test, KgMatchSink sink, void *ctx) {
-  UnitKeys keys;
-  int status = unit_keys_build(&keys, text, units, count);
+  SentenceWords words;
+  memset(&words, 0, sizeof words);
+  int status = sentence_words_build(&words, rules, text, units, count);
+  unsigned char *candidate = calloc(rules->count + 1, 1);
+  if (!candidate)
+    status = -1;
+  for (size_t i = 0; i < words.unit_word_count && status == 0; i++)
+    for (size_t l = rules->rules_of_word[words.unit_words[i]]; l != SIZE_MAX;
+         l = rules->links[l].next)
+      candidate[rules->links[l].rule] = 1;
+  for (size_t l = rules->unanchored; l != SIZE_MAX && status == 0;
+       l = rules->links[l].next)
+    candidate[rules->links[l].rule] = 1;
   for (size_t ri = 0; ri < rules->count && status == 0; ri++) {
     const Rule *r = &rules->rules[ri];
+    if (!candidate[ri])
+      continue;
     KgRuleMatch unmatched = {r->relation, r->name, -1, -1,          -1,
                              0,           0,       0,  -1, -1,
                              r->strength, r->respectively};
-    Matcher m = {r,    lex,  text, units,     &keys, count,
-                 test, sink, ctx,  unmatched, count, 0};
+    Matcher m = {rules, r,    lex,       text,  units, &words, count,
+                 test,  sink, ctx, unmatched, count, 0};
     if (!may_match(&m, r))
       continue;
     for (size_t u = 0; u < count && !m.failed; u++) {
@@ -588,6 +792,7 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
     if (m.failed)
       status = -1;
   }
-  unit_keys_release(&keys);
+  free(candidate);
+  sentence_words_release(&words);
   return status;
 }

@@ -27,6 +27,15 @@
 
 enum { CH_SPACE, CH_NEWLINE, CH_ALNUM, CH_APOS, CH_PUNCT };
 
+/* The class of ASCII character c other than those classify() tests first:
+ * letters and digits, or punctuation. */
+static int ascii_class(long c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9')
+             ? CH_ALNUM
+             : CH_PUNCT;
+}
+
 static int classify(long cp) {
   if (cp == '\n')
     return CH_NEWLINE;
@@ -37,6 +46,8 @@ static int classify(long cp) {
     return CH_APOS;
   if (cp < 0)
     return CH_PUNCT;
+  if (cp < 0x80)
+    return ascii_class(cp);
   if (uc_is_alnum((ucs4_t)cp))
     return CH_ALNUM;
   if (cp >= 0x80 && uc_is_property_alphabetic((ucs4_t)cp))
@@ -45,8 +56,12 @@ static int classify(long cp) {
 }
 
 static long cp_at(const char *s, size_t n, size_t i, size_t *size) {
-  long cp = kg_utf8_decode(s + i, n - i, size);
-  return cp;
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80) { /* most text: no decoding */
+    *size = 1;
+    return c;
+  }
+  return kg_utf8_decode(s + i, n - i, size);
 }
 
 typedef struct {
@@ -72,18 +87,29 @@ static int push_sentence(Builder *b, const KgSentence *s) {
   return 0;
 }
 
+/* Non-zero when cp is a letter (-1 and other non-letters: 0); *upper is
+ * set when it is an upper-case one. */
+static int is_letter(long cp, int *upper) {
+  if (cp >= 0 && cp < 0x80) {
+    *upper = cp >= 'A' && cp <= 'Z';
+    return *upper || (cp >= 'a' && cp <= 'z');
+  }
+  *upper = cp >= 0 && uc_is_upper((ucs4_t)cp);
+  return cp >= 0 && uc_is_alpha((ucs4_t)cp);
+}
+
 /* Case flags of a word token. */
 static unsigned word_flags(const char *s, size_t start, size_t end) {
   unsigned flags = KG_TOK_WORD;
   size_t size, letters = 0, upper = 0;
   for (size_t i = start; i < end; i += size) {
-    long cp = cp_at(s, end, i, &size);
-    if (cp < 0 || !uc_is_alpha((ucs4_t)cp))
+    int capital;
+    if (!is_letter(cp_at(s, end, i, &size), &capital))
       continue;
-    if (letters == 0 && uc_is_upper((ucs4_t)cp))
+    if (letters == 0 && capital)
       flags |= KG_TOK_CAP;
     letters++;
-    if (uc_is_upper((ucs4_t)cp))
+    if (capital)
       upper++;
   }
   if (letters >= 2 && upper == letters)
@@ -207,17 +233,15 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
 
 static int token_text_is(const KgText *t, size_t i, const char *word) {
   const KgToken *tok = &t->tokens[i];
-  size_t n = strlen(word);
-  if (tok->end - tok->start != n)
-    return 0;
+  size_t n = tok->end - tok->start;
   for (size_t k = 0; k < n; k++) {
     char a = t->text[tok->start + k], w = word[k];
     if (a >= 'A' && a <= 'Z')
       a = (char)(a - 'A' + 'a');
-    if (a != w)
+    if (w == '\0' || a != w)
       return 0;
   }
-  return 1;
+  return word[n] == '\0';
 }
 
 int kg_token_is(const KgText *t, size_t i, const char *word) {
@@ -303,8 +327,9 @@ static size_t credit_start(const KgText *t, size_t first, size_t end) {
 }
 
 static int ends_sentence(const KgText *t, size_t i) {
-  return token_text_is(t, i, ".") || token_text_is(t, i, "!") ||
-         token_text_is(t, i, "?");
+  const KgToken *tok = &t->tokens[i];
+  char c = t->text[tok->start];
+  return tok->end == tok->start + 1 && (c == '.' || c == '!' || c == '?');
 }
 
 static int may_start_sentence(const KgText *t, size_t i) {
@@ -361,6 +386,8 @@ static int mark_duplicates(KgText *t) {
   return 0;
 }
 
+static int make_keys(KgText *t, const KgLexicon *lex);
+
 KgStatus kg_text_split(const char *text, size_t len, const KgLexicon *lex,
                        KgText *out) {
   memset(out, 0, sizeof *out);
@@ -396,7 +423,7 @@ KgStatus kg_text_split(const char *text, size_t len, const KgLexicon *lex,
     }
     line = line_end + 1;
   }
-  if (mark_duplicates(out) != 0)
+  if (mark_duplicates(out) != 0 || make_keys(out, lex) != 0)
     goto nomem;
   return KG_OK;
 nomem:
@@ -407,6 +434,10 @@ nomem:
 void kg_text_release(KgText *t) {
   free(t->tokens);
   free(t->sentences);
+  free(t->keys);
+  free(t->key_at);
+  free(t->key_hash);
+  free(t->words);
   memset(t, 0, sizeof *t);
 }
 
@@ -480,17 +511,49 @@ static int append_normalised(const char *s, size_t n, char *buf, size_t cap,
   return 0;
 }
 
+/* Fills t->keys, t->key_at and t->key_hash with every token's key, and
+ * t->words with what lex (when not NULL) knows of it.  A token's key is
+ * at most twice its length plus one byte (a two-byte letter may lower-case
+ * to three bytes, no sequence to more than twice its size).  0, or -1 when
+ * out of memory. */
+static int make_keys(KgText *t, const KgLexicon *lex) {
+  size_t cap = 2 * t->len + 1, used = 0;
+  t->keys = malloc(cap);
+  t->key_at = malloc((t->token_count + 1) * sizeof *t->key_at);
+  t->key_hash = malloc((t->token_count + 1) * sizeof *t->key_hash);
+  t->words = malloc((t->token_count + 1) * sizeof *t->words);
+  if (!t->keys || !t->key_at || !t->key_hash || !t->words)
+    return -1;
+  for (size_t i = 0; i < t->token_count; i++) {
+    const KgToken *tok = &t->tokens[i];
+    int space = 0;
+    t->key_at[i] = used;
+    if (append_normalised(t->text + tok->start, tok->end - tok->start, t->keys,
+                          cap, &used, &space) != 0)
+      return -1;
+    t->key_hash[i] = kg_hash_bytes(t->keys + t->key_at[i], used - t->key_at[i]);
+    if (lex)
+      t->words[i] = kg_lexicon_describe(lex, t->keys + t->key_at[i],
+                                        used - t->key_at[i], t->key_hash[i]);
+  }
+  t->lexicon = lex;
+  t->key_at[t->token_count] = used;
+  return 0;
+}
+
 size_t kg_text_key(const KgText *t, size_t first, size_t end, char *buf,
                    size_t cap) {
   size_t pos = 0;
-  int space = 0;
   for (size_t i = first; i < end; i++) {
-    const KgToken *tok = &t->tokens[i];
-    if (i > first && !(tok->flags & KG_TOK_GLUED))
-      space = 1;
-    if (append_normalised(t->text + tok->start, tok->end - tok->start, buf, cap,
-                          &pos, &space) != 0)
+    size_t len;
+    const char *key = kg_token_key(t, i, &len);
+    size_t space = i > first && !(t->tokens[i].flags & KG_TOK_GLUED);
+    if (pos + space + len >= cap)
       return 0;
+    if (space)
+      buf[pos++] = ' ';
+    memcpy(buf + pos, key, len);
+    pos += len;
   }
   return pos;
 }

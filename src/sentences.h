@@ -46,7 +46,17 @@ typedef struct {
   unsigned flags;     ///< KG_SENT_* bits
 } KgSentence;
 
-/** The tokens and sentences of one article. */
+/** What a lexicon knows of one token's key, found when the text is split
+ *  (lexicon.c fills it in and reads it; see kg_lexicon_describe). */
+typedef struct {
+  size_t entries;            ///< the key's first phrase entry, or SIZE_MAX
+  unsigned long long longer; ///< categories with phrases that extend it
+} KgLexWord;
+
+/** The tokens and sentences of one article.  Each token's lookup key
+ *  (kg_text_key of the token alone), its hash and what the lexicon knows
+ *  of it are found once, when the text is split, so that the later stages,
+ *  which look words up many times, never normalise or hash a word twice. */
 typedef struct {
   const char *text; ///< the article (not owned)
   size_t len;       ///< its length in bytes
@@ -54,6 +64,12 @@ typedef struct {
   size_t token_count;
   KgSentence *sentences; ///< all sentences in text order
   size_t sentence_count;
+  char *keys;     ///< owned: the tokens' lookup keys, one after another
+  size_t *key_at; ///< owned, token_count + 1 offsets: token i's key is
+                  ///< keys[key_at[i], key_at[i + 1])
+  unsigned long long *key_hash; ///< owned: kg_hash_bytes of each key
+  const struct KgLexiconImpl *lexicon; ///< what words describe, or NULL
+  KgLexWord *words; ///< owned: per token, what lexicon knows of its key
 } KgText;
 
 /** Splits text into sentences and tokens.  lex supplies the abbreviations
@@ -70,6 +86,20 @@ void kg_text_release(KgText *t);
  *  does not fit in cap bytes. */
 size_t kg_text_key(const KgText *t, size_t first, size_t end, char *buf,
                    size_t cap);
+
+/** Token i's lookup key (not NUL-terminated; *len receives its length):
+ *  what kg_text_key writes for the token alone, however long.  Inline:
+ *  the later stages ask for it for every word many times. */
+static inline const char *kg_token_key(const KgText *t, size_t i,
+                                       size_t *len) {
+  *len = t->key_at[i + 1] - t->key_at[i];
+  return t->keys + t->key_at[i];
+}
+
+/** kg_hash_bytes of token i's key. */
+static inline unsigned long long kg_token_hash(const KgText *t, size_t i) {
+  return t->key_hash[i];
+}
 
 /** The same normalisation for a free-standing phrase (data files). */
 size_t kg_phrase_key(const char *phrase, size_t len, char *buf, size_t cap);

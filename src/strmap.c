@@ -17,13 +17,17 @@ struct KgStrMapImpl {
   size_t count; ///< occupied slots; kept <= capacity / 2
 };
 
-unsigned long long kg_hash_bytes(const char *key, size_t len) {
-  unsigned long long h = 1469598103934665603ULL;
+unsigned long long kg_hash_extend(unsigned long long h, const char *more,
+                                  size_t len) {
   for (size_t i = 0; i < len; i++) {
-    h ^= (unsigned char)key[i];
+    h ^= (unsigned char)more[i];
     h *= 1099511628211ULL;
   }
   return h;
+}
+
+unsigned long long kg_hash_bytes(const char *key, size_t len) {
+  return kg_hash_extend(1469598103934665603ULL, key, len);
 }
 
 KgStrMap *kg_strmap_new(void) {
@@ -96,7 +100,11 @@ int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value) {
 
 int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
                   size_t *value) {
-  unsigned long long hash = kg_hash_bytes(key, len);
+  return kg_strmap_get_hashed(map, key, len, kg_hash_bytes(key, len), value);
+}
+
+int kg_strmap_get_hashed(const KgStrMap *map, const char *key, size_t len,
+                         unsigned long long hash, size_t *value) {
   const Slot *s =
       &map->slots[find_slot(map->slots, map->capacity, key, len, hash)];
   if (!s->key)

@@ -24,7 +24,17 @@ int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value);
 int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
                   size_t *value);
 
+/** kg_strmap_get for a key whose kg_hash_bytes the caller has already. */
+int kg_strmap_get_hashed(const KgStrMap *map, const char *key, size_t len,
+                         unsigned long long hash, size_t *value);
+
 /** 64-bit FNV-1a of a byte string (the map's hash, exposed for reuse). */
 unsigned long long kg_hash_bytes(const char *key, size_t len);
+
+/** The hash of a string that continues the one whose hash is h with
+ *  more[0, len): kg_hash_bytes("ab", 2) == kg_hash_extend(kg_hash_bytes("a",
+ *  1), "b", 1). */
+unsigned long long kg_hash_extend(unsigned long long h, const char *more,
+                                  size_t len);
 
 #endif /* KG_STRMAP_H */

@@ -357,6 +357,62 @@ static void test_token_is(void) {
   doc_free(d);
 }
 
+/* Each token's key and hash, made once when the text is split, are what
+ * kg_text_key and kg_hash_bytes give for the token alone. */
+static void test_token_keys(void) {
+  Doc *d = RUN("Prime Minister Erdo\xc4\x9f" "an's U.S.-backed plan", STAGE_SPLIT);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  const KgText *t = &d->a.text;
+  for (size_t i = 0; i < t->token_count; i++) {
+    char key[64];
+    size_t n = kg_text_key(t, i, i + 1, key, sizeof key), len;
+    const char *own = kg_token_key(t, i, &len);
+    CU_ASSERT_EQUAL(len, n);
+    CU_ASSERT_NSTRING_EQUAL(own, key, n);
+    CU_ASSERT_EQUAL(kg_token_hash(t, i), kg_hash_bytes(key, n));
+  }
+  size_t len;
+  const char *own = kg_token_key(t, 2, &len);
+  CU_ASSERT_EQUAL(len, 7);
+  CU_ASSERT_NSTRING_EQUAL(own, "erdogan", 7);
+  doc_free(d);
+}
+
+/* Lookups over tokens find the longest phrase, stop at the limit, and read
+ * prefix entries ("prepar*") in single words and hyphenated compounds. */
+static void test_lexicon_over_tokens(void) {
+  Doc *d = RUN("The prime minister was preparing a plan-B now, prepared to go.",
+               STAGE_SPLIT);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  const KgText *t = &d->a.text;
+  const KgLexicon *lex = fixture_kb.lexicon;
+  ASSERT_TOKENS(d, "The|prime|minister|was|preparing|a|plan|-|B|now|,|"
+                   "prepared|to|go|.");
+  const char *value = NULL;
+  CU_ASSERT_EQUAL(kg_lexicon_match(lex, "title", t, 1, t->token_count, &value),
+                  2);
+  CU_ASSERT_STRING_EQUAL(value, "leader");
+  CU_ASSERT_EQUAL(kg_lexicon_match(lex, "title", t, 1, 2, NULL), 0);
+  CU_ASSERT_EQUAL(kg_lexicon_match(lex, "title", t, 2, t->token_count, &value),
+                  1);
+  CU_ASSERT_STRING_EQUAL(value, "minister");
+  CU_ASSERT_EQUAL(kg_lexicon_match(lex, "title", t, 3, t->token_count, NULL),
+                  0);
+  CU_ASSERT_EQUAL(kg_lexicon_match(lex, "no such category", t, 1,
+                                   t->token_count, NULL),
+                  0);
+  CU_ASSERT_PTR_NOT_NULL(kg_lexicon_word(lex, "modal", t, 4));
+  CU_ASSERT_PTR_NULL(kg_lexicon_word(lex, "title", t, 4));
+  /* "plan*" reads the whole glued compound, but no phrase with a space */
+  CU_ASSERT_EQUAL(kg_lexicon_match(lex, "modal", t, 6, t->token_count, NULL),
+                  3);
+  CU_ASSERT_EQUAL(kg_lexicon_match(lex, "modal", t, 11, t->token_count, NULL),
+                  1);
+  CU_ASSERT_PTR_NOT_NULL(kg_lexicon_get(lex, "modal", "preparations", 12));
+  CU_ASSERT_PTR_NULL(kg_lexicon_get(lex, "modal", "prepared to", 11));
+  doc_free(d);
+}
+
 int main(void) {
   static const KgTest tests[] = {
       {"abbreviations do not end sentences",
@@ -386,6 +442,8 @@ int main(void) {
       {"text key normalises", test_text_key_normalises},
       {"phrase key", test_phrase_key},
       {"token is", test_token_is},
+      {"token keys", test_token_keys},
+      {"lexicon over tokens", test_lexicon_over_tokens},
   };
   static const KgSuite suites[] = {
       {"sentences", fixture_open, fixture_close, KG_TESTS(tests)}};

@@ -171,21 +171,39 @@ static KgTextSpan token_bytes(const KgText *t, KgTokenSpan s,
   return span;
 }
 
-/* The source of fact f for the graph; dates receives the sentence's dates,
- * those of the dateline left out. */
+/* The dates of one sentence, those of the dateline left out.  Facts of a
+ * sentence come one after another, and finding dates reads the whole
+ * sentence: build_graph keeps the last sentence's. */
+typedef struct {
+  size_t sentence; ///< the sentence, SIZE_MAX before the first
+  size_t count;    ///< dates found
+  KgDateHit hits[KG_SENTENCE_DATES];
+  KgDate dates[KG_SENTENCE_DATES];
+} SentenceDates;
+
+/* Makes sd the dates of sentence si. */
+static void find_dates(const GraphInput *in, size_t si, SentenceDates *sd) {
+  if (sd->sentence == si)
+    return;
+  const KgText *t = &in->a->text;
+  const KgSentence *s = &t->sentences[si];
+  size_t from = s->start;
+  if (in->dateline.end > from && in->dateline.end <= s->end)
+    from = in->dateline.end;
+  sd->sentence = si;
+  sd->count = kg_dates_find(t->text + from, s->end - from, in->date, sd->hits,
+                            KG_SENTENCE_DATES);
+  for (size_t k = 0; k < sd->count; k++)
+    sd->dates[k] = sd->hits[k].date;
+}
+
+/* The source of fact f for the graph; sd receives the sentence's dates. */
 static KgSource fact_source(const GraphInput *in, const KgFact *f,
-                            KgDateHit hits[KG_SENTENCE_DATES],
-                            KgDate dates[KG_SENTENCE_DATES]) {
+                            SentenceDates *sd) {
   const KgText *t = &in->a->text;
   const KgSentence *s = &t->sentences[f->sentence];
   KgTextSpan sentence = {s->start, s->end};
-  size_t from = sentence.start;
-  if (in->dateline.end > from && in->dateline.end <= sentence.end)
-    from = in->dateline.end;
-  size_t n = kg_dates_find(t->text + from, sentence.end - from, in->date, hits,
-                           KG_SENTENCE_DATES);
-  for (size_t k = 0; k < n; k++)
-    dates[k] = hits[k].date;
+  find_dates(in, f->sentence, sd);
   const KgFactSource *fs = &f->source;
   KgSource src = {sentence,
                   token_bytes(t, fs->match, sentence),
@@ -194,8 +212,8 @@ static KgSource fact_source(const GraphInput *in, const KgFact *f,
                   token_bytes(t, fs->trigger, sentence),
                   fs->rule,
                   fs->strength,
-                  dates,
-                  n};
+                  sd->dates,
+                  sd->count};
   return src;
 }
 
@@ -216,14 +234,14 @@ static KgStatus build_graph(const GraphInput *in, const KgFactList *facts,
   for (size_t e = 0; e < a->entity_count && status == KG_OK; e++)
     if (a->entities[e].mentions)
       status = add_entity(a, (long)e, g, ids);
+  SentenceDates dates;
+  dates.sentence = SIZE_MAX;
   for (size_t i = 0; i < facts->count && status == KG_OK; i++) {
     const KgFact *f = &facts->facts[i];
     status = add_entity(a, f->subject, g, ids);
     if (status == KG_OK)
       status = add_entity(a, f->object, g, ids);
-    KgDateHit hits[KG_SENTENCE_DATES];
-    KgDate dates[KG_SENTENCE_DATES];
-    KgSource src = fact_source(in, f, hits, dates);
+    KgSource src = fact_source(in, f, &dates);
     if (status == KG_OK)
       status = kg_graph_add_relation(g, ids[f->subject], f->relation,
                                      ids[f->object], &src);
@@ -332,6 +350,8 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
     }
     status = make_graph(&in, &facts, opts->min_confidence, out);
   }
+  if (status == KG_OK)
+    kg_graph_set_sentence_count(*out, a.text.sentence_count);
   kg_facts_release(&facts);
   kg_article_release(&a);
   if (status != KG_OK)

@@ -22,14 +22,15 @@
  *     words and marks inside their sentence.
  *
  * IRIs are derived, never invented: an entity's from its class and name
- * (kg_entity_iri), the document's from a SHA-1 digest of its text, computed
- * with librdf's digest API, a rule's from its name, and sameAs links from
- * the gazetteer's Wikipedia titles and Wikidata ids.
+ * (kg_entity_iri), the document's from a SHA-1 digest (nettle's, which
+ * keeps its state on the caller's stack, so that threads may digest at once)
+ * of its source id, else its URL, else its text, a rule's from its name, and
+ * sameAs links from the gazetteer's Wikipedia titles and Wikidata ids.
  */
 #include "graph.h"
 
 #include <assert.h>
-#include <redland.h>
+#include <nettle/sha1.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,7 @@ struct KgGraphImpl {
   char *text;               ///< owned NUL-terminated copy of the article
   size_t len;               ///< bytes of text
   size_t char_len;          ///< code points of text
+  size_t *char_index;       ///< code points before byte k * CHAR_INDEX_STEP
   char *doc_iri;            ///< owned document IRI
   Entity *entities;         ///< owned array, in order added
   size_t entity_count;      ///< entities in use
@@ -77,7 +79,14 @@ struct KgGraphImpl {
   KgStrMap *relation_index; ///< normalised triple key -> relation index
   KgDate date;              ///< the article's date; year 0: unknown
   KgProvenance provenance;  ///< what kg_graph_write states
+  char *source_id;          ///< owned id in the article's source, or NULL
+  char *source_iri;         ///< owned IRI of the article's URL, or NULL
+  char *title;              ///< owned headline, or NULL
+  size_t sentence_count;    ///< sentences the article was split into
 };
+
+/* Bytes of text between two entries of a graph's char_index. */
+#define CHAR_INDEX_STEP 4096
 
 static char *copy_string(const char *s, size_t len) {
   char *copy = malloc(len + 1);
@@ -90,39 +99,17 @@ static char *copy_string(const char *s, size_t len) {
 
 KgStatus kg_sha1_hex(const char *data, size_t len, char hex[41]) {
   static const char digits[] = "0123456789abcdef";
-  librdf_world *world = librdf_new_world();
-  if (!world)
-    return KG_ERR_NOMEM;
-  KgStatus status = KG_OK;
-  librdf_digest *digest = librdf_new_digest(world, "SHA1");
-  if (!digest) {
-    status = KG_ERR_RDF;
-  } else {
-    librdf_digest_init(digest);
-    /* librdf's SHA-1 scrambles the buffer it is given (it transforms
-     * blocks in place), so feed it copies, never the caller's text */
-    unsigned char block[4096];
-    for (size_t done = 0; done < len;) {
-      size_t n = len - done < sizeof block ? len - done : sizeof block;
-      memcpy(block, data + done, n);
-      librdf_digest_update(digest, block, n);
-      done += n;
-    }
-    librdf_digest_final(digest);
-    const unsigned char *bytes = librdf_digest_get_digest(digest);
-    if (!bytes || librdf_digest_get_digest_length(digest) != 20) {
-      status = KG_ERR_RDF;
-    } else {
-      for (size_t i = 0; i < 20; i++) {
-        hex[2 * i] = digits[bytes[i] >> 4];
-        hex[2 * i + 1] = digits[bytes[i] & 0x0F];
-      }
-      hex[40] = '\0';
-    }
-    librdf_free_digest(digest);
+  struct sha1_ctx ctx;
+  uint8_t bytes[SHA1_DIGEST_SIZE];
+  sha1_init(&ctx);
+  sha1_update(&ctx, len, (const uint8_t *)data);
+  sha1_digest(&ctx, sizeof bytes, bytes);
+  for (size_t i = 0; i < sizeof bytes; i++) {
+    hex[2 * i] = digits[bytes[i] >> 4];
+    hex[2 * i + 1] = digits[bytes[i] & 0x0F];
   }
-  librdf_free_world(world);
-  return status;
+  hex[40] = '\0';
+  return KG_OK;
 }
 
 /* Non-zero for the bytes RFC 3986 calls unreserved: kept as they are. */
@@ -257,6 +244,82 @@ char *kg_wikidata_iri(const char *qid, size_t len) {
   return iri;
 }
 
+static int is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Non-zero when s[0, len) starts with a URI scheme and its ':' (RFC 3986:
+ * ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"). */
+static int has_scheme(const char *s, size_t len) {
+  if (len == 0 || !is_alpha(s[0]))
+    return 0;
+  for (size_t i = 1; i < len; i++) {
+    char c = s[i];
+    if (c == ':')
+      return 1;
+    if (!is_alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' &&
+        c != '.')
+      return 0;
+  }
+  return 0;
+}
+
+char *kg_url_iri(const char *url, size_t len) {
+  static const char hex[] = "0123456789ABCDEF";
+  if (!has_scheme(url, len) || kg_utf8_check(url, len) != len ||
+      len > (SIZE_MAX - 1) / 3)
+    return NULL;
+  char *iri = malloc(3 * len + 1), *p = iri;
+  if (!iri)
+    return NULL;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)url[i];
+    if (c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", c)) {
+      *p++ = '%';
+      *p++ = hex[c >> 4];
+      *p++ = hex[c & 0x0F];
+    } else {
+      *p++ = (char)c;
+    }
+  }
+  *p = '\0';
+  return iri;
+}
+
+/* A new document IRI: KG_DOC_BASE + infix + the hex SHA-1 of data; NULL
+ * when out of memory. */
+static char *new_doc_iri(const char *infix, const char *data, size_t len) {
+  size_t base = strlen(KG_DOC_BASE), middle = strlen(infix);
+  char *iri = malloc(base + middle + 41);
+  if (iri) {
+    memcpy(iri, KG_DOC_BASE, base);
+    memcpy(iri + base, infix, middle);
+    kg_sha1_hex(data, len, iri + base + middle);
+  }
+  return iri;
+}
+
+/* A new char_index of text (NULL when out of memory): evidence offsets then
+ * cost as much in a long article as in a short one. */
+static size_t *index_chars(const char *text, size_t len) {
+  size_t n = len / CHAR_INDEX_STEP + 1;
+  size_t *index = malloc(n * sizeof *index);
+  if (!index)
+    return NULL;
+  index[0] = 0;
+  for (size_t k = 1; k < n; k++)
+    index[k] = index[k - 1] + kg_utf8_length(text + (k - 1) * CHAR_INDEX_STEP,
+                                             CHAR_INDEX_STEP);
+  return index;
+}
+
+/* Code points of the text before byte offset i. */
+static size_t char_offset(const KgGraph *g, size_t i) {
+  size_t k = i / CHAR_INDEX_STEP;
+  return g->char_index[k] + kg_utf8_length(g->text + k * CHAR_INDEX_STEP,
+                                           i - k * CHAR_INDEX_STEP);
+}
+
 KgStatus kg_graph_new(const char *text, size_t len, KgGraph **out) {
   *out = NULL;
   if (kg_utf8_check(text, len) != len)
@@ -267,21 +330,76 @@ KgStatus kg_graph_new(const char *text, size_t len, KgGraph **out) {
   g->len = len;
   g->char_len = kg_utf8_length(text, len);
   g->text = copy_string(text, len);
+  g->char_index = index_chars(text, len);
   g->entity_index = kg_strmap_new();
   g->relation_index = kg_strmap_new();
-  size_t base = strlen(KG_DOC_BASE);
-  g->doc_iri = malloc(base + 41);
-  if (!g->text || !g->entity_index || !g->relation_index || !g->doc_iri) {
+  g->doc_iri = new_doc_iri("", text, len);
+  if (!g->text || !g->char_index || !g->entity_index || !g->relation_index ||
+      !g->doc_iri) {
     kg_graph_free(g);
     return KG_ERR_NOMEM;
   }
-  memcpy(g->doc_iri, KG_DOC_BASE, base);
-  KgStatus status = kg_sha1_hex(text, len, g->doc_iri + base);
-  if (status != KG_OK) {
-    kg_graph_free(g);
-    return status;
-  }
   *out = g;
+  return KG_OK;
+}
+
+static KgStatus source_error(KgError *err, KgStatus status,
+                             const char *message) {
+  if (err) {
+    err->file[0] = '\0';
+    err->line = 0;
+    err->offset = -1;
+    snprintf(err->message, sizeof err->message, "%s", message);
+  }
+  return status;
+}
+
+/* Non-zero when s is NULL or valid UTF-8. */
+static int absent_or_utf8(const char *s) {
+  return !s || kg_utf8_check(s, strlen(s)) == strlen(s);
+}
+
+/* A new copy of s, or NULL for NULL and "".  Sets *failed when out of
+ * memory. */
+static char *copy_given(const char *s, int *failed) {
+  if (!s || !*s)
+    return NULL;
+  char *copy = copy_string(s, strlen(s));
+  if (!copy)
+    *failed = 1;
+  return copy;
+}
+
+KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
+                             const char *title, KgError *err) {
+  if (!absent_or_utf8(id) || !absent_or_utf8(url) || !absent_or_utf8(title))
+    return source_error(err, KG_ERR_INPUT,
+                        "the article's id, URL or title is not UTF-8");
+  char *iri = NULL;
+  if (url && *url && !(iri = kg_url_iri(url, strlen(url))))
+    return source_error(err, KG_ERR_INPUT,
+                        "the article's URL has no scheme (such as \"https:\")");
+  int failed = 0;
+  char *id_copy = copy_given(id, &failed);
+  char *title_copy = copy_given(title, &failed);
+  char *doc = id_copy ? new_doc_iri("id/", id_copy, strlen(id_copy))
+              : iri   ? new_doc_iri("url/", url, strlen(url))
+                      : new_doc_iri("", g->text, g->len);
+  if (failed || !doc) {
+    free(iri);
+    free(id_copy);
+    free(title_copy);
+    free(doc);
+    return source_error(err, KG_ERR_NOMEM, "out of memory");
+  }
+  free(g->source_id);
+  free(g->source_iri);
+  free(g->title);
+  free(g->doc_iri);
+  g->source_id = id_copy;
+  g->source_iri = iri;
+  g->title = title_copy;
+  g->doc_iri = doc;
   return KG_OK;
 }
 
@@ -308,7 +426,11 @@ void kg_graph_free(KgGraph *g) {
   kg_strmap_free(g->entity_index);
   kg_strmap_free(g->relation_index);
   free(g->doc_iri);
+  free(g->source_id);
+  free(g->source_iri);
+  free(g->title);
   free(g->text);
+  free(g->char_index);
   free(g);
 }
 
@@ -376,7 +498,7 @@ static void set_reading(const KgGraph *g, KgEvidence *ev, const KgSource *src,
   ev->rule = rule;
   ev->strength = src->strength;
   ev->match = src->match;
-  ev->match_char_start = kg_utf8_length(g->text, src->match.start);
+  ev->match_char_start = char_offset(g, src->match.start);
   ev->match_char_end =
       ev->match_char_start + kg_utf8_length(g->text + src->match.start,
                                             src->match.end - src->match.start);
@@ -425,7 +547,7 @@ static KgStatus add_evidence(const KgGraph *g, Relation *r,
   memset(ev, 0, sizeof *ev);
   ev->start = src->sentence.start;
   ev->end = src->sentence.end;
-  ev->char_start = kg_utf8_length(g->text, ev->start);
+  ev->char_start = char_offset(g, ev->start);
   ev->char_end =
       ev->char_start + kg_utf8_length(g->text + ev->start, ev->end - ev->start);
   set_reading(g, ev, src, stored);
@@ -542,6 +664,18 @@ const char *kg_graph_text(const KgGraph *g, size_t *len) {
 size_t kg_graph_char_length(const KgGraph *g) { return g->char_len; }
 
 const char *kg_graph_doc_iri(const KgGraph *g) { return g->doc_iri; }
+
+const char *kg_graph_source_id(const KgGraph *g) { return g->source_id; }
+
+const char *kg_graph_source_iri(const KgGraph *g) { return g->source_iri; }
+
+const char *kg_graph_title(const KgGraph *g) { return g->title; }
+
+void kg_graph_set_sentence_count(KgGraph *g, size_t count) {
+  g->sentence_count = count;
+}
+
+size_t kg_graph_sentence_count(const KgGraph *g) { return g->sentence_count; }
 
 KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id) {
   assert(id < g->entity_count);

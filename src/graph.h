@@ -9,8 +9,8 @@
  * strength.  A relation's confidence combines the strengths of its
  * sentences: 1 - (1 - s1)(1 - s2)..., one factor per sentence (the
  * strongest rule that matched there), rounded to hundredths.  Entities may
- * carry owl:sameAs links (DBpedia, Wikidata), the article a date.  Nothing
- * here is a blank node.
+ * carry owl:sameAs links (DBpedia, Wikidata), the article a date and what its
+ * source says of it (id, URL, headline).  Nothing here is a blank node.
  */
 #ifndef KG_GRAPH_H
 #define KG_GRAPH_H
@@ -70,6 +70,11 @@ void kg_graph_set_date(KgGraph *g, const KgDate *date);
 /** Sets the provenance level kg_graph_write uses. */
 void kg_graph_set_provenance(KgGraph *g, KgProvenance level);
 
+/* kg_graph_set_source is public: newskg.h. */
+
+/** Records how many sentences the article was split into. */
+void kg_graph_set_sentence_count(KgGraph *g, size_t count);
+
 /* kg_graph_entity_count and kg_graph_relation_count are public: newskg.h. */
 
 /* --- reading a graph back (for the serializer and the tests) -------------
@@ -119,8 +124,15 @@ const char *kg_graph_text(const KgGraph *g, size_t *len);
 /** Length of the article text in Unicode code points. */
 size_t kg_graph_char_length(const KgGraph *g);
 
-/** The document IRI: KG_DOC_BASE + lower-case hex SHA-1 of the text. */
+/** The document IRI: KG_DOC_BASE + lower-case hex SHA-1 of the text, or
+ *  another, derived from the source's id or URL (kg_graph_set_source). */
 const char *kg_graph_doc_iri(const KgGraph *g);
+
+/** The article's id in its source, its URL as an IRI, its headline: each
+ *  NULL when unknown. */
+const char *kg_graph_source_id(const KgGraph *g);
+const char *kg_graph_source_iri(const KgGraph *g);
+const char *kg_graph_title(const KgGraph *g);
 
 /** Entity number id (id < kg_graph_entity_count(g)). */
 KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id);
@@ -171,6 +183,16 @@ char *kg_entity_iri(KgClass cls, const char *name, size_t len);
  *  The caller frees it with free(). */
 char *kg_dbpedia_iri(const char *title, size_t len);
 
+/** Returns a new IRI for the URL url[0, len): the URL with every byte an
+ *  IRI may not hold (controls, space, <>"{}|\^`) written %XX, e.g.
+ *
+ *      kg_url_iri("https://example.org/a b", 23)
+ *      => "https://example.org/a%20b"
+ *
+ *  NULL when url does not start with a scheme and ':' ("https:"), is not
+ *  UTF-8, or out of memory.  The caller frees it with free(). */
+char *kg_url_iri(const char *url, size_t len);
+
 /** Returns a new Wikidata entity IRI "http://www.wikidata.org/entity/Q42"
  *  for an item id "Q42" (Q and 1 to 18 digits), or NULL when qid is not
  *  one or out of memory.  The caller frees it with free(). */
@@ -186,8 +208,8 @@ char *kg_rule_iri(const char *name);
 size_t kg_format_hundredths(double value, char buf[8]);
 
 /** Writes the SHA-1 digest of len bytes at data to hex as 40 lower-case hex
- *  digits and a NUL.  Returns KG_OK, or KG_ERR_RDF when librdf has no SHA-1
- *  digest (or KG_ERR_NOMEM). */
+ *  digits and a NUL.  Returns KG_OK (it cannot fail; the status is kept for
+ *  the callers that check it).  Safe to call from several threads. */
 KgStatus kg_sha1_hex(const char *data, size_t len, char hex[41]);
 
 #endif /* KG_GRAPH_H */

@@ -1,16 +1,17 @@
 /* main.c - the newskg program: English news text in, RDF out.
  *
- * A thin layer over libnewskg: it parses options, finds the data directory,
- * opens files, calls kg_extract and kg_graph_write for each article (or
- * kg_eval for `newskg eval`) and turns KgStatus values into messages and
- * exit codes.  Everything it prints to stderr has the form
+ * A thin layer over libnewskg and the run (corpus.c): it parses options,
+ * finds the data directory, opens the output, and hands the articles of its
+ * arguments (input.c) to corpus_run, or scores a graph (`newskg eval`,
+ * kg_eval); it turns what went wrong into messages and exit codes.
+ * Everything it prints to stderr has the form
  *
  *     newskg: FILE[:LINE]: message
  *
  * and the exit code says how bad things were:
  *
- *     0  every input file was read and written
- *     1  at least one input file could not be read or extracted (the others
+ *     0  every article was read, extracted and written
+ *     1  at least one article could not be read or extracted (the others
  *        were still processed and written)
  *     2  usage error, or a fatal error: data files unloadable, output not
  *        writable.  With -O the target file is then left untouched.
@@ -36,7 +37,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corpus.h"
+#include "input.h"
 #include "newskg.h"
+#include "progress.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -57,6 +61,9 @@ enum { EXIT_INPUT = 1, EXIT_FATAL = 2 };
 
 /* A file that names the data directory as a usable one. */
 #define DATA_PROBE "countries.tsv"
+
+/* Most worker threads -j takes. */
+#define MAX_JOBS 1024
 
 /* --- messages ------------------------------------------------------------ */
 
@@ -101,21 +108,33 @@ static int bad_option(char **argv, int c) {
 static void print_help(void) {
   printf(
       "newskg: English news text to an RDF knowledge graph %s\n"
-      "Extract the people, countries, organisations and cities a news article\n"
-      "names, and what it states about them, as RDF with its evidence.\n"
-      "Usage: %s [OPTIONS] FILE...\n"
+      "Extract the people, countries, organisations and cities news articles\n"
+      "name, and what they state about them, as RDF with its evidence.\n"
+      "Usage: %s [OPTIONS] FILE|DIR...\n"
       "       %s eval GOLD GRAPH [--min-f1 F]\n"
       "\n"
       "Arguments:\n"
-      "  FILE            an article in UTF-8 text, or '-' for standard input.\n"
-      "                  Several files give their graphs one after another.\n"
+      "  FILE            an article in UTF-8 text (with -i jsonl: JSON Lines\n"
+      "                  records, one article a line), or '-' for standard\n"
+      "                  input.\n"
+      "  DIR             every *.txt file below DIR (*.jsonl with -i jsonl),\n"
+      "                  depth first, each directory's names in byte order.\n"
+      "                  Each article gives its own graph, in input order.\n"
       "\n"
       "Main options:\n"
       "  -o FORMAT, --output FORMAT  Set the output format to one of:\n"
       "    turtle          Turtle Terse RDF Triple Language (default)\n"
       "    ntriples        N-Triples\n"
+      "    nquads          N-Quads, each article in a named graph\n"
+      "  -i FORMAT, --input FORMAT   Set the input format to one of:\n"
+      "    text            an article a file (default)\n"
+      "    jsonl           JSON Lines, an article a line: {\"id\", \"url\",\n"
+      "                    \"date\", \"title\", \"text\"}, only text required\n"
       "  -O FILE, --output-file FILE Write to FILE (replaced whole, or left\n"
       "                              untouched on error) instead of stdout\n"
+      "  -j N, --jobs N              Extract with N threads (default: one per\n"
+      "                              online core); the output is the same\n"
+      "                              for every N\n"
       "  -d DIR, --data DIR          Read gazetteers, lexicon and rules from "
       "DIR\n"
       "                              (default: $NEWSKG_DATA, else\n"
@@ -125,7 +144,8 @@ static void print_help(void) {
       "  --rules FILE                Add a rule file (repeatable)\n"
       "  --date YYYY-MM-DD           The articles' date, which \"on Tuesday\"\n"
       "                              is read against (default: each one's\n"
-      "                              dateline date, if it has one)\n"
+      "                              dateline date); a record's \"date\"\n"
+      "                              comes first\n"
       "  --min-confidence X          Leave out relations whose confidence is\n"
       "                              below X (0 to 1)\n"
       "  --provenance LEVEL          basic (default): sentences, rules and\n"
@@ -133,7 +153,7 @@ static void print_help(void) {
       "                              and the rules as resources\n"
       "  --explain                   Print to stderr, for each relation, the\n"
       "                              rule, sentence and words that gave it\n"
-      "  -q, --quiet                 No informational messages\n"
+      "  -q, --quiet                 No progress, per-article or summary lines\n"
       "  -h, --help                  Print this help, then exit\n"
       "  -v, --version               Print the version, then exit\n"
       "\n"
@@ -145,58 +165,13 @@ static void print_help(void) {
       "\n"
       "Exit status:\n"
       "  0  success\n"
-      "  1  an input file could not be read or extracted (the others were\n"
-      "     still written); for eval: below --min-f1, or a forbidden relation\n"
+      "  1  an article could not be read or extracted (the others were still\n"
+      "     written); for eval: below --min-f1, or a forbidden relation\n"
       "  2  usage error, or fatal error (data files unloadable, output not\n"
       "     writable, gold or graph unreadable)\n"
       "\n"
       "Report bugs and read more at %s\n",
       PACKAGE_VERSION, PROGRAM, PROGRAM, NEWSKG_DATADIR, PROGRAM, PACKAGE_URL);
-}
-
-/* --- input ---------------------------------------------------------------- */
-
-/* Reads a whole file ("-": stdin) into a new buffer.  Returns 0, or -1 with
- * errno set. */
-static int read_input(const char *path, char **data, size_t *len) {
-  FILE *fh = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!fh)
-    return -1;
-  char *buf = NULL;
-  size_t used = 0, cap = 0;
-  int failed = 0;
-  for (;;) {
-    if (used == cap) {
-      size_t n = cap ? cap * 2 : 65536;
-      char *grown = realloc(buf, n);
-      if (!grown) {
-        errno = ENOMEM;
-        failed = 1;
-        break;
-      }
-      buf = grown;
-      cap = n;
-    }
-    size_t got = fread(buf + used, 1, cap - used, fh);
-    used += got;
-    if (got == 0) {
-      failed = ferror(fh) != 0;
-      break;
-    }
-  }
-  int saved = errno;
-  if (fh != stdin)
-    fclose(fh);
-  else
-    clearerr(stdin);
-  if (failed) {
-    free(buf);
-    errno = saved ? saved : EIO;
-    return -1;
-  }
-  *data = buf;
-  *len = used;
-  return 0;
 }
 
 /* --- output ----------------------------------------------------------------- */
@@ -392,6 +367,8 @@ static int eval_main(int argc, char **argv) {
 /* Options of a run. */
 typedef struct {
   KgFormat format;         ///< output syntax
+  InputFormat input;       ///< -i: how files are read
+  size_t jobs;             ///< -j: extracting threads
   const char *output;      ///< -O FILE, or NULL
   const char *data;        ///< -d DIR, or NULL
   const char **gazetteers; ///< --gazetteer files, n_gazetteers of them
@@ -402,43 +379,6 @@ typedef struct {
   int explain;              ///< --explain
   int quiet;                ///< -q
 } Options;
-
-/* Extracts and writes one article.  Returns 0, EXIT_INPUT when the file is
- * unusable, or EXIT_FATAL when the output failed. */
-static int process(const KgExtractor *ex, const Options *opt, const char *path,
-                   FILE *out) {
-  const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
-  char *text;
-  size_t len;
-  if (read_input(path, &text, &len) != 0) {
-    report(name, strerror(errno));
-    return EXIT_INPUT;
-  }
-  KgError err;
-  memset(&err, 0, sizeof err);
-  err.offset = -1;
-  KgGraph *g = NULL;
-  KgStatus status = kg_extract_with(ex, text, len, &opt->extract, &g, &err);
-  free(text);
-  if (status != KG_OK) {
-    report_error(name, &err);
-    return EXIT_INPUT;
-  }
-  size_t entities = kg_graph_entity_count(g);
-  size_t relations = kg_graph_relation_count(g);
-  if (opt->explain)
-    kg_graph_explain(g, stderr); /* stderr's own failure goes unreported */
-  status = kg_graph_write(g, opt->format, out, &err);
-  kg_graph_free(g);
-  if (status != KG_OK) {
-    report_error(opt->output ? opt->output : "(standard output)", &err);
-    return EXIT_FATAL;
-  }
-  if (!opt->quiet)
-    fprintf(stderr, "%s: %s: %zu entities, %zu relations\n", PROGRAM, name,
-            entities, relations);
-  return 0;
-}
 
 static KgExtractor *load_extractor(const Options *opt) {
   KgError err;
@@ -465,7 +405,42 @@ static KgExtractor *load_extractor(const Options *opt) {
   return ex;
 }
 
-static int run(const Options *opt, int nfiles, char **files) {
+/* Whether to keep a progress line on stderr: it is a terminal, and the
+ * graphs do not go to that terminal too. */
+static int shows_progress(const Options *opt) {
+  return !opt->quiet && isatty(STDERR_FILENO) &&
+         (opt->output || !isatty(STDOUT_FILENO));
+}
+
+/* Runs the articles of the arguments through ex into out; returns the exit
+ * code. */
+static int run_corpus(const Options *opt, const KgExtractor *ex, FILE *out,
+                      int nargs, char **args) {
+  int show = shows_progress(opt);
+  CorpusOptions co = {opt->format,
+                      opt->extract,
+                      opt->explain,
+                      !opt->quiet && !show,
+                      opt->jobs,
+                      opt->output ? opt->output : "(standard output)"};
+  Input *in = input_new(args, (size_t)nargs, opt->input);
+  Progress *progress = progress_start(
+      show, show ? input_total_bytes(args, (size_t)nargs, opt->input) : -1);
+  if (!in || !progress) {
+    fprintf(stderr, "%s: %s\n", PROGRAM, strerror(ENOMEM));
+    input_free(in);
+    progress_finish(progress, 0);
+    return EXIT_FATAL;
+  }
+  CorpusStatus status = corpus_run(ex, &co, in, out, progress);
+  input_free(in);
+  progress_finish(progress, !opt->quiet);
+  return status == CORPUS_FATAL         ? EXIT_FATAL
+         : status == CORPUS_SOME_FAILED ? EXIT_INPUT
+                                        : EXIT_SUCCESS;
+}
+
+static int run(const Options *opt, int nargs, char **args) {
   KgExtractor *ex = load_extractor(opt);
   if (!ex)
     return EXIT_FATAL;
@@ -474,12 +449,7 @@ static int run(const Options *opt, int nfiles, char **files) {
     kg_extractor_free(ex);
     return EXIT_FATAL;
   }
-  int result = 0;
-  for (int i = 0; i < nfiles && result != EXIT_FATAL; i++) {
-    int r = process(ex, opt, files[i], out.fh);
-    if (r > result)
-      result = r;
-  }
+  int result = run_corpus(opt, ex, out.fh, nargs, args);
   kg_extractor_free(ex);
   if (output_close(&out, result != EXIT_FATAL) != 0)
     result = EXIT_FATAL;
@@ -525,6 +495,57 @@ static int extract_option(KgExtractOptions *x, int c, const char *arg) {
   return usage_error(NULL);
 }
 
+/* The default of -j: the cores online, at least 1. */
+static size_t online_cores(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (size_t)n;
+}
+
+/* Index of name in the n names, or -1. */
+static int find_name(const char *const *names, int n, const char *name) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+/* Sets -o, -i or -j (getopt code c) from arg.  Returns -1, or EXIT_FATAL
+ * after saying what is wrong with arg. */
+static int run_option(Options *opt, int c, const char *arg) {
+  static const char *const outputs[] = {"turtle", "ntriples", "nquads"};
+  static const char *const inputs[] = {"text", "jsonl"};
+  int i;
+  if (c == 'o') {
+    if ((i = find_name(outputs, 3, arg)) >= 0) {
+      opt->format = (KgFormat)i;
+      return -1;
+    }
+    fprintf(stderr,
+            "%s: unknown output format '%s' (turtle, ntriples, nquads)\n",
+            PROGRAM, arg);
+  } else if (c == 'i') {
+    if ((i = find_name(inputs, 2, arg)) >= 0) {
+      opt->input = (InputFormat)i;
+      return -1;
+    }
+    fprintf(stderr, "%s: unknown input format '%s' (text, jsonl)\n", PROGRAM,
+            arg);
+  } else {
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (!errno && end != arg && !*end && n >= 1 && n <= MAX_JOBS) {
+      opt->jobs = (size_t)n;
+      return -1;
+    }
+    fprintf(stderr,
+            "%s: invalid argument '%s': -j wants a number of threads from 1 "
+            "to %d\n",
+            PROGRAM, arg, MAX_JOBS);
+  }
+  return usage_error(NULL);
+}
+
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "eval") == 0)
     return eval_main(argc - 1, argv + 1);
@@ -532,6 +553,8 @@ int main(int argc, char **argv) {
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},
       {"output-file", required_argument, NULL, 'O'},
+      {"input", required_argument, NULL, 'i'},
+      {"jobs", required_argument, NULL, 'j'},
       {"data", required_argument, NULL, 'd'},
       {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
       {"rules", required_argument, NULL, OPT_RULES},
@@ -546,6 +569,7 @@ int main(int argc, char **argv) {
   Options opt;
   memset(&opt, 0, sizeof opt);
   opt.format = KG_FORMAT_TURTLE;
+  opt.jobs = online_cores();
   /* at most argc repeatable options of each kind */
   opt.gazetteers = calloc((size_t)argc, sizeof *opt.gazetteers);
   opt.rules = calloc((size_t)argc, sizeof *opt.rules);
@@ -556,18 +580,12 @@ int main(int argc, char **argv) {
   int c, status = -1;
   opterr = 0;
   while (status < 0 &&
-         (c = getopt_long(argc, argv, ":o:O:d:qhv", longopts, NULL)) != -1) {
+         (c = getopt_long(argc, argv, ":o:O:i:j:d:qhv", longopts, NULL)) != -1) {
     switch (c) {
     case 'o':
-      if (strcmp(optarg, "turtle") == 0)
-        opt.format = KG_FORMAT_TURTLE;
-      else if (strcmp(optarg, "ntriples") == 0)
-        opt.format = KG_FORMAT_NTRIPLES;
-      else {
-        fprintf(stderr, "%s: unknown output format '%s' (turtle, ntriples)\n",
-                PROGRAM, optarg);
-        status = usage_error(NULL);
-      }
+    case 'i':
+    case 'j':
+      status = run_option(&opt, c, optarg);
       break;
     case 'O':
       opt.output = optarg;

@@ -49,7 +49,12 @@ typedef struct {
   char message[512]; /**< human-readable reason */
 } KgError;
 
-typedef enum { KG_FORMAT_TURTLE = 0, KG_FORMAT_NTRIPLES } KgFormat;
+typedef enum {
+  KG_FORMAT_TURTLE = 0,
+  KG_FORMAT_NTRIPLES,
+  KG_FORMAT_NQUADS /**< N-Triples with the document IRI as each triple's
+                        graph: one named graph per article */
+} KgFormat;
 
 typedef struct KgExtractorImpl
     KgExtractor;                    /**< loaded gazetteer, lexicon, rules */
@@ -95,8 +100,9 @@ typedef struct {
 int kg_date_is_valid(const char *s);
 
 /** Extracts the graph of one article.  text is UTF-8 of len bytes (no NUL
- *  needed); it is copied.  The document IRI is derived from the content.
- *  The same as kg_extract_with and default options. */
+ *  needed); it is copied.  The document IRI is derived from the content:
+ *  https://w3id.org/newskg/doc/ + the hex SHA-1 of the text.  The same as
+ *  kg_extract_with and default options. */
 KgStatus kg_extract(const KgExtractor *ex, const char *text, size_t len,
                     KgGraph **out, KgError *err);
 
@@ -107,9 +113,42 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
                          const KgExtractOptions *opts, KgGraph **out,
                          KgError *err);
 
-/** Writes the graph in the given format to out. */
+/** Names the article of g by what its source says of it, each NULL or ""
+ *  when unknown: its id there (written as dcterms:identifier), the URL it
+ *  was published at (dcterms:source; an absolute URL, "https:...", where
+ *  space, controls and <>"{}|\^` are written %XX) and its headline
+ *  (dcterms:title).  The document IRI, and with it every IRI of the
+ *  article's text, then derives from the id, else from the URL:
+ *
+ *      https://w3id.org/newskg/doc/id/  + hex SHA-1 of the id
+ *      https://w3id.org/newskg/doc/url/ + hex SHA-1 of the URL as given
+ *      https://w3id.org/newskg/doc/     + hex SHA-1 of the text (neither)
+ *
+ *  Returns KG_OK, KG_ERR_INPUT (a value that is not UTF-8, a URL without a
+ *  scheme; g is then unchanged) or KG_ERR_NOMEM. */
+KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
+                             const char *title, KgError *err);
+
+/** Writes the graph in the given format to out.  Each call is a whole
+ *  document (in Turtle, with its @prefix lines). */
 KgStatus kg_graph_write(const KgGraph *g, KgFormat format, FILE *out,
                         KgError *err);
+
+/** A graph writer for many graphs: kg_graph_write without setting up raptor
+ *  for each one.  One writer serves one thread at a time; threads that
+ *  write at once each need their own. */
+typedef struct KgWriterImpl KgWriter;
+
+/** Returns in *out a new writer of the format, or a KgStatus
+ *  (KG_ERR_NOMEM, KG_ERR_INPUT for an unknown format, KG_ERR_RDF). */
+KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err);
+
+/** Writes g to out as kg_graph_write does; sets *triples (when triples is
+ *  not NULL) to the number of triples written. */
+KgStatus kg_writer_write(KgWriter *w, const KgGraph *g, FILE *out,
+                         size_t *triples, KgError *err);
+
+void kg_writer_free(KgWriter *w);
 
 /** Writes to out, for each relation and each sentence it was read from, a
  *  block of text: the relation and its confidence, the rule that fired and
@@ -125,6 +164,9 @@ size_t kg_graph_entity_count(const KgGraph *g);
 
 /** Number of distinct relations (direct triples) in the graph. */
 size_t kg_graph_relation_count(const KgGraph *g);
+
+/** Number of sentences the article was split into. */
+size_t kg_graph_sentence_count(const KgGraph *g);
 
 /** Precision/recall/F1 of one category, as the project's scorer (score.py) computes them. */
 typedef struct {

@@ -1,8 +1,10 @@
-/* serialize.c - writes a graph as Turtle or N-Triples through raptor2.
+/* serialize.c - writes a graph as Turtle, N-Triples or N-Quads.
  *
  * The serializer turns graph.c's entities and relations into triples, in a
- * fixed order, and hands them to raptor, which does the syntax (escaping,
- * prefixes, grouping by subject in Turtle).  The triples, for one article:
+ * fixed order, and writes them as lines (rdfterm.c) or hands them to a
+ * Turtle document (turtle.c), which groups them by subject: in every format
+ * the bytes raptor2's serializers write, at several times their speed
+ * (tests/test_writer.c compares).  The triples, for one article:
  *
  *   1. each entity:    <iri> rdf:type newskg:Class ; rdfs:label "Name"@en ;
  *                            owl:sameAs <dbpedia> , <wikidata> (if known)
@@ -10,7 +12,9 @@
  *   3. the document as a NIF 2.0 context:
  *        <doc#char=0,N> a nif:Context ; nif:isString "text" ;
  *                       nif:beginIndex 0 ; nif:endIndex N ; nif:sourceUrl <doc>
- *      and, when the article's date is known, <doc> dcterms:date "D"^^xsd:date
+ *      and, when the article's date is known, <doc> dcterms:date "D"^^xsd:date;
+ *      when its source is known, <doc> dcterms:title "headline",
+ *      dcterms:source <url>, dcterms:identifier "id"
  *   4. each distinct evidence sentence:
  *        <doc#char=B,E> a nif:String, nif:Sentence ;
  *                       nif:referenceContext <doc#char=0,N> ;
@@ -34,9 +38,17 @@
  * Offsets are code points, as NIF requires; N is the text's length.  Every
  * node is an IRI (no blank nodes), every IRI is derived from the graph, and
  * the order above is the graph's order, so the same graph always gives the
- * same bytes; confidences have two decimals, whatever the locale.  Nothing is
- * printed: raptor's log messages and write errors come back as a KgStatus
- * and a KgError.
+ * same bytes; confidences have two decimals, whatever the locale.  In
+ * N-Quads every triple is in the graph named by the document IRI; in Turtle
+ * each graph is a whole document, prefixes and all.  Nothing is printed:
+ * write errors come back as a KgStatus and a KgError.
+ *
+ * A KgWriter holds what every graph uses, made once: the vocabulary's IRIs,
+ * the Turtle document being gathered, and the buffer a graph's bytes go
+ * into before one fwrite; both buffers are kept from graph to graph.  A
+ * writer shares nothing with another, so threads with a writer each may
+ * write at once.  raptor is left to read RDF: the log glue below serves
+ * eval.c and the tests.
  */
 #include "serialize.h"
 
@@ -45,7 +57,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rdfterm.h"
 #include "strmap.h"
+#include "turtle.h"
 
 /* The fixed IRIs the serializer writes, indexed by Term. */
 typedef enum {
@@ -74,6 +88,9 @@ typedef enum {
   T_NIF_SENTENCE_OF,
   T_KG_RULE_CLASS,
   T_KG_MATCHED_RULE,
+  T_DCTERMS_TITLE,
+  T_DCTERMS_SOURCE,
+  T_DCTERMS_IDENTIFIER,
   T_COUNT
 } Term;
 
@@ -90,7 +107,8 @@ static const char *const term_iris[T_COUNT] = {
     KG_DCTERMS_NS "date",   KG_NS "date",
     KG_NS "confidence",     KG_NIF_NS "Phrase",
     KG_NIF_NS "sentence",   KG_NS "Rule",
-    KG_NS "matchedRule",
+    KG_NS "matchedRule",    KG_DCTERMS_NS "title",
+    KG_DCTERMS_NS "source", KG_DCTERMS_NS "identifier",
 };
 
 /* The datatypes of literals, indexed by Datatype. */
@@ -107,29 +125,34 @@ static const char *const datatype_iris[D_COUNT] = {
     KG_XSD_NS "nonNegativeInteger", KG_XSD_NS "decimal", KG_XSD_NS "date",
     KG_XSD_NS "gYearMonth", KG_XSD_NS "gYear"};
 
-/* Turtle prefixes, in the order they are declared.  raptor's Turtle
- * serializer declares rdf: itself (and refuses a second declaration).  There
- * is no prefix for entity IRIs: their local part holds a '/' (class/name),
- * which raptor never abbreviates. */
+/* Turtle prefixes, in the order they are declared (rdf: first, where
+ * raptor's Turtle serializer put it).  There is no prefix for entity IRIs:
+ * their local part holds a '/' (class/name), which is no XML name. */
 static const char *const prefixes[][2] = {
-    {"newskg", KG_NS},          {"rdfs", KG_RDFS_NS}, {"owl", KG_OWL_NS},
-    {"xsd", KG_XSD_NS},         {"nif", KG_NIF_NS},   {"prov", KG_PROV_NS},
-    {"dcterms", KG_DCTERMS_NS},
+    {"rdf", KG_RDF_NS},   {"newskg", KG_NS},          {"rdfs", KG_RDFS_NS},
+    {"owl", KG_OWL_NS},   {"xsd", KG_XSD_NS},         {"nif", KG_NIF_NS},
+    {"prov", KG_PROV_NS}, {"dcterms", KG_DCTERMS_NS},
 };
 
-/* One kg_graph_write call: raptor's objects and the terms reused across
- * statements (each use takes a reference with raptor_term_copy). */
+/* Class and relation IRIs are KG_NS + their names: room for the longest. */
+#define VOCAB_IRI_MAX 96
+
+struct KgWriterImpl {
+  KgFormat format;                             ///< what it writes
+  char classes[KG_CLASS_COUNT][VOCAB_IRI_MAX]; ///< newskg:Class IRIs
+  char relations[KG_REL_COUNT][VOCAB_IRI_MAX]; ///< newskg:relation IRIs
+  KgTurtle *turtle;                            ///< owned, Turtle only
+  KgBytes out; ///< a graph's bytes before one fwrite; kept from graph to
+               ///< graph, so that it grows once
+};
+
+/* One graph being written. */
 typedef struct {
-  const KgGraph *g;                     ///< the graph being written
-  raptor_world *world;                  ///< owned
-  raptor_serializer *ser;               ///< owned
-  raptor_term *terms[T_COUNT];          ///< owned fixed vocabulary
-  raptor_term *classes[KG_CLASS_COUNT]; ///< owned newskg:Class terms
-  raptor_term *relations[KG_REL_COUNT]; ///< owned newskg:relation terms
-  raptor_term **entities;               ///< owned, one per entity
-  raptor_term *context;                 ///< owned <doc#char=0,N>
-  raptor_uri *datatypes[D_COUNT];       ///< owned xsd datatypes
-  KgStatus status;                      ///< first failure, or KG_OK
+  const KgGraph *g;   ///< the graph being written
+  KgWriter *kw;       ///< the writer: format, vocabulary, buffers
+  char context[256];  ///< the IRI <doc#char=0,N>
+  size_t triples;     ///< statements written
+  KgStatus status;    ///< first failure, or KG_OK
 } Writer;
 
 static KgStatus set_error(KgError *err, KgStatus status, const char *message) {
@@ -208,69 +231,105 @@ KgStatus kg_statement_iri(const KgGraph *g, size_t i, char **out) {
   return KG_OK;
 }
 
-/* --- terms ------------------------------------------------------------ */
+/* --- terms --------------------------------------------------------------- */
 
-static raptor_term *iri_term(Writer *w, const char *iri) {
-  return raptor_new_term_from_uri_string(w->world, (const unsigned char *)iri);
+/* The terms below borrow their strings: each lives until it is emitted. */
+
+static KgTerm iri_term(const char *iri) {
+  KgTerm t = {iri, iri ? strlen(iri) : 0, 0, NULL, NULL};
+  return t;
 }
 
-/* <doc#char=begin,end>, the NIF IRI of a span of the text. */
-static raptor_term *span_term(Writer *w, size_t begin, size_t end) {
-  char iri[256];
-  int n = snprintf(iri, sizeof iri, "%s#char=%zu,%zu", kg_graph_doc_iri(w->g),
-                   begin, end);
-  if (n < 0 || (size_t)n >= sizeof iri)
-    return NULL;
-  return iri_term(w, iri);
+static KgTerm vocab_term(Term t) { return iri_term(term_iris[t]); }
+
+static KgTerm class_term(const Writer *w, KgClass cls) {
+  return iri_term(w->kw->classes[cls]);
 }
 
-static raptor_term *literal(Writer *w, const char *text, size_t len,
-                            const char *lang) {
-  return raptor_new_term_from_counted_literal(
-      w->world, (const unsigned char *)text, len, NULL,
-      (const unsigned char *)lang, (unsigned char)(lang ? strlen(lang) : 0));
+static KgTerm relation_term(const Writer *w, KgRelation rel) {
+  return iri_term(w->kw->relations[rel]);
 }
 
-static raptor_term *typed_literal(Writer *w, const char *text, size_t len,
-                                  Datatype type) {
-  return raptor_new_term_from_counted_literal(
-      w->world, (const unsigned char *)text, len, w->datatypes[type], NULL, 0);
+static KgTerm entity_term(const Writer *w, size_t i) {
+  return iri_term(kg_graph_entity(w->g, i).iri);
 }
 
-static raptor_term *index_literal(Writer *w, size_t value) {
-  char digits[32];
-  int n = snprintf(digits, sizeof digits, "%zu", value);
-  return typed_literal(w, digits, (size_t)n, D_NON_NEGATIVE_INTEGER);
+/* <doc#char=begin,end>, the NIF IRI of a span of the text, in buf. */
+static KgTerm span_term(const Writer *w, size_t begin, size_t end,
+                        char buf[256]) {
+  int n = snprintf(buf, 256, "%s#char=%zu,%zu", kg_graph_doc_iri(w->g), begin,
+                   end);
+  return iri_term(n < 0 || n >= 256 ? NULL : buf);
 }
 
-/* A date as xsd:date, xsd:gYearMonth or xsd:gYear, by its precision. */
-static raptor_term *date_literal(Writer *w, const KgDate *date) {
-  char text[KG_DATE_MAX + 1];
-  size_t n = kg_date_format(date, text);
-  return typed_literal(w, text, n,
-                       date->month == 0 ? D_YEAR
-                       : date->day == 0 ? D_YEAR_MONTH
-                                        : D_DATE);
+static KgTerm literal_term(const char *text, size_t len, const char *lang) {
+  KgTerm t = {text, len, 1, lang, NULL};
+  return t;
 }
 
-/* A new reference to a term the writer holds. */
-static raptor_term *ref(raptor_term *t) { return raptor_term_copy(t); }
+static KgTerm typed_term(const char *text, size_t len, Datatype type) {
+  KgTerm t = {text, len, 1, NULL, datatype_iris[type]};
+  return t;
+}
 
-/* Serializes the triple and releases the three terms.  A NULL term (its
- * creation failed) or an earlier failure makes this a no-op that records
- * the failure; the caller checks w->status once at the end. */
-static void emit(Writer *w, raptor_term *s, raptor_term *p, raptor_term *o) {
-  raptor_statement st;
-  raptor_statement_init(&st, w->world);
-  st.subject = s;
-  st.predicate = p;
-  st.object = o;
-  if (w->status == KG_OK && (!s || !p || !o))
+/* value as an xsd:nonNegativeInteger, written in buf. */
+static KgTerm index_term(size_t value, char buf[32]) {
+  int n = snprintf(buf, 32, "%zu", value);
+  return typed_term(buf, (size_t)n, D_NON_NEGATIVE_INTEGER);
+}
+
+/* A date as xsd:date, xsd:gYearMonth or xsd:gYear, by its precision,
+ * written in buf. */
+static KgTerm date_term(const KgDate *date, char buf[KG_DATE_MAX + 1]) {
+  size_t n = kg_date_format(date, buf);
+  return typed_term(buf, n,
+                    date->month == 0 ? D_YEAR
+                    : date->day == 0 ? D_YEAR_MONTH
+                                     : D_DATE);
+}
+
+/* --- emitting ------------------------------------------------------------ */
+
+static void line_term(KgBytes *out, const KgTerm *t) {
+  if (t->literal)
+    kg_nt_literal(out, t->text, t->len, t->lang, t->datatype);
+  else
+    kg_nt_iri(out, t->text, t->len);
+}
+
+/* One N-Triples line, or one N-Quads line in the document's graph. */
+static void emit_line(Writer *w, const KgTerm *s, const KgTerm *p,
+                      const KgTerm *o) {
+  KgBytes *out = &w->kw->out;
+  line_term(out, s);
+  kg_bytes_append(out, " ", 1);
+  line_term(out, p);
+  kg_bytes_append(out, " ", 1);
+  line_term(out, o);
+  if (w->kw->format == KG_FORMAT_NQUADS) {
+    const char *doc = kg_graph_doc_iri(w->g);
+    kg_bytes_append(out, " ", 1);
+    kg_nt_iri(out, doc, strlen(doc));
+  }
+  kg_bytes_append(out, " .\n", 3);
+}
+
+/* Writes the triple (Turtle: keeps it for the document's end).  A term
+ * that could not be made (NULL text) or an earlier failure makes this a
+ * no-op that records the failure; the caller checks w->status at the end,
+ * and the buffers say whether memory ran out. */
+static void emit(Writer *w, KgTerm s, KgTerm p, KgTerm o) {
+  if (w->status != KG_OK)
+    return;
+  if (!s.text || !p.text || !o.text) {
     w->status = KG_ERR_NOMEM;
-  if (w->status == KG_OK &&
-      raptor_serializer_serialize_statement(w->ser, &st) != 0)
-    w->status = KG_ERR_RDF;
-  raptor_statement_clear(&st);
+    return;
+  }
+  if (w->kw->turtle)
+    kg_turtle_add(w->kw->turtle, &s, &p, &o);
+  else
+    emit_line(w, &s, &p, &o);
+  w->triples++;
 }
 
 /* --- the groups of triples ---------------------------------------- */
@@ -278,65 +337,72 @@ static void emit(Writer *w, raptor_term *s, raptor_term *p, raptor_term *o) {
 static void write_entities(Writer *w) {
   for (size_t i = 0; i < kg_graph_entity_count(w->g); i++) {
     KgGraphEntity e = kg_graph_entity(w->g, i);
-    emit(w, ref(w->entities[i]), ref(w->terms[T_RDF_TYPE]),
-         ref(w->classes[e.cls]));
-    emit(w, ref(w->entities[i]), ref(w->terms[T_RDFS_LABEL]),
-         literal(w, e.name, strlen(e.name), "en"));
+    KgTerm entity = entity_term(w, i);
+    emit(w, entity, vocab_term(T_RDF_TYPE), class_term(w, e.cls));
+    emit(w, entity, vocab_term(T_RDFS_LABEL),
+         literal_term(e.name, strlen(e.name), "en"));
     for (size_t k = 0; k < e.same_as_count; k++)
-      emit(w, ref(w->entities[i]), ref(w->terms[T_OWL_SAME_AS]),
-           iri_term(w, e.same_as[k]));
+      emit(w, entity, vocab_term(T_OWL_SAME_AS), iri_term(e.same_as[k]));
   }
 }
 
 static void write_relations(Writer *w) {
   for (size_t i = 0; i < kg_graph_relation_count(w->g); i++) {
     KgGraphRelation r = kg_graph_relation(w->g, i);
-    emit(w, ref(w->entities[r.subject]), ref(w->relations[r.rel]),
-         ref(w->entities[r.object]));
+    emit(w, entity_term(w, r.subject), relation_term(w, r.rel),
+         entity_term(w, r.object));
   }
+}
+
+/* What the article's source says of the document, where known. */
+static void write_source(Writer *w) {
+  KgTerm doc = iri_term(kg_graph_doc_iri(w->g));
+  const char *title = kg_graph_title(w->g);
+  const char *source = kg_graph_source_iri(w->g);
+  const char *id = kg_graph_source_id(w->g);
+  if (title)
+    emit(w, doc, vocab_term(T_DCTERMS_TITLE),
+         literal_term(title, strlen(title), NULL));
+  if (source)
+    emit(w, doc, vocab_term(T_DCTERMS_SOURCE), iri_term(source));
+  if (id)
+    emit(w, doc, vocab_term(T_DCTERMS_IDENTIFIER),
+         literal_term(id, strlen(id), NULL));
 }
 
 static void write_context(Writer *w) {
   size_t len;
   const char *text = kg_graph_text(w->g, &len);
-  emit(w, ref(w->context), ref(w->terms[T_RDF_TYPE]),
-       ref(w->terms[T_NIF_CONTEXT]));
-  emit(w, ref(w->context), ref(w->terms[T_NIF_IS_STRING]),
-       literal(w, text, len, NULL));
-  emit(w, ref(w->context), ref(w->terms[T_NIF_BEGIN_INDEX]),
-       index_literal(w, 0));
-  emit(w, ref(w->context), ref(w->terms[T_NIF_END_INDEX]),
-       index_literal(w, kg_graph_char_length(w->g)));
-  emit(w, ref(w->context), ref(w->terms[T_NIF_SOURCE_URL]),
-       iri_term(w, kg_graph_doc_iri(w->g)));
-  const KgDate *date = kg_graph_date(w->g);
-  if (date)
-    emit(w, iri_term(w, kg_graph_doc_iri(w->g)), ref(w->terms[T_DCTERMS_DATE]),
-         date_literal(w, date));
+  KgTerm context = iri_term(w->context);
+  KgTerm doc = iri_term(kg_graph_doc_iri(w->g));
+  char begin[32], end[32], date[KG_DATE_MAX + 1];
+  emit(w, context, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_CONTEXT));
+  emit(w, context, vocab_term(T_NIF_IS_STRING),
+       literal_term(text, len, NULL));
+  emit(w, context, vocab_term(T_NIF_BEGIN_INDEX), index_term(0, begin));
+  emit(w, context, vocab_term(T_NIF_END_INDEX),
+       index_term(kg_graph_char_length(w->g), end));
+  emit(w, context, vocab_term(T_NIF_SOURCE_URL), doc);
+  const KgDate *d = kg_graph_date(w->g);
+  if (d)
+    emit(w, doc, vocab_term(T_DCTERMS_DATE), date_term(d, date));
+  write_source(w);
 }
 
 static void write_sentence(Writer *w, const KgEvidence *ev) {
   size_t len;
   const char *text = kg_graph_evidence_text(w->g, ev, &len);
-  raptor_term *node = span_term(w, ev->char_start, ev->char_end);
-  if (!node) {
-    if (w->status == KG_OK)
-      w->status = KG_ERR_NOMEM;
-    return;
-  }
-  emit(w, ref(node), ref(w->terms[T_RDF_TYPE]), ref(w->terms[T_NIF_STRING]));
-  emit(w, ref(node), ref(w->terms[T_RDF_TYPE]), ref(w->terms[T_NIF_SENTENCE]));
-  emit(w, ref(node), ref(w->terms[T_NIF_REFERENCE_CONTEXT]), ref(w->context));
-  emit(w, ref(node), ref(w->terms[T_NIF_BEGIN_INDEX]),
-       index_literal(w, ev->char_start));
-  emit(w, ref(node), ref(w->terms[T_NIF_END_INDEX]),
-       index_literal(w, ev->char_end));
-  emit(w, ref(node), ref(w->terms[T_NIF_ANCHOR_OF]),
-       literal(w, text, len, NULL));
+  char iri[256], begin[32], end[32], date[KG_DATE_MAX + 1];
+  KgTerm node = span_term(w, ev->char_start, ev->char_end, iri);
+  emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_STRING));
+  emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_SENTENCE));
+  emit(w, node, vocab_term(T_NIF_REFERENCE_CONTEXT), iri_term(w->context));
+  emit(w, node, vocab_term(T_NIF_BEGIN_INDEX),
+       index_term(ev->char_start, begin));
+  emit(w, node, vocab_term(T_NIF_END_INDEX), index_term(ev->char_end, end));
+  emit(w, node, vocab_term(T_NIF_ANCHOR_OF), literal_term(text, len, NULL));
   for (size_t k = 0; k < ev->date_count; k++)
-    emit(w, ref(node), ref(w->terms[T_KG_DATE]),
-         date_literal(w, &ev->dates[k]));
-  raptor_free_term(node);
+    emit(w, node, vocab_term(T_KG_DATE), date_term(&ev->dates[k], date));
 }
 
 /* Non-zero when an evidence record's matched words are known and are not
@@ -350,24 +416,20 @@ static int has_phrase(const KgEvidence *ev) {
 static void write_phrase(Writer *w, const KgEvidence *ev) {
   size_t len;
   const char *text = kg_graph_text(w->g, &len);
-  raptor_term *node = span_term(w, ev->match_char_start, ev->match_char_end);
-  if (!node) {
-    if (w->status == KG_OK)
-      w->status = KG_ERR_NOMEM;
-    return;
-  }
-  emit(w, ref(node), ref(w->terms[T_RDF_TYPE]), ref(w->terms[T_NIF_STRING]));
-  emit(w, ref(node), ref(w->terms[T_RDF_TYPE]), ref(w->terms[T_NIF_PHRASE]));
-  emit(w, ref(node), ref(w->terms[T_NIF_REFERENCE_CONTEXT]), ref(w->context));
-  emit(w, ref(node), ref(w->terms[T_NIF_BEGIN_INDEX]),
-       index_literal(w, ev->match_char_start));
-  emit(w, ref(node), ref(w->terms[T_NIF_END_INDEX]),
-       index_literal(w, ev->match_char_end));
-  emit(w, ref(node), ref(w->terms[T_NIF_ANCHOR_OF]),
-       literal(w, text + ev->match.start, ev->match.end - ev->match.start,
-               NULL));
-  emit(w, node, ref(w->terms[T_NIF_SENTENCE_OF]),
-       span_term(w, ev->char_start, ev->char_end));
+  char iri[256], sentence[256], begin[32], end[32];
+  KgTerm node = span_term(w, ev->match_char_start, ev->match_char_end, iri);
+  emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_STRING));
+  emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_PHRASE));
+  emit(w, node, vocab_term(T_NIF_REFERENCE_CONTEXT), iri_term(w->context));
+  emit(w, node, vocab_term(T_NIF_BEGIN_INDEX),
+       index_term(ev->match_char_start, begin));
+  emit(w, node, vocab_term(T_NIF_END_INDEX),
+       index_term(ev->match_char_end, end));
+  emit(w, node, vocab_term(T_NIF_ANCHOR_OF),
+       literal_term(text + ev->match.start, ev->match.end - ev->match.start,
+                    NULL));
+  emit(w, node, vocab_term(T_NIF_SENTENCE_OF),
+       span_term(w, ev->char_start, ev->char_end, sentence));
 }
 
 /* Non-zero the first time key is seen in seen (which remembers it). */
@@ -426,12 +488,11 @@ static void write_rules(Writer *w) {
       if (!first_time(w, seen, name, strlen(name)))
         continue;
       char *iri = kg_rule_iri(name);
-      raptor_term *node = iri ? iri_term(w, iri) : NULL;
+      emit(w, iri_term(iri), vocab_term(T_RDF_TYPE),
+           vocab_term(T_KG_RULE_CLASS));
+      emit(w, iri_term(iri), vocab_term(T_RDFS_LABEL),
+           literal_term(name, strlen(name), NULL));
       free(iri);
-      emit(w, node ? ref(node) : NULL, ref(w->terms[T_RDF_TYPE]),
-           ref(w->terms[T_KG_RULE_CLASS]));
-      emit(w, node, ref(w->terms[T_RDFS_LABEL]),
-           literal(w, name, strlen(name), NULL));
     }
   }
   kg_strmap_free(seen);
@@ -439,18 +500,18 @@ static void write_rules(Writer *w) {
 
 /* What the full provenance adds to a statement: the matched words and the
  * rules as resources. */
-static void write_full_provenance(Writer *w, raptor_term *node,
+static void write_full_provenance(Writer *w, KgTerm statement,
                                   const KgGraphRelation *r) {
   for (size_t k = 0; k < r->evidence_count; k++) {
     const KgEvidence *ev = &r->evidence[k];
+    char iri[256];
     if (has_phrase(ev))
-      emit(w, ref(node), ref(w->terms[T_PROV_WAS_DERIVED_FROM]),
-           span_term(w, ev->match_char_start, ev->match_char_end));
+      emit(w, statement, vocab_term(T_PROV_WAS_DERIVED_FROM),
+           span_term(w, ev->match_char_start, ev->match_char_end, iri));
   }
   for (size_t k = 0; k < r->rule_count; k++) {
     char *iri = kg_rule_iri(r->rules[k]);
-    emit(w, ref(node), ref(w->terms[T_KG_MATCHED_RULE]),
-         iri ? iri_term(w, iri) : NULL);
+    emit(w, statement, vocab_term(T_KG_MATCHED_RULE), iri_term(iri));
     free(iri);
   }
 }
@@ -466,164 +527,117 @@ static void write_statements(Writer *w) {
       w->status = status;
       return;
     }
-    raptor_term *node = iri_term(w, iri);
-    free(iri);
-    if (!node) {
-      w->status = KG_ERR_NOMEM;
-      return;
+    KgTerm node = iri_term(iri);
+    emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_RDF_STATEMENT));
+    emit(w, node, vocab_term(T_RDF_SUBJECT), entity_term(w, r.subject));
+    emit(w, node, vocab_term(T_RDF_PREDICATE), relation_term(w, r.rel));
+    emit(w, node, vocab_term(T_RDF_OBJECT), entity_term(w, r.object));
+    for (size_t k = 0; k < r.evidence_count; k++) {
+      char span[256];
+      emit(w, node, vocab_term(T_PROV_WAS_DERIVED_FROM),
+           span_term(w, r.evidence[k].char_start, r.evidence[k].char_end,
+                     span));
     }
-    emit(w, ref(node), ref(w->terms[T_RDF_TYPE]),
-         ref(w->terms[T_RDF_STATEMENT]));
-    emit(w, ref(node), ref(w->terms[T_RDF_SUBJECT]),
-         ref(w->entities[r.subject]));
-    emit(w, ref(node), ref(w->terms[T_RDF_PREDICATE]),
-         ref(w->relations[r.rel]));
-    emit(w, ref(node), ref(w->terms[T_RDF_OBJECT]), ref(w->entities[r.object]));
-    for (size_t k = 0; k < r.evidence_count; k++)
-      emit(w, ref(node), ref(w->terms[T_PROV_WAS_DERIVED_FROM]),
-           span_term(w, r.evidence[k].char_start, r.evidence[k].char_end));
     for (size_t k = 0; k < r.rule_count; k++)
-      emit(w, ref(node), ref(w->terms[T_KG_RULE]),
-           literal(w, r.rules[k], strlen(r.rules[k]), NULL));
+      emit(w, node, vocab_term(T_KG_RULE),
+           literal_term(r.rules[k], strlen(r.rules[k]), NULL));
     char confidence[8];
     size_t n = kg_format_hundredths(r.confidence, confidence);
-    emit(w, ref(node), ref(w->terms[T_KG_CONFIDENCE]),
-         typed_literal(w, confidence, n, D_DECIMAL));
+    emit(w, node, vocab_term(T_KG_CONFIDENCE),
+         typed_term(confidence, n, D_DECIMAL));
     if (full)
       write_full_provenance(w, node, &r);
-    raptor_free_term(node);
+    free(iri);
   }
 }
 
-/* --- set-up and tear-down ---------------------------------------------- */
-
-/* Creates the reusable terms.  Returns KG_OK or KG_ERR_NOMEM. */
-static KgStatus make_terms(Writer *w) {
-  char iri[256];
-  for (int i = 0; i < T_COUNT; i++)
-    if (!(w->terms[i] = iri_term(w, term_iris[i])))
-      return KG_ERR_NOMEM;
-  for (int i = 0; i < KG_CLASS_COUNT; i++) {
-    snprintf(iri, sizeof iri, "%s%s", KG_NS, kg_class_name((KgClass)i));
-    if (!(w->classes[i] = iri_term(w, iri)))
-      return KG_ERR_NOMEM;
+/* Serializes the graph's triples in their order (see the top). */
+static void write_triples(Writer *w) {
+  write_entities(w);
+  write_relations(w);
+  write_context(w);
+  write_spans(w, 0);
+  write_statements(w);
+  if (kg_graph_provenance(w->g) == KG_PROVENANCE_FULL) {
+    write_spans(w, 1);
+    write_rules(w);
   }
-  for (int i = 0; i < KG_REL_COUNT; i++) {
-    snprintf(iri, sizeof iri, "%s%s", KG_NS, kg_relation_name((KgRelation)i));
-    if (!(w->relations[i] = iri_term(w, iri)))
-      return KG_ERR_NOMEM;
-  }
-  size_t n = kg_graph_entity_count(w->g);
-  w->entities = calloc(n ? n : 1, sizeof *w->entities);
-  if (!w->entities)
-    return KG_ERR_NOMEM;
-  for (size_t i = 0; i < n; i++)
-    if (!(w->entities[i] = iri_term(w, kg_graph_entity(w->g, i).iri)))
-      return KG_ERR_NOMEM;
-  for (int i = 0; i < D_COUNT; i++)
-    if (!(w->datatypes[i] = raptor_new_uri(
-              w->world, (const unsigned char *)datatype_iris[i])))
-      return KG_ERR_NOMEM;
-  w->context = span_term(w, 0, kg_graph_char_length(w->g));
-  return w->context ? KG_OK : KG_ERR_NOMEM;
 }
 
-static void free_terms(Writer *w) {
-  for (int i = 0; i < T_COUNT; i++)
-    if (w->terms[i])
-      raptor_free_term(w->terms[i]);
+/* --- the writer ------------------------------------------------------------ */
+
+KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err) {
+  *out = NULL;
+  if ((unsigned)format > KG_FORMAT_NQUADS)
+    return set_error(err, KG_ERR_INPUT, "unknown output format");
+  KgWriter *kw = calloc(1, sizeof *kw);
+  if (!kw || (format == KG_FORMAT_TURTLE &&
+              !(kw->turtle = kg_turtle_new(
+                    prefixes, sizeof prefixes / sizeof *prefixes)))) {
+    kg_writer_free(kw);
+    return set_error(err, KG_ERR_NOMEM, "out of memory");
+  }
+  kw->format = format;
   for (int i = 0; i < KG_CLASS_COUNT; i++)
-    if (w->classes[i])
-      raptor_free_term(w->classes[i]);
+    snprintf(kw->classes[i], VOCAB_IRI_MAX, "%s%s", KG_NS,
+             kg_class_name((KgClass)i));
   for (int i = 0; i < KG_REL_COUNT; i++)
-    if (w->relations[i])
-      raptor_free_term(w->relations[i]);
-  if (w->entities)
-    for (size_t i = 0; i < kg_graph_entity_count(w->g); i++)
-      if (w->entities[i])
-        raptor_free_term(w->entities[i]);
-  free(w->entities);
-  if (w->context)
-    raptor_free_term(w->context);
-  for (int i = 0; i < D_COUNT; i++)
-    if (w->datatypes[i])
-      raptor_free_uri(w->datatypes[i]);
+    snprintf(kw->relations[i], VOCAB_IRI_MAX, "%s%s", KG_NS,
+             kg_relation_name((KgRelation)i));
+  *out = kw;
+  return KG_OK;
 }
 
-static KgStatus declare_prefixes(Writer *w) {
-  for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-    raptor_uri *uri =
-        raptor_new_uri(w->world, (const unsigned char *)prefixes[i][1]);
-    if (!uri)
-      return KG_ERR_NOMEM;
-    int failed = raptor_serializer_set_namespace(
-        w->ser, uri, (const unsigned char *)prefixes[i][0]);
-    raptor_free_uri(uri);
-    if (failed)
-      return KG_ERR_RDF;
+void kg_writer_free(KgWriter *kw) {
+  if (!kw)
+    return;
+  kg_turtle_free(kw->turtle);
+  kg_bytes_release(&kw->out);
+  free(kw);
+}
+
+KgStatus kg_writer_write(KgWriter *kw, const KgGraph *g, FILE *out,
+                         size_t *triples, KgError *err) {
+  Writer w;
+  memset(&w, 0, sizeof w);
+  w.g = g;
+  w.kw = kw;
+  kw->out.len = 0;
+  int n = snprintf(w.context, sizeof w.context, "%s#char=0,%zu",
+                   kg_graph_doc_iri(g), kg_graph_char_length(g));
+  if (n < 0 || (size_t)n >= sizeof w.context)
+    w.status = KG_ERR_NOMEM;
+  else
+    write_triples(&w);
+  if (kw->turtle && kg_turtle_write(kw->turtle, &kw->out) != 0 &&
+      w.status == KG_OK)
+    w.status = KG_ERR_NOMEM;
+  if (kw->out.failed) {
+    w.status = KG_ERR_NOMEM;
+    kw->out.failed = 0;
+  }
+  if (triples)
+    *triples = w.status == KG_OK ? w.triples : 0;
+  if (w.status != KG_OK)
+    return set_error(err, w.status, "out of memory");
+
+  errno = 0;
+  if (fwrite(kw->out.data, 1, kw->out.len, out) != kw->out.len ||
+      fflush(out) != 0 || ferror(out)) {
+    char message[256];
+    snprintf(message, sizeof message, "write error: %s",
+             errno ? strerror(errno) : "unknown cause");
+    return set_error(err, KG_ERR_IO, message);
   }
   return KG_OK;
 }
 
 KgStatus kg_graph_write(const KgGraph *g, KgFormat format, FILE *out,
                         KgError *err) {
-  const char *syntax;
-  switch (format) {
-  case KG_FORMAT_TURTLE:
-    syntax = "turtle";
-    break;
-  case KG_FORMAT_NTRIPLES:
-    syntax = "ntriples";
-    break;
-  default:
-    return set_error(err, KG_ERR_INPUT, "unknown output format");
-  }
-
-  KgRaptorLog log = {err, NULL, 0, 0};
-  Writer w;
-  memset(&w, 0, sizeof w);
-  w.g = g;
-  if (!(w.world = kg_raptor_world_new(&log)))
-    return set_error(err, KG_ERR_NOMEM, "cannot start raptor");
-  w.status = make_terms(&w);
-  if (w.status == KG_OK && !(w.ser = raptor_new_serializer(w.world, syntax)))
-    w.status = KG_ERR_RDF;
-  if (w.status == KG_OK && format == KG_FORMAT_TURTLE)
-    w.status = declare_prefixes(&w);
-  if (w.status == KG_OK &&
-      raptor_serializer_start_to_file_handle(w.ser, NULL, out) != 0)
-    w.status = KG_ERR_RDF;
-  if (w.status == KG_OK) {
-    write_entities(&w);
-    write_relations(&w);
-    write_context(&w);
-    write_spans(&w, 0);
-    write_statements(&w);
-    if (kg_graph_provenance(g) == KG_PROVENANCE_FULL) {
-      write_spans(&w, 1);
-      write_rules(&w);
-    }
-    if (raptor_serializer_serialize_end(w.ser) != 0 && w.status == KG_OK)
-      w.status = KG_ERR_RDF;
-  }
-  if (w.ser)
-    raptor_free_serializer(w.ser);
-  free_terms(&w);
-  raptor_free_world(w.world);
-
-  /* A failed write is the cause of whatever raptor said about it. */
-  errno = 0;
-  if (fflush(out) != 0 || ferror(out)) {
-    char message[256];
-    snprintf(message, sizeof message, "write error: %s",
-             errno ? strerror(errno) : "unknown cause");
-    return set_error(err, KG_ERR_IO, message);
-  }
-  if (w.status == KG_OK && log.errors > 0)
-    w.status = KG_ERR_RDF;
-  if (w.status != KG_OK && log.errors == 0)
-    set_error(err, w.status,
-              w.status == KG_ERR_NOMEM ? "out of memory"
-                                       : "raptor could not write the graph");
-  return w.status;
+  KgWriter *kw;
+  KgStatus status = kg_writer_new(format, &kw, err);
+  if (status == KG_OK)
+    status = kg_writer_write(kw, g, out, NULL, err);
+  kg_writer_free(kw);
+  return status;
 }

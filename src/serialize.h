@@ -1,4 +1,4 @@
-/* serialize.h - RDF output of a graph through raptor2 (internal).
+/* serialize.h - RDF output of a graph (internal).
  *
  * kg_graph_write (newskg.h) is the entry point; this header holds what the
  * serializer shares with the rest of the library and with the tests: the
@@ -26,7 +26,7 @@
 /** Where raptor's log messages go while a world is in use.  The first
  *  error (or fatal) message is copied into *err, or the first warning while
  *  there is no error; information and debug messages are dropped.  Callers
- *  decide what a warning means (the serializer ignores them). */
+ *  decide what a warning means. */
 typedef struct {
   KgError *err;     ///< receives the first error (or warning); may be NULL
   const char *file; ///< file to name when raptor's locator has none, or NULL

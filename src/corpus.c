@@ -1,0 +1,245 @@
+/* corpus.c - one run over the articles; see corpus.h.
+ *
+ * The reading thread (the caller's) turns each article into a Job and
+ * submits it; a worker extracts it and leaves in the job everything to
+ * write: the graph's bytes, the text for standard error (the article's
+ * error, or --explain's blocks) and its counts; the pipeline's emitter
+ * then writes all that, in input order.  The window holds WINDOW_PER_WORKER
+ * jobs per worker: enough to keep every worker busy while a slow article
+ * holds up the writing, and all the memory the run needs beyond one
+ * KgWriter per worker.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
+#endif
+#include "corpus.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pipeline.h"
+
+#define PROGRAM "newskg"
+#define WINDOW_PER_WORKER 4
+
+/* One article on its way through the pipeline. */
+typedef struct {
+  Article article;  ///< as read
+  char *graph;      ///< owned: the graph's bytes, or NULL
+  size_t graph_len; ///< bytes of graph
+  char *notes;      ///< owned: text for standard error, or NULL
+  size_t notes_len; ///< bytes of notes
+  Tally tally;      ///< what the article gave
+} Job;
+
+/* What the workers and the emitter share. */
+typedef struct {
+  const KgExtractor *ex;    ///< read only
+  const CorpusOptions *opt; ///< read only
+  KgWriter **writers;       ///< owned, one per worker (each its own)
+  FILE *out;                ///< written by the emitter only
+  Progress *progress;       ///< counts and standard error
+  int failed;               ///< emitter only: an article failed
+  int fatal;                ///< emitter only: the output failed
+} Run;
+
+static void job_free(Job *job) {
+  article_release(&job->article);
+  free(job->graph);
+  free(job->notes);
+  free(job);
+}
+
+/* The article's place for messages: "FILE" or "FILE:LINE". */
+static void place(const Article *a, char *buf, size_t size) {
+  if (a->line > 0)
+    snprintf(buf, size, "%s:%ld", a->name, a->line);
+  else
+    snprintf(buf, size, "%s", a->name);
+}
+
+/* Notes that the article failed: "newskg: PLACE: [byte N: ]message". */
+static void note_failure(Job *job, FILE *notes, long offset,
+                         const char *message) {
+  char where[4200];
+  place(&job->article, where, sizeof where);
+  if (offset >= 0)
+    fprintf(notes, "%s: %s: byte %ld: %s\n", PROGRAM, where, offset, message);
+  else
+    fprintf(notes, "%s: %s: %s\n", PROGRAM, where, message);
+  job->tally.errors = 1;
+}
+
+/* Extracts the article and writes its graph and notes into the job. */
+static void extract_into(const Run *run, KgWriter *writer, Job *job,
+                         FILE *notes) {
+  const Record *r = &job->article.record;
+  KgExtractOptions o = run->opt->extract;
+  if (r->date)
+    o.date = r->date; /* the record's date comes before --date */
+  KgError err;
+  memset(&err, 0, sizeof err);
+  err.offset = -1;
+  KgGraph *g = NULL;
+  if (kg_extract_with(run->ex, r->text, r->len, &o, &g, &err) != KG_OK ||
+      kg_graph_set_source(g, r->id, r->url, r->title, &err) != KG_OK) {
+    note_failure(job, notes, err.offset, err.message);
+    kg_graph_free(g);
+    return;
+  }
+  if (run->opt->explain)
+    kg_graph_explain(g, notes);
+  FILE *graph = open_memstream(&job->graph, &job->graph_len);
+  KgStatus status = graph ? kg_writer_write(writer, g, graph,
+                                            &job->tally.triples, &err)
+                          : KG_ERR_NOMEM;
+  if (graph && fclose(graph) != 0 && status == KG_OK)
+    status = KG_ERR_NOMEM;
+  if (status != KG_OK) {
+    note_failure(job, notes, -1,
+                 status == KG_ERR_NOMEM ? strerror(ENOMEM) : err.message);
+    job->tally.triples = 0;
+  } else {
+    job->tally.sentences = kg_graph_sentence_count(g);
+    job->tally.entities = kg_graph_entity_count(g);
+    job->tally.relations = kg_graph_relation_count(g);
+  }
+  kg_graph_free(g);
+}
+
+/* PipelineWork: extracts a job. */
+static void work(void *arg, size_t worker, void *ctx) {
+  Job *job = arg;
+  const Run *run = ctx;
+  job->tally.articles = 1;
+  job->tally.bytes = job->article.bytes;
+  FILE *notes = open_memstream(&job->notes, &job->notes_len);
+  if (!notes) {
+    job->tally.errors = 1; /* the emitter reports it */
+    return;
+  }
+  if (job->article.problem[0])
+    note_failure(job, notes, -1, job->article.problem);
+  else
+    extract_into(run, run->writers[worker], job, notes);
+  if (fclose(notes) != 0)
+    job->tally.errors = 1;
+}
+
+/* Writes a message to standard error, through the progress line. */
+static void say(Run *run, const char *format, ...) {
+  char text[4608];
+  va_list ap;
+  va_start(ap, format);
+  int n = vsnprintf(text, sizeof text, format, ap);
+  va_end(ap);
+  if (n > 0)
+    progress_write(run->progress, text,
+                   (size_t)n < sizeof text ? (size_t)n : sizeof text - 1);
+}
+
+/* Writes the job's graph to the output; returns 0, or -1 after reporting
+ * the failure. */
+static int write_graph(Run *run, const Job *job) {
+  errno = 0;
+  if (fwrite(job->graph, 1, job->graph_len, run->out) == job->graph_len &&
+      !ferror(run->out))
+    return 0;
+  say(run, "%s: %s: write error: %s\n", PROGRAM, run->opt->output_name,
+      strerror(errno ? errno : EIO));
+  return -1;
+}
+
+/* PipelineDone: writes a job out, in input order, and frees it. */
+static int emit(void *arg, void *ctx) {
+  Job *job = arg;
+  Run *run = ctx;
+  if (job->notes_len)
+    progress_write(run->progress, job->notes, job->notes_len);
+  else if (job->tally.errors)
+    say(run, "%s: %s: %s\n", PROGRAM, job->article.name, strerror(ENOMEM));
+  if (job->tally.errors) {
+    run->failed = 1;
+  } else if (!run->fatal && write_graph(run, job) != 0) {
+    run->fatal = 1;
+  } else if (run->opt->per_article) {
+    char where[4200];
+    place(&job->article, where, sizeof where);
+    say(run, "%s: %s: %zu entities, %zu relations\n", PROGRAM, where,
+        job->tally.entities, job->tally.relations);
+  }
+  progress_add(run->progress, &job->tally);
+  job_free(job);
+  return run->fatal;
+}
+
+/* Reads the articles into the pipeline until the input ends or the run
+ * stops.  Returns 0, or -1 when out of memory. */
+static int feed(Pipeline *p, Input *in) {
+  for (;;) {
+    Job *job = calloc(1, sizeof *job);
+    int got = job ? input_next(in, &job->article) : -1;
+    if (got <= 0) {
+      free(job);
+      return got;
+    }
+    if (pipeline_submit(p, job) != 0) {
+      job_free(job);
+      return 0;
+    }
+  }
+}
+
+/* Makes one writer per worker; returns 0, or -1 after reporting why not. */
+static int make_writers(Run *run) {
+  size_t n = run->opt->workers;
+  if (!(run->writers = calloc(n, sizeof *run->writers))) {
+    say(run, "%s: %s\n", PROGRAM, strerror(ENOMEM));
+    return -1;
+  }
+  for (size_t i = 0; i < n; i++) {
+    KgError err;
+    memset(&err, 0, sizeof err);
+    if (kg_writer_new(run->opt->format, &run->writers[i], &err) != KG_OK) {
+      say(run, "%s: %s\n", PROGRAM, err.message);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static void free_writers(Run *run) {
+  for (size_t i = 0; run->writers && i < run->opt->workers; i++)
+    kg_writer_free(run->writers[i]);
+  free(run->writers);
+}
+
+CorpusStatus corpus_run(const KgExtractor *ex, const CorpusOptions *opt,
+                        Input *in, FILE *out, Progress *progress) {
+  Run run = {ex, opt, NULL, out, progress, 0, 0};
+  Pipeline *p = NULL;
+  int fatal = make_writers(&run) != 0;
+  if (!fatal) {
+    /* the writers' raptor worlds exist before any thread starts */
+    p = pipeline_start(opt->workers, WINDOW_PER_WORKER * opt->workers, work,
+                       emit, &run);
+    if (!p) {
+      say(&run, "%s: cannot start %zu threads\n", PROGRAM, opt->workers);
+      fatal = 1;
+    }
+  }
+  if (p) {
+    if (feed(p, in) != 0) {
+      say(&run, "%s: %s\n", PROGRAM, strerror(ENOMEM));
+      fatal = 1;
+    }
+    if (pipeline_finish(p) != 0)
+      fatal = 1;
+  }
+  free_writers(&run);
+  if (fatal || run.fatal)
+    return CORPUS_FATAL;
+  return run.failed ? CORPUS_SOME_FAILED : CORPUS_OK;
+}

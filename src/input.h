@@ -1,0 +1,60 @@
+/* input.h - the articles of a run, one at a time, in input order (the
+ * program's).
+ *
+ * An Input reads the files a Walk (walk.h) gives: as plain text, each file
+ * (or standard input, '-') is one article; as JSON Lines, each line of each
+ * file is one record (record.h), blank lines aside.  Directories give their
+ * *.txt files, or their *.jsonl files for JSON Lines.  What could not be
+ * read is still an article, one that carries the reason, so that the run
+ * reports it in its place and goes on.  Only the article being read is in
+ * memory (and, for JSON Lines, the longest line so far).
+ *
+ *     Input *in = input_new(args, n, INPUT_JSONL);
+ *     Article a;
+ *     while (input_next(in, &a) > 0) {
+ *       a.problem[0] ? report(&a) : extract(a.record.text, a.record.len);
+ *       article_release(&a);
+ *     }
+ *     input_free(in);
+ */
+#ifndef NEWSKG_INPUT_H
+#define NEWSKG_INPUT_H
+
+#include <stddef.h>
+
+#include "record.h"
+
+typedef enum {
+  INPUT_TEXT = 0, ///< a file is an article
+  INPUT_JSONL     ///< a line is a record
+} InputFormat;
+
+/** One article as read. */
+typedef struct {
+  char *name;        ///< owned: its file, or "(standard input)"
+  long line;         ///< its line (JSON Lines), or 0 for a whole file
+  Record record;     ///< its text and metadata (plain text: the text only)
+  size_t bytes;      ///< input bytes it took (the file, or the line)
+  char problem[256]; ///< why it is unusable (no text then), or ""
+} Article;
+
+typedef struct InputImpl Input;
+
+/** Returns a new input over the arguments (FILE, DIR or '-'; they must
+ *  outlive it), or NULL when out of memory. */
+Input *input_new(char *const *args, size_t n, InputFormat format);
+
+/** Reads the next article into *a, which the caller then owns.  Returns 1,
+ *  0 at the end, or -1 when out of memory. */
+int input_next(Input *in, Article *a);
+
+/** Frees what a owns. */
+void article_release(Article *a);
+
+void input_free(Input *in);
+
+/** Returns the size in bytes of all the input the arguments name, or -1
+ *  when it is not known (standard input is not a file, out of memory). */
+long long input_total_bytes(char *const *args, size_t n, InputFormat format);
+
+#endif /* NEWSKG_INPUT_H */

@@ -1,0 +1,37 @@
+/* walk.h - the files a command line names, in a fixed order (the program's).
+ *
+ * A Walk turns the arguments FILE|DIR|- into the list of files to read, one
+ * at a time: a file (whatever its name) or '-' as it is, a directory as
+ * every file below it whose name ends in the suffix, depth first, the
+ * entries of each directory in byte order of their names.  Names starting
+ * with '.' are skipped, and so are symbolic links to directories (no
+ * loops); links to files are followed.  Only the directories being walked
+ * are held in memory: one sorted list of names per level.
+ *
+ *     Walk *w = walk_new(argv + optind, argc - optind, ".txt");
+ *     const char *path;
+ *     int error;
+ *     while (walk_next(w, &path, &error) > 0)
+ *       error ? report(path, strerror(error)) : read_file(path);
+ *     walk_free(w);
+ */
+#ifndef NEWSKG_WALK_H
+#define NEWSKG_WALK_H
+
+#include <stddef.h>
+
+typedef struct WalkImpl Walk;
+
+/** Returns a new walk over the n arguments (which must outlive it), or
+ *  NULL when out of memory.  suffix selects the files of directories. */
+Walk *walk_new(char *const *args, size_t n, const char *suffix);
+
+/** Moves to the next file.  Returns 1 and sets *path (valid until the next
+ *  call) and *error: 0, or the errno of a path that could not be walked
+ *  (a missing argument, an unreadable directory).  Returns 0 at the end,
+ *  -1 when out of memory. */
+int walk_next(Walk *w, const char **path, int *error);
+
+void walk_free(Walk *w);
+
+#endif /* NEWSKG_WALK_H */

@@ -42,6 +42,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "error.h"
 #include "grow.h"
 #include "newskg.h"
 #include "serialize.h"
@@ -49,20 +50,6 @@
 #include "utf8.h"
 
 /* --- small helpers ------------------------------------------------------ */
-
-static KgStatus set_error(KgError *err, KgStatus status, const char *file,
-                          long line, const char *fmt, ...) {
-  if (err) {
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
-    err->line = line;
-    err->offset = -1;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return status;
-}
 
 static char *copy_span(const char *s, size_t len) {
   char *copy = malloc(len + 1);
@@ -111,7 +98,7 @@ static KgStatus read_file(const char *path, char **data, size_t *len,
   *data = NULL;
   FILE *fh = fopen(path, "rb");
   if (!fh)
-    return set_error(err, KG_ERR_IO, path, 0, "%s", strerror(errno));
+    return kg_error(err, KG_ERR_IO, path, 0, -1, "%s", strerror(errno));
   char *buf = NULL;
   size_t used = 0, cap = 0;
   KgStatus status = KG_OK;
@@ -120,7 +107,7 @@ static KgStatus read_file(const char *path, char **data, size_t *len,
       size_t n = cap ? cap * 2 : 65536;
       char *grown = realloc(buf, n + 1);
       if (!grown) {
-        status = set_error(err, KG_ERR_NOMEM, path, 0, "out of memory");
+        status = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
         break;
       }
       buf = grown;
@@ -130,7 +117,7 @@ static KgStatus read_file(const char *path, char **data, size_t *len,
     used += got;
     if (got == 0) {
       if (ferror(fh))
-        status = set_error(err, KG_ERR_IO, path, 0, "%s", strerror(errno));
+        status = kg_error(err, KG_ERR_IO, path, 0, -1, "%s", strerror(errno));
       break;
     }
   }
@@ -140,12 +127,12 @@ static KgStatus read_file(const char *path, char **data, size_t *len,
     return status;
   }
   if (!buf && !(buf = malloc(1)))
-    return set_error(err, KG_ERR_NOMEM, path, 0, "out of memory");
+    return kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
   buf[used] = '\0';
   size_t bad = kg_utf8_check(buf, used);
   if (bad < used) {
     free(buf);
-    KgStatus s = set_error(err, KG_ERR_PARSE, path, 0, "invalid UTF-8");
+    KgStatus s = kg_error(err, KG_ERR_PARSE, path, 0, -1, "invalid UTF-8");
     if (err)
       err->offset = (long)bad;
     return s;
@@ -511,8 +498,8 @@ static KgStatus gold_rel_line(Gold *g, const char *path, long lineno,
     size_t unused;
     if (!kg_strmap_get(g->by_canon, e, strlen(e), &unused)) {
       const char *q = quote_for(e);
-      status = set_error(err, KG_ERR_PARSE, path, lineno,
-                         "relation names unknown entity %s%s%s", q, e, q);
+      status = kg_error(err, KG_ERR_PARSE, path, lineno, -1,
+                        "relation names unknown entity %s%s%s", q, e, q);
       goto fail;
     }
   }
@@ -527,7 +514,7 @@ fail:
     free(r.o[k]);
   free(r.o);
   if (status == KG_ERR_NOMEM)
-    set_error(err, status, path, lineno, "out of memory");
+    kg_error(err, status, path, lineno, -1, "out of memory");
   return status;
 }
 
@@ -541,7 +528,7 @@ static KgStatus read_gold(const char *path, Gold *g, KgError *err) {
   g->alias = kg_strmap_new();
   if (!g->by_canon || !g->alias) {
     free(data);
-    return set_error(err, KG_ERR_NOMEM, path, 0, "out of memory");
+    return kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
   }
   long lineno = 0;
   for (size_t pos = 0; pos < len && status == KG_OK;) {
@@ -565,19 +552,19 @@ static KgStatus read_gold(const char *path, Gold *g, KgError *err) {
     size_t klen = cols[0].end - cols[0].start;
     if (klen >= 6 && memcmp(line, "entity", 6) == 0) {
       if (ncols < 3) {
-        status = set_error(err, KG_ERR_PARSE, path, lineno,
-                           "entity line needs a type and a name");
+        status = kg_error(err, KG_ERR_PARSE, path, lineno, -1,
+                          "entity line needs a type and a name");
         break;
       }
       status = gold_entity_line(g, line, n, cols, ncols,
                                 klen == 7 && line[6] == '?');
       if (status != KG_OK)
-        set_error(err, status, path, lineno, "out of memory");
+        kg_error(err, status, path, lineno, -1, "out of memory");
     } else if (klen >= 3 && memcmp(line, "rel", 3) == 0) {
       if (ncols < 4) {
-        status = set_error(err, KG_ERR_PARSE, path, lineno,
-                           "relation line needs a subject, a predicate "
-                           "and an object");
+        status = kg_error(err, KG_ERR_PARSE, path, lineno, -1,
+                          "relation line needs a subject, a predicate "
+                          "and an object");
         break;
       }
       RelKind kind = REL_ALLOWED;
@@ -605,7 +592,7 @@ static KgStatus turtle_to_ntriples(const char *path, char **out, size_t *len,
   *out = NULL;
   FILE *fh = fopen(path, "rb");
   if (!fh)
-    return set_error(err, KG_ERR_IO, path, 0, "%s", strerror(errno));
+    return kg_error(err, KG_ERR_IO, path, 0, -1, "%s", strerror(errno));
   KgRaptorLog log = {err, path, 0, 0};
   raptor_world *world = kg_raptor_world_new(&log);
   raptor_parser *parser = NULL;
@@ -656,9 +643,9 @@ done:
   fclose(fh);
   if (status != KG_OK &&
       (status == KG_ERR_NOMEM || log.errors + log.warnings == 0))
-    set_error(err, status, path, 0,
-              status == KG_ERR_NOMEM ? "out of memory"
-                                     : "cannot convert Turtle to N-Triples");
+    kg_error(err, status, path, 0, -1,
+             status == KG_ERR_NOMEM ? "out of memory"
+                                    : "cannot convert Turtle to N-Triples");
   return status;
 }
 
@@ -872,8 +859,8 @@ static KgStatus add_triple(Graph *g, const char *line, const KgSpan t[3],
     int bad = 0;
     char *label = id == SIZE_MAX ? NULL : unescape(o, on, &bad);
     if (bad)
-      return set_error(err, KG_ERR_PARSE, path, lineno,
-                       "\\U escape beyond U+10FFFF");
+      return kg_error(err, KG_ERR_PARSE, path, lineno, -1,
+                      "\\U escape beyond U+10FFFF");
     if (!label || list_add(&g->nodes[id].labels, "%s", label) != 0) {
       free(label);
       return KG_ERR_NOMEM;
@@ -935,7 +922,7 @@ static KgStatus read_graph(const char *path, Graph *g, KgError *err) {
     return status;
   if (!(g->by_term = kg_strmap_new())) {
     free(data);
-    return set_error(err, KG_ERR_NOMEM, path, 0, "out of memory");
+    return kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
   }
   long lineno = 0;
   for (size_t pos = 0; pos < len && status == KG_OK;) {
@@ -956,7 +943,7 @@ static KgStatus read_graph(const char *path, Graph *g, KgError *err) {
     }
     status = add_triple(g, line, t, path, lineno, err);
     if (status == KG_ERR_NOMEM)
-      set_error(err, status, path, lineno, "out of memory");
+      kg_error(err, status, path, lineno, -1, "out of memory");
   }
   free(data);
   return status;
@@ -1254,7 +1241,7 @@ KgStatus kg_eval(const char *gold_path, const char *graph_path,
   if (status == KG_OK && (status = score_entities(&ev, &ent_tp)) == KG_OK)
     status = score_relations(&ev, &rel_tp);
   if (status == KG_ERR_NOMEM)
-    set_error(err, status, "", 0, "out of memory");
+    kg_error(err, status, "", 0, -1, "out of memory");
   if (status == KG_OK) {
     result->entities =
         prf(ent_tp, ev.wrong_entities.count, ev.missed_entities.count);
@@ -1263,8 +1250,8 @@ KgStatus kg_eval(const char *gold_path, const char *graph_path,
     result->forbidden = ev.forbidden.count;
     result->unparsed = ev.graph.unparsed;
     if (report && write_report(report, &ev, result) != 0)
-      status = set_error(err, KG_ERR_IO, "", 0, "cannot write the report: %s",
-                         strerror(errno));
+      status = kg_error(err, KG_ERR_IO, "", 0, -1,
+                        "cannot write the report: %s", strerror(errno));
   }
   eval_release(&ev);
   return status;

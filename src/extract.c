@@ -14,6 +14,7 @@
 #include "article.h"
 #include "coref.h"
 #include "dates.h"
+#include "error.h"
 #include "graph.h"
 #include "mentions.h"
 #include "newskg.h"
@@ -33,24 +34,13 @@ struct KgExtractorImpl {
   KgKnowledge kb; ///< read-only view of the three for the stages
 };
 
-static KgStatus set_error(KgError *err, KgStatus status, const char *file,
-                          long offset, const char *message) {
-  if (err) {
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
-    err->line = 0;
-    err->offset = offset;
-    snprintf(err->message, sizeof err->message, "%s", message);
-  }
-  return status;
-}
-
 static KgStatus load_from(const char *dir, const char *file,
                           KgStatus (*load)(void *, const char *, KgError *),
                           void *target, KgError *err) {
   char path[4096];
   int n = snprintf(path, sizeof path, "%s/%s", dir, file);
   if (n < 0 || (size_t)n >= sizeof path)
-    return set_error(err, KG_ERR_IO, dir, -1, "data directory path too long");
+    return kg_error(err, KG_ERR_IO, dir, 0, -1, "data directory path too long");
   return load(target, path, err);
 }
 
@@ -71,7 +61,7 @@ KgStatus kg_extractor_new(const char *datadir, KgExtractor **out,
   if (!ex || !(ex->lexicon = kg_lexicon_new()) ||
       !(ex->gazetteer = kg_gazetteer_new()) || !(ex->rules = kg_rules_new())) {
     kg_extractor_free(ex);
-    return set_error(err, KG_ERR_NOMEM, datadir, -1, "out of memory");
+    return kg_error(err, KG_ERR_NOMEM, datadir, 0, -1, "out of memory");
   }
   KgStatus status =
       load_from(datadir, "lexicon.tsv", load_lexicon, ex->lexicon, err);
@@ -321,11 +311,11 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
     opts = &defaults;
   const char *wrong = invalid_option(opts);
   if (wrong)
-    return set_error(err, KG_ERR_INPUT, NULL, -1, wrong);
+    return kg_error(err, KG_ERR_INPUT, NULL, 0, -1, "%s", wrong);
   size_t bad = kg_utf8_check(text, len);
   if (bad < len)
-    return set_error(err, KG_ERR_INPUT, NULL, (long)bad,
-                     "invalid UTF-8 at this byte offset");
+    return kg_error(err, KG_ERR_INPUT, NULL, 0, (long)bad,
+                    "invalid UTF-8 at this byte offset");
   KgArticle a;
   memset(&a, 0, sizeof a);
   a.kb = &ex->kb;
@@ -355,6 +345,6 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
   kg_facts_release(&facts);
   kg_article_release(&a);
   if (status != KG_OK)
-    return set_error(err, status, NULL, -1, kg_status_string(status));
+    return kg_error(err, status, NULL, 0, -1, "%s", kg_status_string(status));
   return KG_OK;
 }

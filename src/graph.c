@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "grow.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -316,8 +317,8 @@ static size_t *index_chars(const char *text, size_t len) {
 /* Code points of the text before byte offset i. */
 static size_t char_offset(const KgGraph *g, size_t i) {
   size_t k = i / CHAR_INDEX_STEP;
-  return g->char_index[k] + kg_utf8_length(g->text + k * CHAR_INDEX_STEP,
-                                           i - k * CHAR_INDEX_STEP);
+  return g->char_index[k] +
+         kg_utf8_length(g->text + k * CHAR_INDEX_STEP, i - k * CHAR_INDEX_STEP);
 }
 
 KgStatus kg_graph_new(const char *text, size_t len, KgGraph **out) {
@@ -343,17 +344,6 @@ KgStatus kg_graph_new(const char *text, size_t len, KgGraph **out) {
   return KG_OK;
 }
 
-static KgStatus source_error(KgError *err, KgStatus status,
-                             const char *message) {
-  if (err) {
-    err->file[0] = '\0';
-    err->line = 0;
-    err->offset = -1;
-    snprintf(err->message, sizeof err->message, "%s", message);
-  }
-  return status;
-}
-
 /* Non-zero when s is NULL or valid UTF-8. */
 static int absent_or_utf8(const char *s) {
   return !s || kg_utf8_check(s, strlen(s)) == strlen(s);
@@ -373,12 +363,12 @@ static char *copy_given(const char *s, int *failed) {
 KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
                              const char *title, KgError *err) {
   if (!absent_or_utf8(id) || !absent_or_utf8(url) || !absent_or_utf8(title))
-    return source_error(err, KG_ERR_INPUT,
-                        "the article's id, URL or title is not UTF-8");
+    return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
+                    "the article's id, URL or title is not UTF-8");
   char *iri = NULL;
   if (url && *url && !(iri = kg_url_iri(url, strlen(url))))
-    return source_error(err, KG_ERR_INPUT,
-                        "the article's URL has no scheme (such as \"https:\")");
+    return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
+                    "the article's URL has no scheme (such as \"https:\")");
   int failed = 0;
   char *id_copy = copy_given(id, &failed);
   char *title_copy = copy_given(title, &failed);
@@ -390,7 +380,7 @@ KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
     free(id_copy);
     free(title_copy);
     free(doc);
-    return source_error(err, KG_ERR_NOMEM, "out of memory");
+    return kg_error(err, KG_ERR_NOMEM, NULL, 0, -1, "out of memory");
   }
   free(g->source_id);
   free(g->source_iri);

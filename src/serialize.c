@@ -57,6 +57,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "rdfterm.h"
 #include "strmap.h"
 #include "turtle.h"
@@ -148,22 +149,12 @@ struct KgWriterImpl {
 
 /* One graph being written. */
 typedef struct {
-  const KgGraph *g;   ///< the graph being written
-  KgWriter *kw;       ///< the writer: format, vocabulary, buffers
-  char context[256];  ///< the IRI <doc#char=0,N>
-  size_t triples;     ///< statements written
-  KgStatus status;    ///< first failure, or KG_OK
+  const KgGraph *g;  ///< the graph being written
+  KgWriter *kw;      ///< the writer: format, vocabulary, buffers
+  char context[256]; ///< the IRI <doc#char=0,N>
+  size_t triples;    ///< statements written
+  KgStatus status;   ///< first failure, or KG_OK
 } Writer;
-
-static KgStatus set_error(KgError *err, KgStatus status, const char *message) {
-  if (err) {
-    err->file[0] = '\0';
-    err->line = 0;
-    err->offset = -1;
-    snprintf(err->message, sizeof err->message, "%s", message);
-  }
-  return status;
-}
 
 /* raptor_log_handler: keeps the first error (else the first warning) in
  * the KgRaptorLog's KgError. */
@@ -257,8 +248,8 @@ static KgTerm entity_term(const Writer *w, size_t i) {
 /* <doc#char=begin,end>, the NIF IRI of a span of the text, in buf. */
 static KgTerm span_term(const Writer *w, size_t begin, size_t end,
                         char buf[256]) {
-  int n = snprintf(buf, 256, "%s#char=%zu,%zu", kg_graph_doc_iri(w->g), begin,
-                   end);
+  int n =
+      snprintf(buf, 256, "%s#char=%zu,%zu", kg_graph_doc_iri(w->g), begin, end);
   return iri_term(n < 0 || n >= 256 ? NULL : buf);
 }
 
@@ -377,8 +368,7 @@ static void write_context(Writer *w) {
   KgTerm doc = iri_term(kg_graph_doc_iri(w->g));
   char begin[32], end[32], date[KG_DATE_MAX + 1];
   emit(w, context, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_CONTEXT));
-  emit(w, context, vocab_term(T_NIF_IS_STRING),
-       literal_term(text, len, NULL));
+  emit(w, context, vocab_term(T_NIF_IS_STRING), literal_term(text, len, NULL));
   emit(w, context, vocab_term(T_NIF_BEGIN_INDEX), index_term(0, begin));
   emit(w, context, vocab_term(T_NIF_END_INDEX),
        index_term(kg_graph_char_length(w->g), end));
@@ -534,9 +524,9 @@ static void write_statements(Writer *w) {
     emit(w, node, vocab_term(T_RDF_OBJECT), entity_term(w, r.object));
     for (size_t k = 0; k < r.evidence_count; k++) {
       char span[256];
-      emit(w, node, vocab_term(T_PROV_WAS_DERIVED_FROM),
-           span_term(w, r.evidence[k].char_start, r.evidence[k].char_end,
-                     span));
+      emit(
+          w, node, vocab_term(T_PROV_WAS_DERIVED_FROM),
+          span_term(w, r.evidence[k].char_start, r.evidence[k].char_end, span));
     }
     for (size_t k = 0; k < r.rule_count; k++)
       emit(w, node, vocab_term(T_KG_RULE),
@@ -569,13 +559,13 @@ static void write_triples(Writer *w) {
 KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err) {
   *out = NULL;
   if ((unsigned)format > KG_FORMAT_NQUADS)
-    return set_error(err, KG_ERR_INPUT, "unknown output format");
+    return kg_error(err, KG_ERR_INPUT, NULL, 0, -1, "unknown output format");
   KgWriter *kw = calloc(1, sizeof *kw);
   if (!kw || (format == KG_FORMAT_TURTLE &&
-              !(kw->turtle = kg_turtle_new(
-                    prefixes, sizeof prefixes / sizeof *prefixes)))) {
+              !(kw->turtle = kg_turtle_new(prefixes, sizeof prefixes /
+                                                         sizeof *prefixes)))) {
     kg_writer_free(kw);
-    return set_error(err, KG_ERR_NOMEM, "out of memory");
+    return kg_error(err, KG_ERR_NOMEM, NULL, 0, -1, "out of memory");
   }
   kw->format = format;
   for (int i = 0; i < KG_CLASS_COUNT; i++)
@@ -619,7 +609,7 @@ KgStatus kg_writer_write(KgWriter *kw, const KgGraph *g, FILE *out,
   if (triples)
     *triples = w.status == KG_OK ? w.triples : 0;
   if (w.status != KG_OK)
-    return set_error(err, w.status, "out of memory");
+    return kg_error(err, w.status, NULL, 0, -1, "out of memory");
 
   errno = 0;
   if (fwrite(kw->out.data, 1, kw->out.len, out) != kw->out.len ||
@@ -627,7 +617,7 @@ KgStatus kg_writer_write(KgWriter *kw, const KgGraph *g, FILE *out,
     char message[256];
     snprintf(message, sizeof message, "write error: %s",
              errno ? strerror(errno) : "unknown cause");
-    return set_error(err, KG_ERR_IO, message);
+    return kg_error(err, KG_ERR_IO, NULL, 0, -1, "%s", message);
   }
   return KG_OK;
 }

@@ -7,21 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static KgStatus fail(KgError *err, const char *path, long line, KgStatus status,
-                     const char *message) {
-  if (err) {
-    snprintf(err->file, sizeof err->file, "%s", path);
-    err->line = line;
-    err->offset = -1;
-    snprintf(err->message, sizeof err->message, "%s", message);
-  }
-  return status;
-}
+#include "error.h"
 
 KgStatus kg_tsv_read(const char *path, KgTsvLine fn, void *ctx, KgError *err) {
   FILE *f = fopen(path, "r");
   if (!f)
-    return fail(err, path, 0, KG_ERR_IO, strerror(errno));
+    return kg_error(err, KG_ERR_IO, path, 0, -1, "%s", strerror(errno));
   char *line = NULL;
   size_t cap = 0;
   long lineno = 0;
@@ -36,13 +27,13 @@ KgStatus kg_tsv_read(const char *path, KgTsvLine fn, void *ctx, KgError *err) {
     const char *message = NULL;
     status = fn(ctx, line, &message);
     if (status != KG_OK) {
-      fail(err, path, lineno, status,
-           message ? message : kg_status_string(status));
+      kg_error(err, status, path, lineno, -1, "%s",
+               message ? message : kg_status_string(status));
       break;
     }
   }
   if (status == KG_OK && ferror(f))
-    status = fail(err, path, lineno, KG_ERR_IO, "read error");
+    status = kg_error(err, KG_ERR_IO, path, lineno, -1, "read error");
   free(line);
   fclose(f);
   return status;
@@ -62,14 +53,14 @@ KgStatus kg_tsv_read_dir(const char *dir, KgTsvLine fn, void *ctx,
   struct dirent **names = NULL;
   int n = scandir(dir, &names, is_tsv, by_name);
   if (n < 0)
-    return fail(err, dir, 0, KG_ERR_IO, strerror(errno));
-  KgStatus status = n == 0 ? fail(err, dir, 0, KG_ERR_IO, "no *.tsv file")
-                           : KG_OK;
+    return kg_error(err, KG_ERR_IO, dir, 0, -1, "%s", strerror(errno));
+  KgStatus status =
+      n == 0 ? kg_error(err, KG_ERR_IO, dir, 0, -1, "no *.tsv file") : KG_OK;
   for (int i = 0; i < n; i++) {
     char path[4096];
     int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
     if (status == KG_OK && (len < 0 || (size_t)len >= sizeof path))
-      status = fail(err, dir, 0, KG_ERR_IO, "path too long");
+      status = kg_error(err, KG_ERR_IO, dir, 0, -1, "path too long");
     if (status == KG_OK)
       status = kg_tsv_read(path, fn, ctx, err);
     free(names[i]);

@@ -543,6 +543,26 @@ static inline void fixture_check_str(const char *what, const Doc *d,
                   got_ ? got_ : "(unresolved)", __LINE__, __FILE__);           \
   } while (0)
 
+/** Runs the stages up to mentions on text and checks, as ASSERT_MENTIONS,
+ *  its unabsorbed mentions. */
+#define ASSERT_MENTIONS_OF(text, expected)                                     \
+  do {                                                                         \
+    Doc *found_ = RUN((text), STAGE_MENTIONS);                                 \
+    CU_ASSERT_PTR_NOT_NULL_FATAL(found_);                                      \
+    ASSERT_MENTIONS(found_, (expected));                                       \
+    doc_free(found_);                                                          \
+  } while (0)
+
+/** Runs the stages up to coreference on text and checks, as ASSERT_ENTITY,
+ *  what the mention reading `surface` names. */
+#define ASSERT_RESOLVES(text, surface, name)                                   \
+  do {                                                                         \
+    Doc *resolved_ = RUN((text), STAGE_COREF);                                 \
+    CU_ASSERT_PTR_NOT_NULL_FATAL(resolved_);                                   \
+    ASSERT_ENTITY(resolved_, surface, name);                                   \
+    doc_free(resolved_);                                                       \
+  } while (0)
+
 /** The relations are exactly `expected`: "S rel O" items joined by "; ",
  *  in any order ("" for none). */
 #define ASSERT_FACTS(d, expected)                                              \

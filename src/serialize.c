@@ -422,6 +422,15 @@ static void write_phrase(Writer *w, const KgEvidence *ev) {
        span_term(w, ev->char_start, ev->char_end, sentence));
 }
 
+/* An empty set of keys already written; NULL (and the writer failed) when
+ * out of memory. */
+static KgStrMap *new_seen(Writer *w) {
+  KgStrMap *seen = kg_strmap_new();
+  if (!seen)
+    w->status = KG_ERR_NOMEM;
+  return seen;
+}
+
 /* Non-zero the first time key is seen in seen (which remembers it). */
 static int first_time(Writer *w, KgStrMap *seen, const char *key, size_t len) {
   size_t unused;
@@ -437,11 +446,9 @@ static int first_time(Writer *w, KgStrMap *seen, const char *key, size_t len) {
 /* Each distinct sentence once, in the order relations first cite them;
  * with phrases, each distinct span of matched words once, the same way. */
 static void write_spans(Writer *w, int phrases) {
-  KgStrMap *seen = kg_strmap_new();
-  if (!seen) {
-    w->status = KG_ERR_NOMEM;
+  KgStrMap *seen = new_seen(w);
+  if (!seen)
     return;
-  }
   for (size_t i = 0; i < kg_graph_relation_count(w->g); i++) {
     KgGraphRelation r = kg_graph_relation(w->g, i);
     for (size_t k = 0; k < r.evidence_count && w->status == KG_OK; k++) {
@@ -466,11 +473,9 @@ static void write_spans(Writer *w, int phrases) {
 
 /* Each rule once, in the order relations first cite them. */
 static void write_rules(Writer *w) {
-  KgStrMap *seen = kg_strmap_new();
-  if (!seen) {
-    w->status = KG_ERR_NOMEM;
+  KgStrMap *seen = new_seen(w);
+  if (!seen)
     return;
-  }
   for (size_t i = 0; i < kg_graph_relation_count(w->g); i++) {
     KgGraphRelation r = kg_graph_relation(w->g, i);
     for (size_t k = 0; k < r.rule_count && w->status == KG_OK; k++) {

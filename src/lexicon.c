@@ -242,8 +242,11 @@ KgStatus kg_lexicon_load(KgLexicon *lex, const char *path, KgError *err) {
 
 KgLexWord kg_lexicon_describe(const KgLexicon *lex, const char *key,
                               size_t len, unsigned long long hash) {
-  return (KgLexWord){first_entry(lex, key, len, hash),
-                     kg_stems_longer(lex->stems, hash)};
+  KgLexWord w = {first_entry(lex, key, len, hash), 0,
+                 kg_stems_longer(lex->stems, hash)};
+  for (size_t e = w.entries; e != NO_ENTRY; e = lex->entries[e].next)
+    w.exact |= category_bit(lex->entries[e].category);
+  return w;
 }
 
 /* What the lexicon knows of token i of t: noted when t was split with this
@@ -305,6 +308,16 @@ static const char *prefix_value(const KgLexicon *lex, const char *name,
   return NULL;
 }
 
+/* Zero when no phrase of the category called name can match a key of
+ * which the lexicon knows w, nor extend it: the key is no phrase of any
+ * category with name's initial, begins none, and name has no prefix
+ * entries.  Most words are known to no category, and this tells so without
+ * comparing a name. */
+static int may_match(const KgLexicon *lex, const char *name, KgLexWord w) {
+  unsigned long long initial = lex->by_initial[(unsigned char)name[0]];
+  return ((w.exact | w.longer) & initial) != 0 || may_be_prefixed(lex, name);
+}
+
 /* kg_lexicon_get for key, of which the lexicon knows w. */
 static const char *lookup(const KgLexicon *lex, const char *category,
                           const char *key, size_t len, KgLexWord w) {
@@ -315,16 +328,18 @@ static const char *lookup(const KgLexicon *lex, const char *category,
 const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
                            const char *key, size_t len) {
   /* what longer phrases there are does not matter here */
-  KgLexWord w = {first_entry(lex, key, len, kg_hash_bytes(key, len)), 0};
+  KgLexWord w = {first_entry(lex, key, len, kg_hash_bytes(key, len)), 0, 0};
   return lookup(lex, category, key, len, w);
 }
 
 const char *kg_lexicon_word(const KgLexicon *lex, const char *category,
                             const KgText *t, size_t i) {
+  KgLexWord w = token_word(lex, t, i);
+  if (!may_match(lex, category, w))
+    return NULL;
   size_t len;
   const char *key = kg_token_key(t, i, &len);
-  return len < KEY_MAX ? lookup(lex, category, key, len, token_word(lex, t, i))
-                       : NULL;
+  return len < KEY_MAX ? lookup(lex, category, key, len, w) : NULL;
 }
 
 /* Non-zero when the category called name is among those of the mask
@@ -353,6 +368,8 @@ static int may_extend(const KgLexicon *lex, const char *name, const char *key,
 size_t kg_lexicon_match(const KgLexicon *lex, const char *category,
                         const KgText *t, size_t i, size_t limit,
                         const char **value) {
+  if (i >= limit || !may_match(lex, category, token_word(lex, t, i)))
+    return 0;
   char key[KEY_MAX];
   size_t longest =
       limit - i < MAX_PHRASE_TOKENS ? limit - i : MAX_PHRASE_TOKENS;

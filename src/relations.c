@@ -340,9 +340,7 @@ static int read_title_descriptions(KgArticle *a, Facts *facts) {
     const char *role = NULL, *mod;
     int former = 0;
     for (size_t i = d->first + 1; i < d->end; i++) {
-      char key[64];
-      size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
-      if (klen && (mod = kg_lexicon_get(lex, "title_mod", key, klen)) &&
+      if ((mod = kg_lexicon_word(lex, "title_mod", &a->text, i)) &&
           (strcmp(mod, "former") == 0 || strcmp(mod, "party") == 0))
         former = 1;
       if (kg_lexicon_match(lex, "title", &a->text, i, d->end, &role) ==
@@ -607,12 +605,9 @@ static void mark_adjuncts(Reader *r) {
            a->mentions[r->units[k - 1].mention].kind == KG_MENTION_DEMONYM)
       k--;
     size_t before = r->units[k].first;
-    if (before > a->text.sentences[r->sentence].first_token) {
-      char key[32];
-      size_t klen = kg_text_key(&a->text, before - 1, before, key, sizeof key);
-      if (klen && kg_lexicon_get(a->kb->lexicon, "locative", key, klen))
-        unit->flags |= KG_UNIT_ADJUNCT;
-    }
+    if (before > a->text.sentences[r->sentence].first_token &&
+        kg_lexicon_word(a->kb->lexicon, "locative", &a->text, before - 1))
+      unit->flags |= KG_UNIT_ADJUNCT;
     if (appositive_to_adjunct(r, u))
       unit->flags |= KG_UNIT_ADJUNCT;
   }
@@ -630,13 +625,11 @@ static void mark_asides(Reader *r) {
         !is_token(a, comma->first, ","))
       continue;
     const KgUnit *next = &r->units[u + 1];
-    char key[32];
-    size_t klen =
-        kg_text_key(&a->text, next->first, next->first + 1, key, sizeof key);
+    const KgLexicon *lex = a->kb->lexicon;
     int possessor = next->mention >= 0 && (next->flags & KG_UNIT_POSSESSIVE);
     if (!possessor &&
-        (!klen || !(kg_lexicon_get(a->kb->lexicon, "determiner", key, klen) ||
-                    kg_lexicon_get(a->kb->lexicon, "relative", key, klen))))
+        !kg_lexicon_word(lex, "determiner", &a->text, next->first) &&
+        !kg_lexicon_word(lex, "relative", &a->text, next->first))
       continue;
     size_t end = u + 1;
     while (
@@ -680,10 +673,8 @@ static int build_units(Reader *r, size_t si) {
       size_t stop =
           mi >= 0 && a->mentions[mi].entity >= 0 ? a->mentions[mi].end : i + 1;
       *u = (KgUnit){i, stop, -1, 0, 0, 0};
-      char key[64];
-      size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
       const KgLexicon *lex = a->kb->lexicon;
-      if (klen && kg_lexicon_get(lex, "clause_break", key, klen))
+      if (kg_lexicon_word(lex, "clause_break", &a->text, i))
         u->flags |= KG_UNIT_BREAK;
       /* a capitalised word before a lower-case one is an adjective
        * ("Baltic members", "Kurdish fighters"), not a name */
@@ -691,10 +682,10 @@ static int build_units(Reader *r, size_t si) {
                       (a->text.tokens[i + 1].flags & KG_TOK_WORD) &&
                       !(a->text.tokens[i + 1].flags & KG_TOK_CAP);
       if (mi < 0 && i > s->first_token && !adjective &&
-          (a->text.tokens[i].flags & KG_TOK_CAP) && klen &&
-          !kg_lexicon_get(lex, "notname", key, klen) &&
-          !kg_lexicon_get(lex, "title", key, klen) &&
-          !kg_lexicon_get(lex, "title_mod", key, klen))
+          (a->text.tokens[i].flags & KG_TOK_CAP) &&
+          !kg_lexicon_word(lex, "notname", &a->text, i) &&
+          !kg_lexicon_word(lex, "title", &a->text, i) &&
+          !kg_lexicon_word(lex, "title_mod", &a->text, i))
         u->flags |= KG_UNIT_NAMELIKE;
       i = stop;
     }
@@ -718,12 +709,8 @@ static int slot_test(void *ctx, long unit, unsigned classes) {
 static int unit_in(const Reader *r, long u, const char *category) {
   const KgArticle *a = r->a;
   const KgUnit *unit = &r->units[u];
-  char key[64];
-  if (unit->mention >= 0)
-    return 0;
-  size_t klen =
-      kg_text_key(&a->text, unit->first, unit->first + 1, key, sizeof key);
-  return klen && kg_lexicon_get(a->kb->lexicon, category, key, klen);
+  return unit->mention < 0 &&
+         kg_lexicon_word(a->kb->lexicon, category, &a->text, unit->first);
 }
 
 /* Non-zero when plain units u and u + 1 form a two-word phrase of lexicon

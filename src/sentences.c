@@ -27,27 +27,27 @@
 
 enum { CH_SPACE, CH_NEWLINE, CH_ALNUM, CH_APOS, CH_PUNCT };
 
-/* The class of ASCII character c other than those classify() tests first:
- * letters and digits, or punctuation. */
+/* The class of ASCII character c; letters come first, being the most
+ * common. */
 static int ascii_class(long c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                 (c >= '0' && c <= '9')
-             ? CH_ALNUM
-             : CH_PUNCT;
+  if ((unsigned long)((c | 0x20) - 'a') < 26 || (unsigned long)(c - '0') < 10)
+    return CH_ALNUM;
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+    return CH_SPACE;
+  if (c == '\n')
+    return CH_NEWLINE;
+  return c == '\'' ? CH_APOS : CH_PUNCT;
 }
 
 static int classify(long cp) {
-  if (cp == '\n')
-    return CH_NEWLINE;
-  if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' ||
-      cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000)
+  if (cp >= 0 && cp < 0x80)
+    return ascii_class(cp);
+  if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000)
     return CH_SPACE;
-  if (cp == '\'' || cp == 0x2019)
+  if (cp == 0x2019)
     return CH_APOS;
   if (cp < 0)
     return CH_PUNCT;
-  if (cp < 0x80)
-    return ascii_class(cp);
   if (uc_is_alnum((ucs4_t)cp))
     return CH_ALNUM;
   if (cp >= 0x80 && uc_is_property_alphabetic((ucs4_t)cp))

@@ -50,6 +50,7 @@ typedef struct {
  *  (lexicon.c fills it in and reads it; see kg_lexicon_describe). */
 typedef struct {
   size_t entries;            ///< the key's first phrase entry, or SIZE_MAX
+  unsigned long long exact;  ///< categories with the key itself as a phrase
   unsigned long long longer; ///< categories with phrases that extend it
 } KgLexWord;
 

@@ -496,20 +496,34 @@ static int key_matches(const char *key, size_t klen, const Alt *alts,
   return 0;
 }
 
-/* Sets seen[w] for every word w of the vocabulary that key matches (hash:
- * its kg_hash_bytes). */
+/* A set of vocabulary words: which it has, and, when list is not NULL,
+ * them in the order they came. */
+typedef struct {
+  unsigned char *has; ///< per vocabulary word
+  size_t *list;       ///< the words has has, or NULL when not kept
+  size_t count;
+} WordSet;
+
+static void word_set_add(WordSet *set, size_t word) {
+  if (!set->has[word] && set->list)
+    set->list[set->count++] = word;
+  set->has[word] = 1;
+}
+
+/* Adds to seen every word of the vocabulary that key matches (hash: its
+ * kg_hash_bytes). */
 static void mark_words(const KgRuleSet *rules, const char *key, size_t klen,
-                       unsigned long long hash, unsigned char *seen) {
+                       unsigned long long hash, WordSet *seen) {
   size_t word;
   if (kg_strmap_get_hashed(rules->words, key, klen, hash, &word))
-    seen[word] = 1;
+    word_set_add(seen, word);
   /* a prefix that key starts with starts with key's first byte, or is "" */
   size_t chains[2] = {rules->by_initial[initial_of(key, klen)],
                       rules->by_initial[256]};
   for (int c = 0; c < 2; c++)
     for (size_t i = chains[c]; i != SIZE_MAX; i = rules->same_initial[i])
       if (alt_matches(&rules->prefix_words[i], key, klen))
-        seen[rules->prefix_words[i].word] = 1;
+        word_set_add(seen, rules->prefix_words[i].word);
 }
 
 /* Token i's key for matching pattern words, or NULL when it is too long
@@ -524,36 +538,37 @@ static const char *match_key(const KgText *text, size_t i, size_t *klen) {
  * which words of the vocabulary are such units, and which occur at all (in
  * names too; found when a rule first asks). */
 typedef struct {
-  const char **key;           ///< per unit: its key, or NULL
-  size_t *len;                ///< per unit: the key's length
-  unsigned char *in_units;    ///< per vocabulary word: a unit's key is it
-  size_t *unit_words;         ///< the words in_units has, in no order
-  size_t unit_word_count;
-  unsigned char *in_sentence; ///< per vocabulary word: a token's key is it
-  int sentence_marked;        ///< in_sentence is filled in
+  const char **key;    ///< per unit: its key, or NULL
+  size_t *len;         ///< per unit: the key's length
+  WordSet in_units;    ///< the words that are a unit's key, listed
+  WordSet in_sentence; ///< the words that are a token's key, not listed
+  int sentence_marked; ///< in_sentence is filled in
+  void *block;         ///< owned: the memory of all the arrays above
 } SentenceWords;
 
-static void sentence_words_release(SentenceWords *w) {
-  free(w->key);
-  free(w->len);
-  free(w->in_units);
-  free(w->unit_words);
-  free(w->in_sentence);
-}
+static void sentence_words_release(SentenceWords *w) { free(w->block); }
 
+/* One allocation per sentence holds every array (pointers and sizes
+ * first, for their alignment); the word list needs no clearing. */
 static int sentence_words_build(SentenceWords *w, const KgRuleSet *rules,
                                 const KgText *text, const KgUnit *units,
                                 size_t count) {
   size_t n = count ? count : 1, words = rules->word_count ? rules->word_count : 1;
-  w->key = calloc(n, sizeof *w->key);
-  w->len = calloc(n, sizeof *w->len);
-  w->in_units = calloc(words, 1);
-  w->unit_words = malloc(words * sizeof *w->unit_words);
-  w->unit_word_count = 0;
-  w->in_sentence = calloc(words, 1);
-  w->sentence_marked = 0;
-  if (!w->key || !w->len || !w->in_units || !w->unit_words || !w->in_sentence)
+  size_t size = n * (sizeof *w->key + sizeof *w->len) +
+                words * (sizeof *w->in_units.list + 2);
+  char *block = malloc(size);
+  memset(w, 0, sizeof *w);
+  if (!block)
     return -1;
+  w->block = block;
+  w->key = (const char **)(void *)block;
+  w->len = (size_t *)(void *)(block + n * sizeof *w->key);
+  w->in_units.list = w->len + n; /* the one array not cleared */
+  w->in_units.has = (unsigned char *)(w->in_units.list + words);
+  w->in_sentence.has = w->in_units.has + words;
+  for (size_t u = 0; u < n; u++)
+    w->key[u] = NULL, w->len[u] = 0;
+  memset(w->in_units.has, 0, 2 * words);
   for (size_t u = 0; u < count; u++) {
     const KgUnit *unit = &units[u];
     if ((unit->mention >= 0 && !(unit->flags & KG_UNIT_PRONOUN)) ||
@@ -562,15 +577,11 @@ static int sentence_words_build(SentenceWords *w, const KgRuleSet *rules,
     w->key[u] = match_key(text, unit->first, &w->len[u]);
     if (w->key[u])
       mark_words(rules, w->key[u], w->len[u], kg_token_hash(text, unit->first),
-                 w->in_units);
+                 &w->in_units);
   }
-  for (size_t word = 0; word < rules->word_count; word++)
-    if (w->in_units[word])
-      w->unit_words[w->unit_word_count++] = word;
   return 0;
 }
 
-/* Fills w->in_sentence from every token of the units. */
 static void mark_sentence(SentenceWords *w, const KgRuleSet *rules,
                           const KgText *text, const KgUnit *units,
                           size_t count) {
@@ -579,7 +590,7 @@ static void mark_sentence(SentenceWords *w, const KgRuleSet *rules,
     size_t klen;
     const char *key = match_key(text, t, &klen);
     if (key)
-      mark_words(rules, key, klen, kg_token_hash(text, t), w->in_sentence);
+      mark_words(rules, key, klen, kg_token_hash(text, t), &w->in_sentence);
   }
   w->sentence_marked = 1;
 }
@@ -749,13 +760,13 @@ static int may_match(Matcher *m, const Rule *r) {
   for (size_t e = 0; e < r->element_count; e++)
     if (needs_word(r, e) &&
         !any_seen(r->elements[e].alts, r->elements[e].alt_count,
-                  m->words->in_units))
+                  m->words->in_units.has))
       return 0;
   if (!r->required_count)
     return 1;
   if (!m->words->sentence_marked)
     mark_sentence(m->words, m->rules, m->text, m->units, m->count);
-  return any_seen(r->required, r->required_count, m->words->in_sentence);
+  return any_seen(r->required, r->required_count, m->words->in_sentence.has);
 }
 
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
@@ -767,8 +778,8 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
   unsigned char *candidate = calloc(rules->count + 1, 1);
   if (!candidate)
     status = -1;
-  for (size_t i = 0; i < words.unit_word_count && status == 0; i++)
-    for (size_t l = rules->rules_of_word[words.unit_words[i]]; l != SIZE_MAX;
+  for (size_t i = 0; i < words.in_units.count && status == 0; i++)
+    for (size_t l = rules->rules_of_word[words.in_units.list[i]]; l != SIZE_MAX;
          l = rules->links[l].next)
       candidate[rules->links[l].rule] = 1;
   for (size_t l = rules->unanchored; l != SIZE_MAX && status == 0;

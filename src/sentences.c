@@ -267,7 +267,10 @@ static int is_dash(const KgText *t, size_t i) {
 static void mark_quotes(KgText *t, size_t first, size_t end) {
   int inside = 0;
   for (size_t i = first; i < end; i++) {
-    if (is_open_quote(t, i)) {
+    if (t->tokens[i].flags & KG_TOK_WORD) { /* no quote: most tokens */
+      if (inside)
+        t->tokens[i].flags |= KG_TOK_QUOTED;
+    } else if (is_open_quote(t, i)) {
       inside = 1;
     } else if (is_close_quote(t, i)) {
       inside = 0;
@@ -516,6 +519,25 @@ static int append_normalised(const char *s, size_t n, char *buf, size_t cap,
  * at most twice its length plus one byte (a two-byte letter may lower-case
  * to three bytes, no sequence to more than twice its size).  0, or -1 when
  * out of memory. */
+/* The key of a token of n bytes at s when they are all ASCII and none a
+ * space, which is most tokens: written lower-cased to out (room for n
+ * bytes) and hashed in one pass.  Zero, having written nothing that
+ * counts, for any other token. */
+static int ascii_key(const char *s, size_t n, char *out,
+                     unsigned long long *hash) {
+  unsigned long long h = KG_HASH_EMPTY;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      return 0;
+    c = (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    out[i] = (char)c;
+    h = kg_hash_step(h, c);
+  }
+  *hash = h;
+  return 1;
+}
+
 static int make_keys(KgText *t, const KgLexicon *lex) {
   size_t cap = 2 * t->len + 1, used = 0;
   t->keys = malloc(cap);
@@ -528,10 +550,15 @@ static int make_keys(KgText *t, const KgLexicon *lex) {
     const KgToken *tok = &t->tokens[i];
     int space = 0;
     t->key_at[i] = used;
-    if (append_normalised(t->text + tok->start, tok->end - tok->start, t->keys,
-                          cap, &used, &space) != 0)
+    if (ascii_key(t->text + tok->start, tok->end - tok->start, t->keys + used,
+                  &t->key_hash[i]))
+      used += tok->end - tok->start;
+    else if (append_normalised(t->text + tok->start, tok->end - tok->start,
+                               t->keys, cap, &used, &space) != 0)
       return -1;
-    t->key_hash[i] = kg_hash_bytes(t->keys + t->key_at[i], used - t->key_at[i]);
+    else
+      t->key_hash[i] =
+          kg_hash_bytes(t->keys + t->key_at[i], used - t->key_at[i]);
     if (lex)
       t->words[i] = kg_lexicon_describe(lex, t->keys + t->key_at[i],
                                         used - t->key_at[i], t->key_hash[i]);

@@ -19,15 +19,13 @@ struct KgStrMapImpl {
 
 unsigned long long kg_hash_extend(unsigned long long h, const char *more,
                                   size_t len) {
-  for (size_t i = 0; i < len; i++) {
-    h ^= (unsigned char)more[i];
-    h *= 1099511628211ULL;
-  }
+  for (size_t i = 0; i < len; i++)
+    h = kg_hash_step(h, (unsigned char)more[i]);
   return h;
 }
 
 unsigned long long kg_hash_bytes(const char *key, size_t len) {
-  return kg_hash_extend(1469598103934665603ULL, key, len);
+  return kg_hash_extend(KG_HASH_EMPTY, key, len);
 }
 
 KgStrMap *kg_strmap_new(void) {

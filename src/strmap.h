@@ -31,6 +31,14 @@ int kg_strmap_get_hashed(const KgStrMap *map, const char *key, size_t len,
 /** 64-bit FNV-1a of a byte string (the map's hash, exposed for reuse). */
 unsigned long long kg_hash_bytes(const char *key, size_t len);
 
+/** The FNV-1a hash of the empty string, and one byte's step: for callers
+ *  that hash a string while they build it. */
+#define KG_HASH_EMPTY 1469598103934665603ULL
+static inline unsigned long long kg_hash_step(unsigned long long h,
+                                              unsigned char byte) {
+  return (h ^ byte) * 1099511628211ULL;
+}
+
 /** The hash of a string that continues the one whose hash is h with
  *  more[0, len): kg_hash_bytes("ab", 2) == kg_hash_extend(kg_hash_bytes("a",
  *  1), "b", 1). */

@@ -251,7 +251,8 @@ KgLexWord kg_lexicon_describe(const KgLexicon *lex, const char *key,
 
 /* What the lexicon knows of token i of t: noted when t was split with this
  * lexicon, else looked up. */
-static KgLexWord token_word(const KgLexicon *lex, const KgText *t, size_t i) {
+static inline KgLexWord token_word(const KgLexicon *lex, const KgText *t,
+                                   size_t i) {
   if (t->lexicon == lex)
     return t->words[i];
   size_t len;

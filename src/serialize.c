@@ -20,6 +20,8 @@
  *                       nif:referenceContext <doc#char=0,N> ;
  *                       nif:beginIndex B ; nif:endIndex E ; nif:anchorOf "..." ;
  *                       newskg:date "D"^^xsd:date|gYearMonth|gYear ...
+ *      (a sentence that is the whole text is the context's node: its
+ *      offsets are not written twice)
  *   5. each relation reified, with its provenance:
  *        <doc#stmt-HEX> a rdf:Statement ; rdf:subject/predicate/object ... ;
  *                       prov:wasDerivedFrom <doc#char=B,E> ... ;
@@ -387,9 +389,14 @@ static void write_sentence(Writer *w, const KgEvidence *ev) {
   emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_STRING));
   emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_SENTENCE));
   emit(w, node, vocab_term(T_NIF_REFERENCE_CONTEXT), iri_term(w->context));
-  emit(w, node, vocab_term(T_NIF_BEGIN_INDEX),
-       index_term(ev->char_start, begin));
-  emit(w, node, vocab_term(T_NIF_END_INDEX), index_term(ev->char_end, end));
+  /* A sentence that is the whole text has the context's IRI (NIF names a
+   * string by its offsets), whose offsets are written already: once is
+   * enough, a triple is stated once. */
+  if (ev->char_start != 0 || ev->char_end != kg_graph_char_length(w->g)) {
+    emit(w, node, vocab_term(T_NIF_BEGIN_INDEX),
+         index_term(ev->char_start, begin));
+    emit(w, node, vocab_term(T_NIF_END_INDEX), index_term(ev->char_end, end));
+  }
   emit(w, node, vocab_term(T_NIF_ANCHOR_OF), literal_term(text, len, NULL));
   for (size_t k = 0; k < ev->date_count; k++)
     emit(w, node, vocab_term(T_KG_DATE), date_term(&ev->dates[k], date));

@@ -433,6 +433,30 @@ static void test_no_source_no_dcterms(void) {
   kg_graph_free(g);
 }
 
+/* Number of times needle occurs in haystack. */
+static size_t occurrences(const char *haystack, const char *needle) {
+  size_t n = 0;
+  for (const char *p = haystack; (p = strstr(p, needle)) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* A one-sentence article without a line end: the sentence's span is the
+ * whole text, so its node is the context's, and the offsets they share are
+ * stated once. */
+static void test_whole_text_sentence_offsets_once(void) {
+  KgGraph *g = extract("Britain imposed sanctions on Belarus.");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+  size_t len;
+  char *out = write_once(g, KG_FORMAT_NTRIPLES, &len);
+  CU_ASSERT_EQUAL(occurrences(out, "#char=0,37> <" KG_NIF_NS "beginIndex>"), 1);
+  CU_ASSERT_EQUAL(occurrences(out, "#char=0,37> <" KG_NIF_NS "endIndex>"), 1);
+  CU_ASSERT_EQUAL(occurrences(out, "#char=0,37> <" KG_NIF_NS "anchorOf>"), 1);
+  CU_ASSERT_EQUAL(occurrences(out, "#char=0,37> <" KG_NIF_NS "isString>"), 1);
+  free(out);
+  kg_graph_free(g);
+}
+
 static void test_sentence_count(void) {
   KgGraph *g = extract(TEXT);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
@@ -460,6 +484,8 @@ int main(void) {
       {"Turtle is raptor's", test_turtle_is_raptors},
       {"no source, no dcterms but the date", test_no_source_no_dcterms},
       {"sentences are counted", test_sentence_count},
+      {"a whole-text sentence's offsets once",
+       test_whole_text_sentence_offsets_once},
   };
   static const KgSuite suites[] = {
       {"source", open_extractor, close_extractor, KG_TESTS(iris)},

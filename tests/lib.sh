@@ -37,6 +37,21 @@ needs_node_packages() {
   done
 }
 
+# needs_python_module MODULE PACKAGE: sets PYTHON3 to a python3 that can
+# import MODULE ($PYTHON3, else Debian's /usr/bin/python3, which the python3-*
+# packages serve when another python3 comes first on the PATH)
+needs_python_module() {
+  local py
+  for py in "${PYTHON3:-python3}" /usr/bin/python3; do
+    if "$py" -c "import $1" 2>/dev/null; then
+      PYTHON3=$py
+      return
+    fi
+  done
+  echo "$test_name: SKIP: python3 module $1 not found (apt-get install $2)"
+  exit 77
+}
+
 # all_samples: every sample article, samples/*.txt and samples/extra/*.txt
 all_samples() {
   local f

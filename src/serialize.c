@@ -1,4 +1,5 @@
-/* serialize.c - writes a graph as Turtle, N-Triples or N-Quads.
+/* serialize.c - writes a graph as Turtle, N-Triples or N-Quads (or hands
+ * it to dot.c for a picture).
  *
  * The serializer turns graph.c's entities and relations into triples, in a
  * fixed order, and writes them as lines (rdfterm.c) or hands them to a
@@ -59,6 +60,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dot.h"
 #include "error.h"
 #include "rdfterm.h"
 #include "strmap.h"
@@ -570,7 +572,7 @@ static void write_triples(Writer *w) {
 
 KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err) {
   *out = NULL;
-  if ((unsigned)format > KG_FORMAT_NQUADS)
+  if ((unsigned)format > KG_FORMAT_DOT)
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1, "unknown output format");
   KgWriter *kw = calloc(1, sizeof *kw);
   if (!kw || (format == KG_FORMAT_TURTLE &&
@@ -609,6 +611,8 @@ KgStatus kg_writer_write(KgWriter *kw, const KgGraph *g, FILE *out,
                    kg_graph_doc_iri(g), kg_graph_char_length(g));
   if (n < 0 || (size_t)n >= sizeof w.context)
     w.status = KG_ERR_NOMEM;
+  else if (kw->format == KG_FORMAT_DOT)
+    w.triples = kg_dot_write(g, &kw->out);
   else
     write_triples(&w);
   if (kw->turtle && kg_turtle_write(kw->turtle, &kw->out) != 0 &&

@@ -109,8 +109,8 @@ size_t kg_dot_write(const KgGraph *g, KgBytes *out) {
     append_quoted(out, o, strlen(o));
     append_str(out, " [label=");
     append_quoted(out, rel, strlen(rel));
-    append_str(out, kg_relation_is_symmetric(r.rel) ? ", dir=both];\n"
-                                                     : "];\n");
+    append_str(out,
+               kg_relation_is_symmetric(r.rel) ? ", dir=both];\n" : "];\n");
   }
   if (kg_graph_entity_count(g) > 0)
     append_legend(g, out);

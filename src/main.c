@@ -528,8 +528,7 @@ static int find_name(const char *const *names, int n, const char *name) {
 /* Sets -o, -i or -j (getopt code c) from arg.  Returns -1, or EXIT_FATAL
  * after saying what is wrong with arg. */
 static int run_option(Options *opt, int c, const char *arg) {
-  static const char *const outputs[] = {"turtle", "ntriples", "nquads",
-                                        "dot"};
+  static const char *const outputs[] = {"turtle", "ntriples", "nquads", "dot"};
   static const char *const inputs[] = {"text", "jsonl"};
   int i;
   if (c == 'o') {

@@ -126,6 +126,8 @@ static void print_help(void) {
       "    turtle          Turtle Terse RDF Triple Language (default)\n"
       "    ntriples        N-Triples\n"
       "    nquads          N-Quads, each article in a named graph\n"
+      "    dot             GraphViz DOT: the entities and relations of one\n"
+      "                    article (one text FILE or '-'), for dot -Tsvg\n"
       "  -i FORMAT, --input FORMAT   Set the input format to one of:\n"
       "    text            an article a file (default)\n"
       "    jsonl           JSON Lines, an article a line: {\"id\", \"url\",\n"
@@ -440,7 +442,21 @@ static int run_corpus(const Options *opt, const KgExtractor *ex, FILE *out,
                                         : EXIT_SUCCESS;
 }
 
+/* Whether the arguments name one article at most: one text file or '-'
+ * (not a directory, not JSON Lines, which may hold several). */
+static int names_one_article(const Options *opt, int nargs, char **args) {
+  struct stat st;
+  return nargs == 1 && opt->input == INPUT_TEXT &&
+         (strcmp(args[0], "-") == 0 || stat(args[0], &st) != 0 ||
+          !S_ISDIR(st.st_mode));
+}
+
 static int run(const Options *opt, int nargs, char **args) {
+  /* A DOT stream holds one graph, and one picture of many articles would
+   * be no article's: refuse before writing anything. */
+  if (opt->format == KG_FORMAT_DOT && !names_one_article(opt, nargs, args))
+    return usage_error("-o dot draws one article: give one text FILE or "
+                       "'-', not a directory, several files or -i jsonl");
   KgExtractor *ex = load_extractor(opt);
   if (!ex)
     return EXIT_FATAL;
@@ -512,16 +528,16 @@ static int find_name(const char *const *names, int n, const char *name) {
 /* Sets -o, -i or -j (getopt code c) from arg.  Returns -1, or EXIT_FATAL
  * after saying what is wrong with arg. */
 static int run_option(Options *opt, int c, const char *arg) {
-  static const char *const outputs[] = {"turtle", "ntriples", "nquads"};
+  static const char *const outputs[] = {"turtle", "ntriples", "nquads", "dot"};
   static const char *const inputs[] = {"text", "jsonl"};
   int i;
   if (c == 'o') {
-    if ((i = find_name(outputs, 3, arg)) >= 0) {
+    if ((i = find_name(outputs, 4, arg)) >= 0) {
       opt->format = (KgFormat)i;
       return -1;
     }
     fprintf(stderr,
-            "%s: unknown output format '%s' (turtle, ntriples, nquads)\n",
+            "%s: unknown output format '%s' (turtle, ntriples, nquads, dot)\n",
             PROGRAM, arg);
   } else if (c == 'i') {
     if ((i = find_name(inputs, 2, arg)) >= 0) {

@@ -52,8 +52,11 @@ typedef struct {
 typedef enum {
   KG_FORMAT_TURTLE = 0,
   KG_FORMAT_NTRIPLES,
-  KG_FORMAT_NQUADS /**< N-Triples with the document IRI as each triple's
-                        graph: one named graph per article */
+  KG_FORMAT_NQUADS, /**< N-Triples with the document IRI as each triple's
+                         graph: one named graph per article */
+  KG_FORMAT_DOT     /**< GraphViz DOT: a digraph of the entities (labels,
+                         one colour per class) and the relations between
+                         them, without provenance; one article a picture */
 } KgFormat;
 
 typedef struct KgExtractorImpl
@@ -144,7 +147,8 @@ typedef struct KgWriterImpl KgWriter;
 KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err);
 
 /** Writes g to out as kg_graph_write does; sets *triples (when triples is
- *  not NULL) to the number of triples written. */
+ *  not NULL) to the number of triples written (KG_FORMAT_DOT: the relation
+ *  triples drawn as edges). */
 KgStatus kg_writer_write(KgWriter *w, const KgGraph *g, FILE *out,
                          size_t *triples, KgError *err);
 

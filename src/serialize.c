@@ -1,4 +1,5 @@
-/* serialize.c - writes a graph as Turtle, N-Triples or N-Quads.
+/* serialize.c - writes a graph as Turtle, N-Triples or N-Quads (or hands
+ * it to dot.c for a picture).
  *
  * The serializer turns graph.c's entities and relations into triples, in a
  * fixed order, and writes them as lines (rdfterm.c) or hands them to a
@@ -20,6 +21,8 @@
  *                       nif:referenceContext <doc#char=0,N> ;
  *                       nif:beginIndex B ; nif:endIndex E ; nif:anchorOf "..." ;
  *                       newskg:date "D"^^xsd:date|gYearMonth|gYear ...
+ *      (a sentence that is the whole text is the context's node: its
+ *      offsets are not written twice)
  *   5. each relation reified, with its provenance:
  *        <doc#stmt-HEX> a rdf:Statement ; rdf:subject/predicate/object ... ;
  *                       prov:wasDerivedFrom <doc#char=B,E> ... ;
@@ -57,6 +60,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dot.h"
 #include "error.h"
 #include "rdfterm.h"
 #include "strmap.h"
@@ -387,9 +391,14 @@ static void write_sentence(Writer *w, const KgEvidence *ev) {
   emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_STRING));
   emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_SENTENCE));
   emit(w, node, vocab_term(T_NIF_REFERENCE_CONTEXT), iri_term(w->context));
-  emit(w, node, vocab_term(T_NIF_BEGIN_INDEX),
-       index_term(ev->char_start, begin));
-  emit(w, node, vocab_term(T_NIF_END_INDEX), index_term(ev->char_end, end));
+  /* A sentence that is the whole text has the context's IRI (NIF names a
+   * string by its offsets), whose offsets are written already: once is
+   * enough, a triple is stated once. */
+  if (ev->char_start != 0 || ev->char_end != kg_graph_char_length(w->g)) {
+    emit(w, node, vocab_term(T_NIF_BEGIN_INDEX),
+         index_term(ev->char_start, begin));
+    emit(w, node, vocab_term(T_NIF_END_INDEX), index_term(ev->char_end, end));
+  }
   emit(w, node, vocab_term(T_NIF_ANCHOR_OF), literal_term(text, len, NULL));
   for (size_t k = 0; k < ev->date_count; k++)
     emit(w, node, vocab_term(T_KG_DATE), date_term(&ev->dates[k], date));
@@ -563,7 +572,7 @@ static void write_triples(Writer *w) {
 
 KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err) {
   *out = NULL;
-  if ((unsigned)format > KG_FORMAT_NQUADS)
+  if ((unsigned)format > KG_FORMAT_DOT)
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1, "unknown output format");
   KgWriter *kw = calloc(1, sizeof *kw);
   if (!kw || (format == KG_FORMAT_TURTLE &&
@@ -602,6 +611,8 @@ KgStatus kg_writer_write(KgWriter *kw, const KgGraph *g, FILE *out,
                    kg_graph_doc_iri(g), kg_graph_char_length(g));
   if (n < 0 || (size_t)n >= sizeof w.context)
     w.status = KG_ERR_NOMEM;
+  else if (kw->format == KG_FORMAT_DOT)
+    w.triples = kg_dot_write(g, &kw->out);
   else
     write_triples(&w);
   if (kw->turtle && kg_turtle_write(kw->turtle, &kw->out) != 0 &&

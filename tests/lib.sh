@@ -23,6 +23,53 @@ needs_tool() {
   printf -v "$1" '%s' "$path"
 }
 
+# needs_node_packages PACKAGE...: node, and each npm PACKAGE installed in
+# $NODE_PACKAGES/node_modules (tests/node: npm ci --prefix tests/node)
+NODE_PACKAGES=${NODE_PACKAGES:-$top/tests/node}
+needs_node_packages() {
+  needs_tool NODE node nodejs
+  local pkg
+  for pkg in "$@"; do
+    if [ ! -f "$NODE_PACKAGES/node_modules/$pkg/package.json" ]; then
+      echo "$test_name: SKIP: npm package $pkg not in $NODE_PACKAGES/node_modules (npm ci --prefix tests/node --no-audit --no-fund)"
+      exit 77
+    fi
+  done
+}
+
+# needs_python_module MODULE PACKAGE: sets PYTHON3 to a python3 that can
+# import MODULE ($PYTHON3, else Debian's /usr/bin/python3, which the python3-*
+# packages serve when another python3 comes first on the PATH)
+needs_python_module() {
+  local py
+  for py in "${PYTHON3:-python3}" /usr/bin/python3; do
+    if "$py" -c "import $1" 2>/dev/null; then
+      PYTHON3=$py
+      return
+    fi
+  done
+  echo "$test_name: SKIP: python3 module $1 not found (apt-get install $2)"
+  exit 77
+}
+
+# all_samples: every sample article, samples/*.txt and samples/extra/*.txt
+all_samples() {
+  local f
+  for f in "$SAMPLES"/*.txt "$SAMPLES"/extra/*.txt; do
+    if [ -e "$f" ]; then printf '%s\n' "$f"; fi
+  done
+}
+
+# write_awkward_articles DIR: two made-up articles that stress the output
+# in DIR: awkward.txt, with everything a literal must escape (quotes, a
+# triple quote, backslashes, tabs, CR LF, non-ASCII beyond the BMP), and
+# one-sentence.txt, a sentence without a line end (its span is the text's).
+write_awkward_articles() {
+  printf 'The "EU" said: """ok""" \\ C:\\path\tand\r\nR\303\251my \360\237\230\200 met Angela Merkel in Berlin.\r\n' \
+    >"$1/awkward.txt"
+  printf 'Britain imposed sanctions on Belarus.' >"$1/one-sentence.txt"
+}
+
 start_work() {
   if [ ! -x "$NEWSKG" ]; then
     echo "$test_name: $NEWSKG is not an executable program" >&2

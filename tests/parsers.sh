@@ -22,13 +22,12 @@ canon() {
     LC_ALL=C sort "$2.unsorted" >"$2"
 }
 
-# One more article with everything a literal must escape: quotes, a
-# triple quote, backslashes, tabs, CR LF, non-ASCII beyond the BMP.
-printf 'The "EU" said: """ok""" \\ C:\\path\tand\r\nR\303\251my \360\237\230\200 met Angela Merkel in Berlin.\r\n' \
-  >"$work/awkward.txt"
+# Two more articles: everything a literal must escape, and a sentence that
+# is the whole text.
+write_awkward_articles "$work"
 
 count=0
-for txt in "$SAMPLES"/*.txt "$work/awkward.txt"; do
+for txt in "$SAMPLES"/*.txt "$work/awkward.txt" "$work/one-sentence.txt"; do
   [ -e "$txt" ] || continue
   name=$(basename "$txt" .txt)
   w=$work/$name

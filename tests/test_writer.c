@@ -433,6 +433,87 @@ static void test_no_source_no_dcterms(void) {
   kg_graph_free(g);
 }
 
+/* Number of times needle occurs in haystack. */
+static size_t occurrences(const char *haystack, const char *needle) {
+  size_t n = 0;
+  for (const char *p = haystack; (p = strstr(p, needle)) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* A one-sentence article without a line end: the sentence's span is the
+ * whole text, so its node is the context's, and the offsets they share are
+ * stated once. */
+static void test_whole_text_sentence_offsets_once(void) {
+  KgGraph *g = extract("Britain imposed sanctions on Belarus.");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+  size_t len;
+  char *out = write_once(g, KG_FORMAT_NTRIPLES, &len);
+  CU_ASSERT_EQUAL(occurrences(out, "#char=0,37> <" KG_NIF_NS "beginIndex>"), 1);
+  CU_ASSERT_EQUAL(occurrences(out, "#char=0,37> <" KG_NIF_NS "endIndex>"), 1);
+  CU_ASSERT_EQUAL(occurrences(out, "#char=0,37> <" KG_NIF_NS "anchorOf>"), 1);
+  CU_ASSERT_EQUAL(occurrences(out, "#char=0,37> <" KG_NIF_NS "isString>"), 1);
+  free(out);
+  kg_graph_free(g);
+}
+
+/* The picture of a hand-made graph: nodes with escaped labels and class
+ * colours, edges with relation names (both ends for a symmetric one), a
+ * legend of the classes drawn. */
+static void test_dot_draws_entities_and_relations(void) {
+  static const char text[] = "Jo met Ann. Jo fled to Ruritania.";
+  KgGraph *g;
+  CU_ASSERT_EQUAL_FATAL(kg_graph_new(text, strlen(text), &g), KG_OK);
+  size_t jo, ann, land;
+  CU_ASSERT_EQUAL(
+      kg_graph_add_entity(g, KG_CLASS_PERSON, "Jo \"JJ\" \\ Smith", &jo),
+      KG_OK);
+  CU_ASSERT_EQUAL(kg_graph_add_entity(g, KG_CLASS_PERSON, "Ann", &ann), KG_OK);
+  CU_ASSERT_EQUAL(kg_graph_add_entity(g, KG_CLASS_COUNTRY, "Ruritania", &land),
+                  KG_OK);
+  KgSource met = {{0, 11}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, "met", 0.8, NULL, 0};
+  KgSource fled = met;
+  fled.sentence = (KgTextSpan){12, 33};
+  fled.rule = "fled-to";
+  CU_ASSERT_EQUAL(kg_graph_add_relation(g, jo, KG_REL_MET_WITH, ann, &met),
+                  KG_OK);
+  CU_ASSERT_EQUAL(kg_graph_add_relation(g, jo, KG_REL_FLED_TO, land, &fled),
+                  KG_OK);
+  KgWriter *w;
+  KgError err;
+  CU_ASSERT_EQUAL_FATAL(kg_writer_new(KG_FORMAT_DOT, &w, &err), KG_OK);
+  size_t len, edges = 0;
+  char *out = write_with(w, g, &len, &edges);
+  CU_ASSERT_EQUAL(edges, 2);
+  CU_ASSERT_STRING_EQUAL(
+      out,
+      "digraph newskg {\n"
+      "  graph [rankdir=LR, fontname=\"Helvetica\"];\n"
+      "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n"
+      "  edge [fontname=\"Helvetica\", fontsize=10];\n"
+      "  \"https://w3id.org/newskg/id/person/Jo_%22JJ%22_%5C_Smith\" "
+      "[label=\"Jo \\\"JJ\\\" \\\\ Smith\", fillcolor=\"#ffd8a8\"];\n"
+      "  \"https://w3id.org/newskg/id/person/Ann\" [label=\"Ann\", "
+      "fillcolor=\"#ffd8a8\"];\n"
+      "  \"https://w3id.org/newskg/id/country/Ruritania\" "
+      "[label=\"Ruritania\", fillcolor=\"#a5d8ff\"];\n"
+      "  \"https://w3id.org/newskg/id/person/Jo_%22JJ%22_%5C_Smith\" -> "
+      "\"https://w3id.org/newskg/id/person/Ann\" [label=\"metWith\", "
+      "dir=both];\n"
+      "  \"https://w3id.org/newskg/id/person/Jo_%22JJ%22_%5C_Smith\" -> "
+      "\"https://w3id.org/newskg/id/country/Ruritania\" "
+      "[label=\"fledTo\"];\n"
+      "  subgraph cluster_legend {\n"
+      "    label=\"classes\"; fontsize=10; color=\"#bbbbbb\";\n"
+      "    \"class:Person\" [label=\"Person\", fillcolor=\"#ffd8a8\"];\n"
+      "    \"class:Country\" [label=\"Country\", fillcolor=\"#a5d8ff\"];\n"
+      "  }\n"
+      "}\n");
+  free(out);
+  kg_writer_free(w);
+  kg_graph_free(g);
+}
+
 static void test_sentence_count(void) {
   KgGraph *g = extract(TEXT);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
@@ -460,6 +541,10 @@ int main(void) {
       {"Turtle is raptor's", test_turtle_is_raptors},
       {"no source, no dcterms but the date", test_no_source_no_dcterms},
       {"sentences are counted", test_sentence_count},
+      {"a whole-text sentence's offsets once",
+       test_whole_text_sentence_offsets_once},
+      {"DOT draws entities and relations",
+       test_dot_draws_entities_and_relations},
   };
   static const KgSuite suites[] = {
       {"source", open_extractor, close_extractor, KG_TESTS(iris)},

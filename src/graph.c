@@ -84,6 +84,8 @@ struct KgGraphImpl {
   char *source_iri;         ///< owned IRI of the article's URL, or NULL
   char *title;              ///< owned headline, or NULL
   size_t sentence_count;    ///< sentences the article was split into
+  size_t capped_sentences;  ///< sentences whose mentions were capped
+  size_t first_capped_byte; ///< where the first of them starts
 };
 
 /* Bytes of text between two entries of a graph's char_index. */
@@ -489,9 +491,7 @@ static void set_reading(const KgGraph *g, KgEvidence *ev, const KgSource *src,
   ev->strength = src->strength;
   ev->match = src->match;
   ev->match_char_start = char_offset(g, src->match.start);
-  ev->match_char_end =
-      ev->match_char_start + kg_utf8_length(g->text + src->match.start,
-                                            src->match.end - src->match.start);
+  ev->match_char_end = char_offset(g, src->match.end);
   ev->subject = src->subject;
   ev->object = src->object;
   ev->trigger = src->trigger;
@@ -538,8 +538,7 @@ static KgStatus add_evidence(const KgGraph *g, Relation *r,
   ev->start = src->sentence.start;
   ev->end = src->sentence.end;
   ev->char_start = char_offset(g, ev->start);
-  ev->char_end =
-      ev->char_start + kg_utf8_length(g->text + ev->start, ev->end - ev->start);
+  ev->char_end = char_offset(g, ev->end);
   set_reading(g, ev, src, stored);
   ev->date_count =
       src->date_count < KG_SENTENCE_DATES ? src->date_count : KG_SENTENCE_DATES;
@@ -666,6 +665,18 @@ void kg_graph_set_sentence_count(KgGraph *g, size_t count) {
 }
 
 size_t kg_graph_sentence_count(const KgGraph *g) { return g->sentence_count; }
+
+void kg_graph_set_capped_sentences(KgGraph *g, size_t count,
+                                   size_t first_byte) {
+  g->capped_sentences = count;
+  g->first_capped_byte = first_byte;
+}
+
+size_t kg_graph_capped_sentences(const KgGraph *g, size_t *first_byte) {
+  if (first_byte && g->capped_sentences)
+    *first_byte = g->first_capped_byte;
+  return g->capped_sentences;
+}
 
 KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id) {
   assert(id < g->entity_count);

@@ -1038,7 +1038,7 @@ static void test_dateline_date(void) {
 }
 
 static void test_given_date(void) {
-  KgExtractOptions opts = {"2020-08-12", 0.0, KG_PROVENANCE_FULL};
+  KgExtractOptions opts = {"2020-08-12", 0.0, KG_PROVENANCE_FULL, 0};
   KgGraph *g = extract(DATELINE, &opts);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
   const KgDate *d = kg_graph_date(g);
@@ -1056,11 +1056,11 @@ static void test_given_date(void) {
 }
 
 static void test_bad_options(void) {
-  const KgExtractOptions bad[] = {{"2020-02-30", 0.0, KG_PROVENANCE_BASIC},
-                                  {"12/08/2020", 0.0, KG_PROVENANCE_BASIC},
-                                  {NULL, 1.5, KG_PROVENANCE_BASIC},
-                                  {NULL, -0.1, KG_PROVENANCE_BASIC},
-                                  {NULL, 0.0, (KgProvenance)7}};
+  const KgExtractOptions bad[] = {{"2020-02-30", 0.0, KG_PROVENANCE_BASIC, 0},
+                                  {"12/08/2020", 0.0, KG_PROVENANCE_BASIC, 0},
+                                  {NULL, 1.5, KG_PROVENANCE_BASIC, 0},
+                                  {NULL, -0.1, KG_PROVENANCE_BASIC, 0},
+                                  {NULL, 0.0, (KgProvenance)7, 0}};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     KgGraph *g = NULL;
     KgError err;
@@ -1078,7 +1078,7 @@ static void test_min_confidence(void) {
   CU_ASSERT_EQUAL(kg_graph_relation_count(g), 2);
   CU_ASSERT(entity_named(g, "Belarus") >= 0);
   kg_graph_free(g);
-  KgExtractOptions opts = {NULL, 0.75, KG_PROVENANCE_BASIC};
+  KgExtractOptions opts = {NULL, 0.75, KG_PROVENANCE_BASIC, 0};
   g = extract(text, &opts);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
   CU_ASSERT_EQUAL_FATAL(kg_graph_relation_count(g), 1);

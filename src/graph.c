@@ -362,6 +362,15 @@ static char *copy_given(const char *s, int *failed) {
   return copy;
 }
 
+char *kg_document_iri(const char *text, size_t len, const char *id,
+                      const char *url) {
+  if (id && *id)
+    return new_doc_iri("id/", id, strlen(id));
+  if (url && *url)
+    return new_doc_iri("url/", url, strlen(url));
+  return new_doc_iri("", text, len);
+}
+
 KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
                              const char *title, KgError *err) {
   if (!absent_or_utf8(id) || !absent_or_utf8(url) || !absent_or_utf8(title))
@@ -374,9 +383,7 @@ KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
   int failed = 0;
   char *id_copy = copy_given(id, &failed);
   char *title_copy = copy_given(title, &failed);
-  char *doc = id_copy ? new_doc_iri("id/", id_copy, strlen(id_copy))
-              : iri   ? new_doc_iri("url/", url, strlen(url))
-                      : new_doc_iri("", g->text, g->len);
+  char *doc = kg_document_iri(g->text, g->len, id_copy, iri ? url : NULL);
   if (failed || !doc) {
     free(iri);
     free(id_copy);

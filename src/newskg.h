@@ -138,6 +138,14 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
 KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
                              const char *title, KgError *err);
 
+/** The document IRI kg_extract and kg_graph_set_source give the article
+ *  of len bytes of text with this id and URL (each NULL or "" when
+ *  unknown; the URL one kg_graph_set_source accepts), as a new string the
+ *  caller frees; NULL when out of memory.  It names the article's graph in
+ *  N-Quads without extracting it. */
+char *kg_document_iri(const char *text, size_t len, const char *id,
+                      const char *url);
+
 /** Writes the graph in the given format to out.  Each call is a whole
  *  document (in Turtle, with its @prefix lines). */
 KgStatus kg_graph_write(const KgGraph *g, KgFormat format, FILE *out,

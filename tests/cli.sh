@@ -77,9 +77,11 @@ expect_status "missing file among good ones" 1 $?
 expect_grep "the good file is still written" "nif-core#Context>" "$work/out"
 
 printf 'caf\xe9\n' >"$work/latin1.txt"
-"$NEWSKG" -q "$work/latin1.txt" >/dev/null 2>"$work/err"
-expect_status "invalid UTF-8" 1 $?
-expect_grep "invalid UTF-8 says where" "^newskg: $work/latin1.txt: byte 3: " "$work/err"
+"$NEWSKG" -q -o ntriples "$work/latin1.txt" >"$work/out" 2>"$work/err"
+expect_status "invalid UTF-8 is repaired, a warning" 0 $?
+expect_grep "invalid UTF-8 says where and what was done" \
+  "^newskg: $work/latin1.txt: byte 3: invalid UTF-8 (replaced 1 byte with U+FFFD)$" "$work/err"
+expect_grep "the repaired text is written" 'isString> "caf\\uFFFD\\n" \.$' "$work/out"
 
 "$NEWSKG" -q -o ntriples "$sample" >"$work/file.nt" 2>"$work/err"
 expect_status "-o ntriples" 0 $?

@@ -300,6 +300,8 @@ static int output_open(Output *out, const char *target, const Resume *resume) {
  * reporting the failure (the target is then untouched). */
 static int output_close(Output *out, int commit) {
   if (!out->tmp) {
+    if (!commit) /* the failure that stopped the run is reported already */
+      return -1;
     if (fflush(stdout) != 0 || ferror(stdout)) {
       report("(standard output)", strerror(errno ? errno : EIO));
       return -1;
@@ -469,7 +471,10 @@ static void report_stop(Progress *progress, const Options *opt) {
   int n = snprintf(text, sizeof text,
                    "%s: interrupted by %s: the articles read so far were "
                    "written whole%s\n",
-                   PROGRAM, strsignal(stop_signal),
+                   PROGRAM,
+                   stop_signal == SIGINT    ? "SIGINT"
+                   : stop_signal == SIGTERM ? "SIGTERM"
+                                            : "SIGHUP",
                    opt->output && opt->format == KG_FORMAT_NQUADS
                        ? "; --resume carries on"
                        : "");

@@ -15,19 +15,6 @@ if [ ! -r "$sample" ]; then
   exit 1
 fi
 
-# expect_status WHAT WANT GOT
-expect_status() {
-  if [ "$3" -eq "$2" ]; then pass "$1 (exit $3)"; else fail "$1: exit $3, wanted $2"; fi
-}
-
-# expect_grep WHAT PATTERN FILE
-expect_grep() {
-  if grep -q -e "$2" "$3"; then pass "$1"; else
-    fail "$1: no '$2' in:"
-    sed 's/^/    /' "$3" >&2
-  fi
-}
-
 # files_in DIR: the names in DIR, hidden ones too, one a line
 files_in() {
   (cd "$1" && ls -A)

@@ -13,26 +13,6 @@ start_work corpus
 RAPPER=${RAPPER:-$(command -v rapper || true)}
 sample=$SAMPLES/belarus-sanctions.txt
 
-# expect_status WHAT WANT GOT
-expect_status() {
-  if [ "$3" -eq "$2" ]; then pass "$1 (exit $3)"; else fail "$1: exit $3, wanted $2"; fi
-}
-
-# expect_grep WHAT PATTERN FILE
-expect_grep() {
-  if grep -q -e "$2" "$3"; then pass "$1"; else
-    fail "$1: no '$2' in:"
-    sed 's/^/    /' "$3" | head -20 >&2
-  fi
-}
-
-# expect_same WHAT FILE1 FILE2
-expect_same() {
-  if cmp -s "$2" "$3"; then pass "$1"; else
-    fail "$1: $(cmp "$2" "$3" 2>&1)"
-  fi
-}
-
 # parses WHAT SYNTAX FILE: rapper reads FILE without a complaint
 parses() {
   [ -n "$RAPPER" ] || return 0

@@ -130,7 +130,7 @@ def write_all(out, full):
                               "'\"\u201d" * size["nesting"] + "\n").encode(),
         "nested-brackets.txt": ("([{" * size["nesting"] + lead +
                                 "}])" * size["nesting"] + "\n").encode(),
-        "unbalanced.txt": (("(\"" + lead + " ") * size["nesting"] + "\n")
+        "unbalanced.txt": (("(\"" + lead + " ") * (size["nesting"] // 10) + "\n")
         .encode(),
         "many-entities.txt": many_entities(rng, size["entities"]).encode(),
         "many-pronouns.txt": (lead + " " + " ".join(

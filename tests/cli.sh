@@ -27,6 +27,9 @@ expect_status "--help" 0 $?
 expect_grep "--help has a usage line" "^Usage: newskg \[OPTIONS\] FILE" "$work/out"
 expect_grep "--help lists the formats" "ntriples" "$work/out"
 expect_grep "--help documents exit status 2" "^  2  usage error" "$work/out"
+expect_grep "--help documents a partial run" "^  1  partial: an article was skipped" "$work/out"
+expect_grep "--help documents the signals' exit status" "^  130, 143  SIGINT, SIGTERM" "$work/out"
+expect_grep "--help documents the limits" "^  --max-article-bytes N " "$work/out"
 "$NEWSKG" -h >/dev/null 2>&1
 expect_status "-h" 0 $?
 

@@ -176,8 +176,7 @@ static void repair_and_extract(const Run *run, KgWriter *writer, Job *job,
   }
   if (fix.fixed)
     note_repairs(job, notes, &fix);
-  extract_into(run, writer, job, fix.fixed ? fix.fixed : r->text,
-               fix.fixed ? fix.fixed_len : r->len, notes);
+  extract_into(run, writer, job, fix.text, fix.len, notes);
   free(fix.fixed);
 }
 
@@ -255,10 +254,8 @@ static int written_already(Resume *resume, const Article *a) {
   Repair fix;
   if (a->problem[0] || repair_text(r->text, r->len, &fix) != 0)
     return 0;
-  char *iri = fix.not_text ? NULL
-                           : kg_document_iri(fix.fixed ? fix.fixed : r->text,
-                                             fix.fixed ? fix.fixed_len : r->len,
-                                             r->id, r->url);
+  char *iri =
+      fix.not_text ? NULL : kg_document_iri(fix.text, fix.len, r->id, r->url);
   int written = iri && resume_skip(resume, iri);
   free(iri);
   free(fix.fixed);

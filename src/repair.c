@@ -41,6 +41,8 @@ static void count(const char *text, size_t len, Repair *r) {
 
 int repair_text(const char *text, size_t len, Repair *r) {
   memset(r, 0, sizeof *r);
+  r->text = text;
+  r->len = len;
   count(text, len, r);
   size_t bad = r->invalid + r->nul;
   if (bad == 0)
@@ -49,9 +51,10 @@ int repair_text(const char *text, size_t len, Repair *r) {
     r->not_text = 1;
     return 0;
   }
-  r->fixed_len = len + bad * (REPLACEMENT_LEN - 1);
-  if (!(r->fixed = malloc(r->fixed_len + 1)))
+  r->len = len + bad * (REPLACEMENT_LEN - 1);
+  if (!(r->fixed = malloc(r->len + 1)))
     return -1;
+  r->text = r->fixed;
   char *out = r->fixed;
   for (size_t i = 0; i < len;) {
     size_t size = good_bytes(text, len, i);

@@ -11,8 +11,8 @@
  *     Repair r;
  *     if (repair_text(text, len, &r) != 0) ...out of memory...
  *     if (r.not_text) ...skip the article...
- *     else if (r.fixed) { use r.fixed, r.fixed_len; free(r.fixed); }
- *     else use text as it is
+ *     else ...read r.len bytes of r.text...
+ *     free(r.fixed);
  */
 #ifndef NEWSKG_REPAIR_H
 #define NEWSKG_REPAIR_H
@@ -34,11 +34,13 @@ typedef struct {
   size_t first_nul;    ///< the offset of the first of them
   int not_text;        ///< too many of both: binary data
   char *fixed;         ///< owned repaired copy, or NULL when none is needed
-  size_t fixed_len;    ///< its bytes (it is NUL-terminated too)
+  const char *text;    ///< what to read: fixed, or the text as it was
+  size_t len;          ///< its bytes
 } Repair;
 
 /** Checks text[0, len) and, when it is text with bytes to replace, sets
- *  r->fixed to a repaired copy.  Returns 0, or -1 when out of memory. */
+ *  r->fixed to a repaired copy (NUL-terminated); r->text and r->len are
+ *  the text to read either way.  Returns 0, or -1 when out of memory. */
 int repair_text(const char *text, size_t len, Repair *r);
 
 #endif /* NEWSKG_REPAIR_H */

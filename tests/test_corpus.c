@@ -395,7 +395,8 @@ static void test_too_large_is_an_article(void) {
 
 /* ---- repair ----------------------------------------------------------------- */
 
-/* repair_text on a C string: the repaired text, or the text when none. */
+/* repair_text on len bytes of text gives want, having found invalid bytes
+ * and nul NUL bytes. */
 static void check_repair(const char *text, size_t len, const char *want,
                          size_t invalid, size_t nul) {
   Repair r;
@@ -403,10 +404,9 @@ static void check_repair(const char *text, size_t len, const char *want,
   CU_ASSERT(!r.not_text);
   CU_ASSERT_EQUAL(r.invalid, invalid);
   CU_ASSERT_EQUAL(r.nul, nul);
-  const char *got = r.fixed ? r.fixed : text;
-  size_t got_len = r.fixed ? r.fixed_len : len;
-  CU_ASSERT_EQUAL(got_len, strlen(want));
-  CU_ASSERT(got_len == strlen(want) && memcmp(got, want, got_len) == 0);
+  CU_ASSERT_EQUAL(r.len, strlen(want));
+  CU_ASSERT(r.len == strlen(want) && memcmp(r.text, want, r.len) == 0);
+  CU_ASSERT((r.fixed != NULL) == (invalid + nul > 0));
   free(r.fixed);
 }
 

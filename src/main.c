@@ -549,12 +549,13 @@ static int run(const Options *opt, int nargs, char **args) {
   Resume *resume = opt->resume ? open_resume(opt, &failed) : NULL;
   KgExtractor *ex = failed ? NULL : load_extractor(opt);
   Output out;
+  if (ex)
+    catch_signals(); /* from here on, a run stops cleanly */
   if (!ex || output_open(&out, opt->output, resume) != 0) {
     kg_extractor_free(ex);
     resume_free(resume);
     return EXIT_FATAL;
   }
-  catch_signals();
   int result = run_corpus(opt, ex, out.fh, resume, nargs, args);
   kg_extractor_free(ex);
   resume_free(resume);

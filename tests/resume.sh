@@ -70,6 +70,7 @@ for f in "$d"/0[0-4]*[ab].txt; do
     "$(head -1 "$f" | sed 's/\\/\\\\/g; s/"/\\"/g')"
 done >"$work/all.jsonl"
 "$NEWSKG" -q -j 2 -i jsonl -o nquads "$work/all.jsonl" >"$work/jwant.nq"
+: >"$work/j.err"
 while IFS= read -r line; do
   printf '%s\n' "$line"
   sleep 0.05

@@ -38,7 +38,8 @@ slowly() {
   done
 }
 
-# wait_for N FILE: until FILE has N lines (at most 20 s)
+# wait_for N FILE: until FILE (which must exist: the run may not have
+# opened it yet) has N lines (at most 20 s)
 wait_for() {
   local tries=0
   while [ "$(wc -l <"$2")" -lt "$1" ] && [ $tries -lt 200 ]; do
@@ -84,6 +85,7 @@ interrupt INT 130
 interrupt TERM 143
 
 # Standard output, not -O: the same, without the --resume hint.
+: >"$work/stdout.err"
 slowly 0.05 <"$work/all.jsonl" | "$NEWSKG" -j 1 -i jsonl -o nquads - >"$work/stdout.nq" 2>"$work/stdout.err" &
 pid=$!
 wait_for 3 "$work/stdout.err"
@@ -97,6 +99,7 @@ valid_rdf "SIGINT: standard output" nquads "$work/stdout.nq"
 # file is left behind.
 mkdir "$work/twice"
 echo old >"$work/twice/out.nq"
+: >"$work/twice.err"
 {
   head -3 "$work/all.jsonl"
   sleep 3

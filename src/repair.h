@@ -28,14 +28,14 @@
 
 /** What repair_text found and made. */
 typedef struct {
-  size_t invalid;      ///< bytes that were not UTF-8
+  size_t invalid;       ///< bytes that were not UTF-8
   size_t first_invalid; ///< the offset of the first of them
-  size_t nul;          ///< NUL bytes
-  size_t first_nul;    ///< the offset of the first of them
-  int not_text;        ///< too many of both: binary data
-  char *fixed;         ///< owned repaired copy, or NULL when none is needed
-  const char *text;    ///< what to read: fixed, or the text as it was
-  size_t len;          ///< its bytes
+  size_t nul;           ///< NUL bytes
+  size_t first_nul;     ///< the offset of the first of them
+  int not_text;         ///< too many of both: binary data
+  char *fixed;          ///< owned repaired copy, or NULL when none is needed
+  const char *text;     ///< what to read: fixed, or the text as it was
+  size_t len;           ///< its bytes
 } Repair;
 
 /** Checks text[0, len) and, when it is text with bytes to replace, sets

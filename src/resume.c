@@ -52,8 +52,8 @@ static int graph_of(const char *line, size_t n, const char **start,
 /* Adds graph name [s, s + n) to r; returns 0, or -1 when out of memory. */
 static int add_graph(Resume *r, const char *s, size_t n) {
   char *copy = malloc(n + 1);
-  if (!copy || kg_grow((void **)&r->graphs, r->count, &r->cap,
-                       sizeof *r->graphs) != 0) {
+  if (!copy ||
+      kg_grow((void **)&r->graphs, r->count, &r->cap, sizeof *r->graphs) != 0) {
     free(copy);
     return -1;
   }

@@ -79,13 +79,15 @@ static const char *display_name(const char *path) {
 }
 
 /* Reads all of fh, up to max bytes, into a new NUL-terminated buffer.
- * Returns 0, EFBIG when there is more (the rest is not read), or an
- * errno. */
+ * Returns 0, EFBIG when there is more (the rest is not read; *len is then
+ * the size of the file, or the bytes read), or an errno. */
 static int read_all(FILE *fh, size_t max, char **data, size_t *len) {
   struct stat st;
   int regular = fstat(fileno(fh), &st) == 0 && S_ISREG(st.st_mode);
-  if (regular && (unsigned long long)st.st_size > max)
+  if (regular && (unsigned long long)st.st_size > max) {
+    *len = (size_t)st.st_size;
     return EFBIG;
+  }
   size_t cap = regular ? (size_t)st.st_size + 1 : 65536;
   char *buf = malloc(cap);
   size_t used = 0;
@@ -95,6 +97,7 @@ static int read_all(FILE *fh, size_t max, char **data, size_t *len) {
     used += fread(buf + used, 1, cap - used, fh);
     if (used > max) {
       free(buf);
+      *len = used;
       return EFBIG;
     }
     if (used < cap)
@@ -145,7 +148,8 @@ static int read_text_file(const Input *in, const char *path, Article *a) {
     set_problem(a, errno, in->max_bytes);
     return 1;
   }
-  int error = read_all(fh, in->max_bytes, &a->record.text, &a->record.len);
+  size_t len = 0;
+  int error = read_all(fh, in->max_bytes, &a->record.text, &len);
   if (fh == stdin)
     clearerr(stdin);
   else
@@ -156,7 +160,9 @@ static int read_text_file(const Input *in, const char *path, Article *a) {
   }
   if (error)
     set_problem(a, error, in->max_bytes);
-  a->bytes = a->record.len;
+  else
+    a->record.len = len;
+  a->bytes = len; /* over the limit too: the summary counts what came */
   return 1;
 }
 

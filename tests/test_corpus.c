@@ -370,6 +370,7 @@ static void test_too_large_is_an_article(void) {
   CU_ASSERT(a.too_large);
   CU_ASSERT_STRING_EQUAL(a.problem,
                          "more than --max-article-bytes 3 bytes: skipped");
+  CU_ASSERT_EQUAL(a.bytes, 4); /* counted, not read */
   CU_ASSERT_PTR_NULL(a.record.text);
   article_release(&a);
   CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);

@@ -138,6 +138,18 @@ else
 fi
 run big-article.txt 1 --max-article-bytes $((size - 1))
 message big-article.txt "more than --max-article-bytes $((size - 1)) bytes: skipped\$"
+# an endless file (a device under a .txt name) is read up to the limit only
+if [ -r /dev/zero ]; then
+  mkdir "$work/endless"
+  ln -s /dev/zero "$work/endless/zero.txt"
+  cp "$h/html.txt" "$work/endless/z.txt"
+  "$TIMEOUT" "$limit" "$NEWSKG" -j 1 -o nquads --max-article-bytes 1M "$work/endless" \
+    >"$work/endless.nq" 2>"$work/endless.err"
+  expect_status "an endless file" 1 $?
+  expect_grep "an endless file is read up to the limit" \
+    "^newskg: $work/endless/zero.txt: more than --max-article-bytes 1048576 bytes: skipped$" "$work/endless.err"
+  expect_same "the next article is still read" "$work/endless.nq" "$work/html.txt.nq"
+fi
 "$NEWSKG" -q --max-article-bytes 0 "$h/empty.txt" >/dev/null 2>"$work/err"
 expect_status "--max-article-bytes 0" 2 $?
 expect_grep "a bad limit says the range" "wants a number from 1 to" "$work/err"

@@ -78,6 +78,9 @@ typedef struct {
   KgStrMap *entity_index; ///< "class\037key" -> entity index
   long focus_country;     ///< the country the article is most about, or -1
   long dateline_country;  ///< the country of the dateline's place, or -1
+  size_t max_sentence_mentions; ///< mentions kept per sentence; 0: all
+  size_t capped_sentences;      ///< sentences that had more, cut to it
+  size_t first_capped;          ///< the first of them (if any)
 } KgArticle;
 
 /** Releases everything the article owns (not the knowledge). */

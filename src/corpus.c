@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "pipeline.h"
+#include "repair.h"
 
 #define PROGRAM "newskg"
 #define WINDOW_PER_WORKER 4
@@ -60,21 +61,65 @@ static void place(const Article *a, char *buf, size_t size) {
     snprintf(buf, size, "%s", a->name);
 }
 
-/* Notes that the article failed: "newskg: PLACE: [byte N: ]message". */
-static void note_failure(Job *job, FILE *notes, long offset,
-                         const char *message) {
+/* Notes a message about the article: "newskg: PLACE: [byte N: ]message". */
+static void note(const Job *job, FILE *notes, long offset,
+                 const char *message) {
   char where[4200];
   place(&job->article, where, sizeof where);
   if (offset >= 0)
     fprintf(notes, "%s: %s: byte %ld: %s\n", PROGRAM, where, offset, message);
   else
     fprintf(notes, "%s: %s: %s\n", PROGRAM, where, message);
-  job->tally.errors = 1;
 }
 
-/* Extracts the article and writes its graph and notes into the job. */
+/* Notes that the article failed, and counts it as skipped for why. */
+static void note_failure(Job *job, FILE *notes, long offset,
+                         const char *message, size_t *why) {
+  note(job, notes, offset, message);
+  job->tally.errors = 1;
+  if (why)
+    *why = 1;
+}
+
+/* Notes the bytes repair_text replaced: one line per kind, with the first
+ * offset and the count. */
+static void note_repairs(Job *job, FILE *notes, const Repair *r) {
+  char message[128];
+  if (r->invalid) {
+    snprintf(message, sizeof message,
+             "invalid UTF-8 (replaced %zu byte%s with U+FFFD)", r->invalid,
+             r->invalid == 1 ? "" : "s");
+    note(job, notes, (long)r->first_invalid, message);
+  }
+  if (r->nul) {
+    snprintf(message, sizeof message,
+             "NUL byte%s (replaced %zu with U+FFFD)", r->nul == 1 ? "" : "s",
+             r->nul);
+    note(job, notes, (long)r->first_nul, message);
+  }
+  job->tally.repaired = 1;
+}
+
+/* Notes that sentences of g named more entities than the limit. */
+static void note_capped(const Run *run, Job *job, FILE *notes,
+                        const KgGraph *g) {
+  size_t first = 0, n = kg_graph_capped_sentences(g, &first);
+  if (n == 0)
+    return;
+  size_t cap = run->opt->extract.max_sentence_mentions;
+  char message[200];
+  snprintf(message, sizeof message,
+           "a sentence names more than %zu entities: read the first %zu "
+           "(--max-sentence-mentions; %zu such sentence%s)",
+           cap, cap, n, n == 1 ? "" : "s");
+  note(job, notes, (long)first, message);
+  job->tally.capped = 1;
+}
+
+/* Extracts the article (its text, or the repaired text) and writes its
+ * graph and notes into the job. */
 static void extract_into(const Run *run, KgWriter *writer, Job *job,
-                         FILE *notes) {
+                         const char *text, size_t len, FILE *notes) {
   const Record *r = &job->article.record;
   KgExtractOptions o = run->opt->extract;
   if (r->date)
@@ -83,12 +128,13 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
   memset(&err, 0, sizeof err);
   err.offset = -1;
   KgGraph *g = NULL;
-  if (kg_extract_with(run->ex, r->text, r->len, &o, &g, &err) != KG_OK ||
+  if (kg_extract_with(run->ex, text, len, &o, &g, &err) != KG_OK ||
       kg_graph_set_source(g, r->id, r->url, r->title, &err) != KG_OK) {
-    note_failure(job, notes, err.offset, err.message);
+    note_failure(job, notes, err.offset, err.message, NULL);
     kg_graph_free(g);
     return;
   }
+  note_capped(run, job, notes, g);
   if (run->opt->explain)
     kg_graph_explain(g, notes);
   FILE *graph = open_memstream(&job->graph, &job->graph_len);
@@ -99,7 +145,7 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
     status = KG_ERR_NOMEM;
   if (status != KG_OK) {
     note_failure(job, notes, -1,
-                 status == KG_ERR_NOMEM ? strerror(ENOMEM) : err.message);
+                 status == KG_ERR_NOMEM ? strerror(ENOMEM) : err.message, NULL);
     job->tally.triples = 0;
   } else {
     job->tally.sentences = kg_graph_sentence_count(g);
@@ -107,6 +153,31 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
     job->tally.relations = kg_graph_relation_count(g);
   }
   kg_graph_free(g);
+}
+
+/* Extracts the article, after replacing the bytes that are not UTF-8;
+ * one that is not text at all is skipped. */
+static void repair_and_extract(const Run *run, KgWriter *writer, Job *job,
+                               FILE *notes) {
+  const Record *r = &job->article.record;
+  Repair fix;
+  if (repair_text(r->text, r->len, &fix) != 0) {
+    note_failure(job, notes, -1, strerror(ENOMEM), NULL);
+    return;
+  }
+  if (fix.not_text) {
+    char message[200];
+    snprintf(message, sizeof message,
+             "not text: %zu of its %zu bytes are NUL or invalid UTF-8 "
+             "(binary data?): skipped",
+             fix.invalid + fix.nul, r->len);
+    note_failure(job, notes, -1, message, &job->tally.not_text);
+    return;
+  }
+  if (fix.fixed)
+    note_repairs(job, notes, &fix);
+  extract_into(run, writer, job, fix.text, fix.len, notes);
+  free(fix.fixed);
 }
 
 /* PipelineWork: extracts a job. */
@@ -121,9 +192,10 @@ static void work(void *arg, size_t worker, void *ctx) {
     return;
   }
   if (job->article.problem[0])
-    note_failure(job, notes, -1, job->article.problem);
+    note_failure(job, notes, -1, job->article.problem,
+                 job->article.too_large ? &job->tally.too_large : NULL);
   else
-    extract_into(run, run->writers[worker], job, notes);
+    repair_and_extract(run, run->writers[worker], job, notes);
   if (fclose(notes) != 0)
     job->tally.errors = 1;
 }
@@ -175,15 +247,39 @@ static int emit(void *arg, void *ctx) {
   return run->fatal;
 }
 
-/* Reads the articles into the pipeline until the input ends or the run
- * stops.  Returns 0, or -1 when out of memory. */
-static int feed(Pipeline *p, Input *in) {
+/* Non-zero when the article's graph is the next one the output being
+ * resumed holds already. */
+static int written_already(Resume *resume, const Article *a) {
+  const Record *r = &a->record;
+  Repair fix;
+  if (a->problem[0] || repair_text(r->text, r->len, &fix) != 0)
+    return 0;
+  char *iri =
+      fix.not_text ? NULL : kg_document_iri(fix.text, fix.len, r->id, r->url);
+  int written = iri && resume_skip(resume, iri);
+  free(iri);
+  free(fix.fixed);
+  return written;
+}
+
+/* Reads the articles into the pipeline until the input ends, the run
+ * stops or a signal asks it to (an article read while it came is left
+ * for --resume).  Returns 0, or -1 when out of memory. */
+static int feed(Pipeline *p, Input *in, const CorpusOptions *opt) {
   for (;;) {
+    if (opt->stop && *opt->stop)
+      return 0;
     Job *job = calloc(1, sizeof *job);
     int got = job ? input_next(in, &job->article) : -1;
     if (got <= 0) {
       free(job);
       return got;
+    }
+    if ((opt->stop && *opt->stop) ||
+        (opt->resume && resume_pending(opt->resume) &&
+         written_already(opt->resume, &job->article))) {
+      job_free(job);
+      continue;
     }
     if (pipeline_submit(p, job) != 0) {
       job_free(job);
@@ -231,7 +327,7 @@ CorpusStatus corpus_run(const KgExtractor *ex, const CorpusOptions *opt,
     }
   }
   if (p) {
-    if (feed(p, in) != 0) {
+    if (feed(p, in, opt) != 0) {
       say(&run, "%s: %s\n", PROGRAM, strerror(ENOMEM));
       fatal = 1;
     }

@@ -7,16 +7,22 @@
  * workers.  Each worker writes an article's graph into a buffer of its own
  * with a KgWriter of its own; the extractor is only read.  An article that
  * cannot be read or extracted is reported ("newskg: FILE[:LINE]: ...") and
- * skipped; a failed write to the output stops the run.
+ * skipped; a failed write to the output stops the run.  Bytes that are not
+ * UTF-8 are replaced (repair.h) and reported, and so are sentences cut to
+ * the extractor's limit.  When *stop becomes non-zero, no further article
+ * is read; those read already are still extracted and written.  With a
+ * Resume, the articles whose graphs the output holds are not extracted.
  */
 #ifndef NEWSKG_CORPUS_H
 #define NEWSKG_CORPUS_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "input.h"
 #include "newskg.h"
 #include "progress.h"
+#include "resume.h"
 
 /** How a run extracts and writes. */
 typedef struct {
@@ -26,6 +32,8 @@ typedef struct {
   int per_article;          ///< "FILE: N entities, M relations" lines
   size_t workers;           ///< threads that extract, at least 1
   const char *output_name;  ///< the output, as messages name it
+  Resume *resume;           ///< the output being resumed, or NULL
+  volatile sig_atomic_t *stop; ///< set (by a signal) to stop reading, or NULL
 } CorpusOptions;
 
 typedef enum {

@@ -305,7 +305,8 @@ KgStatus kg_extract(const KgExtractor *ex, const char *text, size_t len,
 KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
                          const KgExtractOptions *opts, KgGraph **out,
                          KgError *err) {
-  static const KgExtractOptions defaults = {NULL, 0.0, KG_PROVENANCE_BASIC};
+  static const KgExtractOptions defaults = {NULL, 0.0, KG_PROVENANCE_BASIC,
+                                            0};
   *out = NULL;
   if (!opts)
     opts = &defaults;
@@ -319,6 +320,9 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
   KgArticle a;
   memset(&a, 0, sizeof a);
   a.kb = &ex->kb;
+  a.max_sentence_mentions = opts->max_sentence_mentions
+                                ? opts->max_sentence_mentions
+                                : KG_MAX_SENTENCE_MENTIONS;
   KgFactList facts = {NULL, 0, 0};
   KgStatus status = kg_text_split(text, len, ex->lexicon, &a.text);
   if (status == KG_OK)
@@ -340,8 +344,13 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
     }
     status = make_graph(&in, &facts, opts->min_confidence, out);
   }
-  if (status == KG_OK)
+  if (status == KG_OK) {
     kg_graph_set_sentence_count(*out, a.text.sentence_count);
+    if (a.capped_sentences)
+      kg_graph_set_capped_sentences(
+          *out, a.capped_sentences,
+          a.text.sentences[a.first_capped].start);
+  }
   kg_facts_release(&facts);
   kg_article_release(&a);
   if (status != KG_OK)

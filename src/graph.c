@@ -84,6 +84,8 @@ struct KgGraphImpl {
   char *source_iri;         ///< owned IRI of the article's URL, or NULL
   char *title;              ///< owned headline, or NULL
   size_t sentence_count;    ///< sentences the article was split into
+  size_t capped_sentences;  ///< sentences whose mentions were capped
+  size_t first_capped_byte; ///< where the first of them starts
 };
 
 /* Bytes of text between two entries of a graph's char_index. */
@@ -360,6 +362,15 @@ static char *copy_given(const char *s, int *failed) {
   return copy;
 }
 
+char *kg_document_iri(const char *text, size_t len, const char *id,
+                      const char *url) {
+  if (id && *id)
+    return new_doc_iri("id/", id, strlen(id));
+  if (url && *url)
+    return new_doc_iri("url/", url, strlen(url));
+  return new_doc_iri("", text, len);
+}
+
 KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
                              const char *title, KgError *err) {
   if (!absent_or_utf8(id) || !absent_or_utf8(url) || !absent_or_utf8(title))
@@ -372,9 +383,7 @@ KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
   int failed = 0;
   char *id_copy = copy_given(id, &failed);
   char *title_copy = copy_given(title, &failed);
-  char *doc = id_copy ? new_doc_iri("id/", id_copy, strlen(id_copy))
-              : iri   ? new_doc_iri("url/", url, strlen(url))
-                      : new_doc_iri("", g->text, g->len);
+  char *doc = kg_document_iri(g->text, g->len, id_copy, iri ? url : NULL);
   if (failed || !doc) {
     free(iri);
     free(id_copy);
@@ -489,9 +498,7 @@ static void set_reading(const KgGraph *g, KgEvidence *ev, const KgSource *src,
   ev->strength = src->strength;
   ev->match = src->match;
   ev->match_char_start = char_offset(g, src->match.start);
-  ev->match_char_end =
-      ev->match_char_start + kg_utf8_length(g->text + src->match.start,
-                                            src->match.end - src->match.start);
+  ev->match_char_end = char_offset(g, src->match.end);
   ev->subject = src->subject;
   ev->object = src->object;
   ev->trigger = src->trigger;
@@ -538,8 +545,7 @@ static KgStatus add_evidence(const KgGraph *g, Relation *r,
   ev->start = src->sentence.start;
   ev->end = src->sentence.end;
   ev->char_start = char_offset(g, ev->start);
-  ev->char_end =
-      ev->char_start + kg_utf8_length(g->text + ev->start, ev->end - ev->start);
+  ev->char_end = char_offset(g, ev->end);
   set_reading(g, ev, src, stored);
   ev->date_count =
       src->date_count < KG_SENTENCE_DATES ? src->date_count : KG_SENTENCE_DATES;
@@ -666,6 +672,18 @@ void kg_graph_set_sentence_count(KgGraph *g, size_t count) {
 }
 
 size_t kg_graph_sentence_count(const KgGraph *g) { return g->sentence_count; }
+
+void kg_graph_set_capped_sentences(KgGraph *g, size_t count,
+                                   size_t first_byte) {
+  g->capped_sentences = count;
+  g->first_capped_byte = first_byte;
+}
+
+size_t kg_graph_capped_sentences(const KgGraph *g, size_t *first_byte) {
+  if (first_byte && g->capped_sentences)
+    *first_byte = g->first_capped_byte;
+  return g->capped_sentences;
+}
 
 KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id) {
   assert(id < g->entity_count);

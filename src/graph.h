@@ -75,6 +75,11 @@ void kg_graph_set_provenance(KgGraph *g, KgProvenance level);
 /** Records how many sentences the article was split into. */
 void kg_graph_set_sentence_count(KgGraph *g, size_t count);
 
+/** Records that count sentences, the first at byte first_byte, had their
+ *  mentions capped. */
+void kg_graph_set_capped_sentences(KgGraph *g, size_t count,
+                                   size_t first_byte);
+
 /* kg_graph_entity_count and kg_graph_relation_count are public: newskg.h. */
 
 /* --- reading a graph back (for the serializer and the tests) -------------

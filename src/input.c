@@ -18,6 +18,7 @@
 
 struct InputImpl {
   InputFormat format; ///< how files are read
+  size_t max_bytes;   ///< the largest article read
   Walk *walk;         ///< owned: the files to read
   FILE *lines;        ///< the JSON Lines file being read, or NULL
   char *lines_name;   ///< owned name of that file
@@ -30,14 +31,17 @@ static const char *suffix_of(InputFormat format) {
   return format == INPUT_JSONL ? ".jsonl" : ".txt";
 }
 
-Input *input_new(char *const *args, size_t n, InputFormat format) {
+Input *input_new(char *const *args, size_t n, InputFormat format,
+                 size_t max_bytes) {
   Input *in = calloc(1, sizeof *in);
   if (in && !(in->walk = walk_new(args, n, suffix_of(format)))) {
     free(in);
     return NULL;
   }
-  if (in)
+  if (in) {
     in->format = format;
+    in->max_bytes = max_bytes;
+  }
   return in;
 }
 
@@ -74,26 +78,36 @@ static const char *display_name(const char *path) {
   return strcmp(path, "-") == 0 ? STDIN_NAME : path;
 }
 
-/* Reads all of fh into a new NUL-terminated buffer.  Returns 0, or an
- * errno. */
-static int read_all(FILE *fh, char **data, size_t *len) {
+/* Reads all of fh, up to max bytes, into a new NUL-terminated buffer.
+ * Returns 0, EFBIG when there is more (the rest is not read; *len is then
+ * the size of the file, or the bytes read), or an errno. */
+static int read_all(FILE *fh, size_t max, char **data, size_t *len) {
   struct stat st;
-  size_t cap = fstat(fileno(fh), &st) == 0 && S_ISREG(st.st_mode)
-                   ? (size_t)st.st_size + 1
-                   : 65536;
+  int regular = fstat(fileno(fh), &st) == 0 && S_ISREG(st.st_mode);
+  if (regular && (unsigned long long)st.st_size > max) {
+    *len = (size_t)st.st_size;
+    return EFBIG;
+  }
+  size_t cap = regular ? (size_t)st.st_size + 1 : 65536;
   char *buf = malloc(cap);
   size_t used = 0;
   for (;;) {
     if (!buf)
       return ENOMEM;
     used += fread(buf + used, 1, cap - used, fh);
+    if (used > max) {
+      free(buf);
+      *len = used;
+      return EFBIG;
+    }
     if (used < cap)
       break;
-    char *grown = realloc(buf, cap * 2);
+    size_t grown_cap = cap > max / 2 ? max + 2 : cap * 2;
+    char *grown = realloc(buf, grown_cap);
     if (!grown)
       free(buf);
     buf = grown;
-    cap *= 2;
+    cap = grown_cap;
   }
   if (ferror(fh)) {
     int error = errno ? errno : EIO;
@@ -113,22 +127,29 @@ static int start_article(Article *a, const char *path, long line) {
   return (a->name = strdup(display_name(path))) ? 0 : -1;
 }
 
-static void set_problem(Article *a, int error) {
-  snprintf(a->problem, sizeof a->problem, "%s", strerror(error));
+/* Says why a cannot be read: an errno, or EFBIG for over max_bytes. */
+static void set_problem(Article *a, int error, size_t max_bytes) {
+  a->too_large = error == EFBIG;
+  if (a->too_large)
+    snprintf(a->problem, sizeof a->problem,
+             "more than --max-article-bytes %zu bytes: skipped", max_bytes);
+  else
+    snprintf(a->problem, sizeof a->problem, "%s", strerror(error));
 }
 
 /* Reads the plain-text file at path into *a.  Returns 1, or -1 when out of
  * memory. */
-static int read_text_file(const char *path, Article *a) {
+static int read_text_file(const Input *in, const char *path, Article *a) {
   if (start_article(a, path, 0) != 0)
     return -1;
   errno = 0;
   FILE *fh = open_path(path);
   if (!fh) {
-    set_problem(a, errno);
+    set_problem(a, errno, in->max_bytes);
     return 1;
   }
-  int error = read_all(fh, &a->record.text, &a->record.len);
+  size_t len = 0;
+  int error = read_all(fh, in->max_bytes, &a->record.text, &len);
   if (fh == stdin)
     clearerr(stdin);
   else
@@ -138,8 +159,10 @@ static int read_text_file(const char *path, Article *a) {
     return -1;
   }
   if (error)
-    set_problem(a, error);
-  a->bytes = a->record.len;
+    set_problem(a, error, in->max_bytes);
+  else
+    a->record.len = len;
+  a->bytes = len; /* over the limit too: the summary counts what came */
   return 1;
 }
 
@@ -165,7 +188,10 @@ static int read_record(Input *in, Article *a) {
     a->bytes = len;
     while (len > 0 && (in->buf[len - 1] == '\n' || in->buf[len - 1] == '\r'))
       len--;
-    record_parse(in->buf, len, &a->record, a->problem, sizeof a->problem);
+    if (len > in->max_bytes)
+      set_problem(a, EFBIG, in->max_bytes);
+    else
+      record_parse(in->buf, len, &a->record, a->problem, sizeof a->problem);
     return 1;
   }
   int error = ferror(in->lines) ? (errno ? errno : EIO) : 0;
@@ -173,7 +199,7 @@ static int read_record(Input *in, Article *a) {
     /* the error ends the file: say so once, at the line it stopped */
     if (start_article(a, in->lines_name, in->line + 1) != 0)
       return -1;
-    set_problem(a, error);
+    set_problem(a, error, in->max_bytes);
   }
   close_lines(in);
   return error ? 1 : 0;
@@ -187,7 +213,7 @@ static int open_lines(Input *in, const char *path, Article *a) {
   if (!fh) {
     if (start_article(a, path, 0) != 0)
       return -1;
-    set_problem(a, errno);
+    set_problem(a, errno, in->max_bytes);
     return 1;
   }
   if (!(in->lines_name = strdup(display_name(path)))) {
@@ -215,11 +241,11 @@ int input_next(Input *in, Article *a) {
     if (error) {
       if (start_article(a, path, 0) != 0)
         return -1;
-      set_problem(a, error);
+      set_problem(a, error, in->max_bytes);
       return 1;
     }
     if (in->format == INPUT_TEXT)
-      return read_text_file(path, a);
+      return read_text_file(in, path, a);
     int failed = open_lines(in, path, a);
     if (failed != 0)
       return failed;

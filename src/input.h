@@ -36,13 +36,16 @@ typedef struct {
   Record record;     ///< its text and metadata (plain text: the text only)
   size_t bytes;      ///< input bytes it took (the file, or the line)
   char problem[256]; ///< why it is unusable (no text then), or ""
+  int too_large;     ///< the problem: over the input's max_bytes
 } Article;
 
 typedef struct InputImpl Input;
 
 /** Returns a new input over the arguments (FILE, DIR or '-'; they must
- *  outlive it), or NULL when out of memory. */
-Input *input_new(char *const *args, size_t n, InputFormat format);
+ *  outlive it), or NULL when out of memory.  An article (a file, or a JSON
+ *  line) of more than max_bytes is not read, only reported (too_large). */
+Input *input_new(char *const *args, size_t n, InputFormat format,
+                 size_t max_bytes);
 
 /** Reads the next article into *a, which the caller then owns.  Returns 1,
  *  0 at the end, or -1 when out of memory. */

@@ -10,11 +10,16 @@
  *
  * and the exit code says how bad things were:
  *
- *     0  every article was read, extracted and written
- *     1  at least one article could not be read or extracted (the others
- *        were still processed and written)
+ *     0  every article was read, extracted and written (bytes replaced
+ *        with U+FFFD and capped sentences are warnings)
+ *     1  at least one article was skipped (unreadable, not text, over
+ *        --max-article-bytes, a bad record): the others were still
+ *        processed and written
  *     2  usage error, or a fatal error: data files unloadable, output not
  *        writable.  With -O the target file is then left untouched.
+ *     128 + N  signal N (SIGINT 130, SIGTERM 143, SIGHUP 129) stopped the
+ *        run: the articles read by then were finished and written whole,
+ *        and -O FILE holds them (--resume carries on from there).
  *
  * -O writes to a temporary file beside the target (mkstemp), flushes and
  * fsyncs it, and renames it over the target, so readers of the target see
@@ -27,6 +32,7 @@
 #include <config.h>
 #endif
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -41,6 +47,7 @@
 #include "input.h"
 #include "newskg.h"
 #include "progress.h"
+#include "resume.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -64,6 +71,13 @@ enum { EXIT_INPUT = 1, EXIT_FATAL = 2 };
 
 /* Most worker threads -j takes. */
 #define MAX_JOBS 1024
+
+/* The default of --max-article-bytes: news articles are a few kB, the
+ * longest feature far below 1 MB; extracting takes about 15 bytes of
+ * memory per byte of text, so 8 MiB keeps one article under ~130 MB per
+ * thread.  The option takes up to MAX_ARTICLE_BYTES. */
+#define DEFAULT_ARTICLE_BYTES (8UL << 20)
+#define MAX_ARTICLE_BYTES (1UL << 32)
 
 /* --- messages ------------------------------------------------------------ */
 
@@ -155,6 +169,15 @@ static void print_help(void) {
       "                              and the rules as resources\n"
       "  --explain                   Print to stderr, for each relation, the\n"
       "                              rule, sentence and words that gave it\n"
+      "  --max-article-bytes N       Skip (and report) an article of more\n"
+      "                              than N bytes (suffix K, M or G: KiB,\n"
+      "                              MiB, GiB; default 8M)\n"
+      "  --max-sentence-mentions N   Read at most N entity mentions of a\n"
+      "                              sentence, report the rest (default\n"
+      "                              %d)\n"
+      "  --resume                    With -o nquads -O FILE: keep the\n"
+      "                              articles FILE holds (but its last) and\n"
+      "                              extract the rest of the input\n"
       "  -q, --quiet                 No progress, per-article or summary lines\n"
       "  -h, --help                  Print this help, then exit\n"
       "  -v, --version               Print the version, then exit\n"
@@ -166,37 +189,49 @@ static void print_help(void) {
       "                              forbidden relation is asserted\n"
       "\n"
       "Exit status:\n"
-      "  0  success\n"
-      "  1  an article could not be read or extracted (the others were still\n"
-      "     written); for eval: below --min-f1, or a forbidden relation\n"
+      "  0  success (invalid UTF-8 or NUL bytes replaced with U+FFFD, or a\n"
+      "     sentence capped, are warnings)\n"
+      "  1  partial: an article was skipped (unreadable, not text, too\n"
+      "     large, a bad record; the others were still written); for eval:\n"
+      "     below --min-f1, or a forbidden relation\n"
       "  2  usage error, or fatal error (data files unloadable, output not\n"
       "     writable, gold or graph unreadable)\n"
+      "  130, 143  SIGINT, SIGTERM: the articles read were finished and\n"
+      "     written whole (-O FILE too), then the run stopped\n"
       "\n"
       "Report bugs and read more at %s\n",
-      PACKAGE_VERSION, PROGRAM, PROGRAM, NEWSKG_DATADIR, PROGRAM, PACKAGE_URL);
+      PACKAGE_VERSION, PROGRAM, PROGRAM, NEWSKG_DATADIR,
+      KG_MAX_SENTENCE_MENTIONS, PROGRAM, PACKAGE_URL);
 }
 
 /* --- output ----------------------------------------------------------------- */
 
-/* The temporary file to remove when a signal ends the program, or NULL.
- * The program's one global: a signal handler has nowhere else to look. */
+/* The signal that asked the run to stop (0 until one does), and the
+ * temporary file to remove when a second one ends the program at once.
+ * The program's globals: a signal handler has nowhere else to look. */
+static volatile sig_atomic_t stop_signal;
 static char *volatile interrupted_tmp;
 
+/* The first SIGINT, SIGTERM or SIGHUP lets the run finish the articles it
+ * has read; the second ends the program, without its temporary file. */
 static void on_signal(int sig) {
+  if (!stop_signal) {
+    stop_signal = sig;
+    return;
+  }
   if (interrupted_tmp)
     unlink(interrupted_tmp);
   signal(sig, SIG_DFL);
   raise(sig);
 }
 
-/* Removes the temporary file if SIGINT, SIGTERM or SIGHUP ends the run. */
-static void catch_signals(char *tmp) {
+static void catch_signals(void) {
   static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
-  interrupted_tmp = tmp;
   for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART; /* reads and writes go on; the reader looks */
     sigemptyset(&sa.sa_mask);
     sigaction(signals[i], &sa, NULL);
   }
@@ -209,7 +244,11 @@ typedef struct {
   char *tmp;          ///< owned temporary path, NULL for stdout
 } Output;
 
-static int output_open(Output *out, const char *target) {
+static int output_close(Output *out, int commit);
+
+/* Opens the output; with resume, its temporary file starts with the
+ * articles of target that resume keeps. */
+static int output_open(Output *out, const char *target, const Resume *resume) {
   out->fh = stdout;
   out->target = target;
   out->tmp = NULL;
@@ -234,7 +273,7 @@ static int output_open(Output *out, const char *target) {
     out->tmp = NULL;
     return -1;
   }
-  catch_signals(out->tmp);
+  interrupted_tmp = out->tmp;
   mode_t mask = umask(0);
   umask(mask);
   if (fchmod(fd, 0666 & ~mask) != 0 || !(out->fh = fdopen(fd, "wb"))) {
@@ -246,6 +285,15 @@ static int output_open(Output *out, const char *target) {
     out->tmp = NULL;
     return -1;
   }
+  int error = resume ? resume_copy_kept(resume, target, out->fh) : 0;
+  if (error) {
+    char message[600];
+    snprintf(message, sizeof message, "cannot copy what it holds: %s",
+             strerror(error));
+    report(target, message);
+    output_close(out, 0);
+    return -1;
+  }
   return 0;
 }
 
@@ -254,6 +302,8 @@ static int output_open(Output *out, const char *target) {
  * reporting the failure (the target is then untouched). */
 static int output_close(Output *out, int commit) {
   if (!out->tmp) {
+    if (!commit) /* the failure that stopped the run is reported already */
+      return -1;
     if (fflush(stdout) != 0 || ferror(stdout)) {
       report("(standard output)", strerror(errno ? errno : EIO));
       return -1;
@@ -377,7 +427,10 @@ typedef struct {
   size_t n_gazetteers;
   const char **rules; ///< --rules files, n_rules of them
   size_t n_rules;
-  KgExtractOptions extract; ///< --date, --min-confidence, --provenance
+  KgExtractOptions extract; ///< --date, --min-confidence, --provenance,
+                            ///< --max-sentence-mentions
+  size_t max_article_bytes; ///< --max-article-bytes
+  int resume;               ///< --resume
   int explain;              ///< --explain
   int quiet;                ///< -q
 } Options;
@@ -414,18 +467,39 @@ static int shows_progress(const Options *opt) {
          (opt->output || !isatty(STDOUT_FILENO));
 }
 
-/* Runs the articles of the arguments through ex into out; returns the exit
- * code. */
+/* Says which signal stopped the run, and how to carry on. */
+static void report_stop(Progress *progress, const Options *opt) {
+  char text[300];
+  int n = snprintf(text, sizeof text,
+                   "%s: interrupted by %s: the articles read so far were "
+                   "written whole%s\n",
+                   PROGRAM,
+                   stop_signal == SIGINT    ? "SIGINT"
+                   : stop_signal == SIGTERM ? "SIGTERM"
+                                            : "SIGHUP",
+                   opt->output && opt->format == KG_FORMAT_NQUADS
+                       ? "; --resume carries on"
+                       : "");
+  if (n > 0)
+    progress_write(progress, text,
+                   (size_t)n < sizeof text ? (size_t)n : sizeof text - 1);
+}
+
+/* Runs the articles of the arguments through ex into out, past those
+ * resume says are written; returns the exit code. */
 static int run_corpus(const Options *opt, const KgExtractor *ex, FILE *out,
-                      int nargs, char **args) {
+                      Resume *resume, int nargs, char **args) {
   int show = shows_progress(opt);
   CorpusOptions co = {opt->format,
                       opt->extract,
                       opt->explain,
                       !opt->quiet && !show,
                       opt->jobs,
-                      opt->output ? opt->output : "(standard output)"};
-  Input *in = input_new(args, (size_t)nargs, opt->input);
+                      opt->output ? opt->output : "(standard output)",
+                      resume,
+                      &stop_signal};
+  Input *in =
+      input_new(args, (size_t)nargs, opt->input, opt->max_article_bytes);
   Progress *progress = progress_start(
       show, show ? input_total_bytes(args, (size_t)nargs, opt->input) : -1);
   if (!in || !progress) {
@@ -436,8 +510,11 @@ static int run_corpus(const Options *opt, const KgExtractor *ex, FILE *out,
   }
   CorpusStatus status = corpus_run(ex, &co, in, out, progress);
   input_free(in);
+  if (stop_signal && status != CORPUS_FATAL)
+    report_stop(progress, opt);
   progress_finish(progress, !opt->quiet);
   return status == CORPUS_FATAL         ? EXIT_FATAL
+         : stop_signal                  ? 128 + stop_signal
          : status == CORPUS_SOME_FAILED ? EXIT_INPUT
                                         : EXIT_SUCCESS;
 }
@@ -451,22 +528,53 @@ static int names_one_article(const Options *opt, int nargs, char **args) {
           !S_ISDIR(st.st_mode));
 }
 
+/* For --resume: what the output file holds already (NULL when there is no
+ * such file yet, or on error, then *failed is set after reporting it). */
+static Resume *open_resume(const Options *opt, int *failed) {
+  int error;
+  long line;
+  Resume *resume = resume_open(opt->output, &error, &line);
+  *failed = 0;
+  if (resume) {
+    if (!opt->quiet)
+      fprintf(stderr,
+              "%s: %s: resuming after %zu articles (the last one it held is "
+              "written again)\n",
+              PROGRAM, opt->output, resume_kept_articles(resume));
+  } else if (error == EINVAL) {
+    fprintf(stderr,
+            "%s: %s:%ld: cannot resume: not N-Quads with one named graph "
+            "per article\n",
+            PROGRAM, opt->output, line);
+    *failed = 1;
+  } else if (error != ENOENT) {
+    fprintf(stderr, "%s: %s: cannot resume: %s\n", PROGRAM, opt->output,
+            strerror(error));
+    *failed = 1;
+  }
+  return resume;
+}
+
 static int run(const Options *opt, int nargs, char **args) {
   /* A DOT stream holds one graph, and one picture of many articles would
    * be no article's: refuse before writing anything. */
   if (opt->format == KG_FORMAT_DOT && !names_one_article(opt, nargs, args))
     return usage_error("-o dot draws one article: give one text FILE or "
                        "'-', not a directory, several files or -i jsonl");
-  KgExtractor *ex = load_extractor(opt);
-  if (!ex)
-    return EXIT_FATAL;
+  int failed = 0;
+  Resume *resume = opt->resume ? open_resume(opt, &failed) : NULL;
+  KgExtractor *ex = failed ? NULL : load_extractor(opt);
   Output out;
-  if (output_open(&out, opt->output) != 0) {
+  if (ex)
+    catch_signals(); /* from here on, a run stops cleanly */
+  if (!ex || output_open(&out, opt->output, resume) != 0) {
     kg_extractor_free(ex);
+    resume_free(resume);
     return EXIT_FATAL;
   }
-  int result = run_corpus(opt, ex, out.fh, nargs, args);
+  int result = run_corpus(opt, ex, out.fh, resume, nargs, args);
   kg_extractor_free(ex);
+  resume_free(resume);
   if (output_close(&out, result != EXIT_FATAL) != 0)
     result = EXIT_FATAL;
   return result;
@@ -479,7 +587,10 @@ enum {
   OPT_DATE,
   OPT_MIN_CONFIDENCE,
   OPT_PROVENANCE,
-  OPT_EXPLAIN
+  OPT_EXPLAIN,
+  OPT_MAX_ARTICLE_BYTES,
+  OPT_MAX_SENTENCE_MENTIONS,
+  OPT_RESUME
 };
 
 /* Sets the extraction option of getopt code c (--date, --min-confidence,
@@ -508,6 +619,37 @@ static int extract_option(KgExtractOptions *x, int c, const char *arg) {
   if (!wrong)
     return -1;
   fprintf(stderr, "%s: invalid argument '%s': %s\n", PROGRAM, arg, wrong);
+  return usage_error(NULL);
+}
+
+/* Sets --max-article-bytes or --max-sentence-mentions (getopt code c)
+ * from arg: a whole number, for bytes with an optional K, M or G (powers
+ * of 1024).  Returns -1, or EXIT_FATAL after saying what is wrong. */
+static int limit_option(Options *opt, int c, const char *arg) {
+  int bytes = c == OPT_MAX_ARTICLE_BYTES;
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(arg, &end, 10);
+  const char *units = "KMG";
+  const char *unit = bytes && *end ? strchr(units, *end) : NULL;
+  if (unit && end[1] == '\0') {
+    for (const char *u = units; u <= unit; u++)
+      n = n > MAX_ARTICLE_BYTES ? n : n * 1024;
+    end++;
+  }
+  unsigned long long most = bytes ? MAX_ARTICLE_BYTES : 1000000000ULL;
+  if (!errno && end != arg && !*end && isdigit((unsigned char)*arg) &&
+      n >= 1 && n <= most) {
+    if (bytes)
+      opt->max_article_bytes = (size_t)n;
+    else
+      opt->extract.max_sentence_mentions = (size_t)n;
+    return -1;
+  }
+  fprintf(stderr, "%s: invalid argument '%s': %s wants a number from 1 to %s\n",
+          PROGRAM, arg,
+          bytes ? "--max-article-bytes" : "--max-sentence-mentions",
+          bytes ? "4G" : "1000000000");
   return usage_error(NULL);
 }
 
@@ -578,6 +720,10 @@ int main(int argc, char **argv) {
       {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
       {"provenance", required_argument, NULL, OPT_PROVENANCE},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
+      {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE_BYTES},
+      {"max-sentence-mentions", required_argument, NULL,
+       OPT_MAX_SENTENCE_MENTIONS},
+      {"resume", no_argument, NULL, OPT_RESUME},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'v'},
@@ -586,6 +732,8 @@ int main(int argc, char **argv) {
   memset(&opt, 0, sizeof opt);
   opt.format = KG_FORMAT_TURTLE;
   opt.jobs = online_cores();
+  opt.max_article_bytes = DEFAULT_ARTICLE_BYTES;
+  opt.extract.max_sentence_mentions = KG_MAX_SENTENCE_MENTIONS;
   /* at most argc repeatable options of each kind */
   opt.gazetteers = calloc((size_t)argc, sizeof *opt.gazetteers);
   opt.rules = calloc((size_t)argc, sizeof *opt.rules);
@@ -623,6 +771,13 @@ int main(int argc, char **argv) {
     case OPT_EXPLAIN:
       opt.explain = 1;
       break;
+    case OPT_MAX_ARTICLE_BYTES:
+    case OPT_MAX_SENTENCE_MENTIONS:
+      status = limit_option(&opt, c, optarg);
+      break;
+    case OPT_RESUME:
+      opt.resume = 1;
+      break;
     case 'q':
       opt.quiet = 1;
       break;
@@ -641,6 +796,9 @@ int main(int argc, char **argv) {
   }
   if (status < 0 && optind >= argc)
     status = usage_error("no input files");
+  if (status < 0 && opt.resume &&
+      (!opt.output || opt.format != KG_FORMAT_NQUADS))
+    status = usage_error("--resume needs -o nquads and -O FILE");
   if (status < 0)
     status = run(&opt, argc - optind, argv + optind);
   free(opt.gazetteers);

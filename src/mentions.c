@@ -746,11 +746,19 @@ static long gazetteer_surname(Finder *f, const char *key, size_t klen,
 
 /* A one-word name found by pattern ("WikiLeaks founder Assange" in a
  * headline) is the person named in full elsewhere: its mentions move to
- * that person's entity. */
-static void merge_lone_surnames(Finder *f, size_t people) {
+ * that person's entity.  The lone names are merged one by one, in entity
+ * order (a later one may take over what an earlier one received); the
+ * mentions then move in one pass, each to where its entity's chain of
+ * merges ends.  Returns 0, or -1 when out of memory. */
+static int merge_lone_surnames(Finder *f, size_t people) {
   KgArticle *a = f->a;
   char key[KEY_MAX];
+  long *moved_to = malloc((people + 1) * sizeof *moved_to);
+  if (!moved_to)
+    return -1;
+  int any = 0;
   for (size_t e = 0; e < people; e++) {
+    moved_to[e] = (long)e;
     KgEntity *lone = &a->entities[e];
     if (lone->cls != KG_CLASS_PERSON || lone->gaz >= 0 ||
         strchr(lone->name, ' '))
@@ -763,12 +771,23 @@ static void merge_lone_surnames(Finder *f, size_t people) {
       target = (long)to;
     if (target < 0 || (size_t)target == e)
       continue;
-    for (size_t mi = 0; mi < a->mention_count; mi++)
-      if (a->mentions[mi].entity == (long)e)
-        a->mentions[mi].entity = target;
+    moved_to[e] = target;
     a->entities[target].mentions += lone->mentions;
     lone->mentions = 0;
+    any = 1;
   }
+  /* a merge into a later entity follows that entity's own merge; one into
+   * an earlier entity stops there, as that one had merged already */
+  for (size_t e = people; any && e-- > 0;)
+    if (moved_to[e] > (long)e && (size_t)moved_to[e] < people)
+      moved_to[e] = moved_to[moved_to[e]];
+  for (size_t mi = 0; any && mi < a->mention_count; mi++) {
+    long e = a->mentions[mi].entity;
+    if (e >= 0 && (size_t)e < people)
+      a->mentions[mi].entity = moved_to[e];
+  }
+  free(moved_to);
+  return 0;
 }
 
 /* Pass 3: one-word surnames of people named in full in the article. */
@@ -794,7 +813,8 @@ static int find_surnames(Finder *f) {
         return -1;
     }
   }
-  merge_lone_surnames(f, people);
+  if (merge_lone_surnames(f, people) != 0)
+    return -1;
   for (size_t si = 0; si < a->text.sentence_count; si++) {
     const KgSentence *s = &a->text.sentences[si];
     if (s->flags & KG_SENT_DUPLICATE)
@@ -1231,6 +1251,48 @@ static void set_statistics(Finder *f) {
   free(counts);
 }
 
+/* Keeps the first max_sentence_mentions mentions of each sentence and
+ * drops the rest, so that the stages after this one, which compare the
+ * mentions of a sentence with each other, take time linear in the text
+ * however many names a sentence strings together.  Owners that are dropped
+ * become -1.  Mentions are sorted; returns 0, or -1 when out of memory. */
+static int cap_sentence_mentions(KgArticle *a) {
+  size_t cap = a->max_sentence_mentions, n = a->mention_count;
+  if (cap == 0)
+    return 0;
+  long *kept_as = NULL;
+  size_t kept = 0, in_sentence = 0;
+  for (size_t mi = 0; mi < n; mi++) {
+    KgMention *m = &a->mentions[mi];
+    in_sentence =
+        mi > 0 && a->mentions[mi - 1].sentence == m->sentence ? in_sentence + 1
+                                                               : 1;
+    if (in_sentence <= cap) {
+      if (kept_as)
+        kept_as[mi] = (long)kept;
+      a->mentions[kept++] = *m;
+      continue;
+    }
+    if (!kept_as) { /* the first mention over the cap */
+      if (!(kept_as = malloc(n * sizeof *kept_as)))
+        return -1;
+      for (size_t k = 0; k < mi; k++)
+        kept_as[k] = (long)k;
+    }
+    if (in_sentence == cap + 1 && a->capped_sentences++ == 0)
+      a->first_capped = m->sentence;
+    kept_as[mi] = -1;
+    if (m->entity >= 0)
+      a->entities[m->entity].mentions--;
+  }
+  for (size_t mi = 0; kept_as && mi < kept; mi++)
+    if (a->mentions[mi].owner >= 0)
+      a->mentions[mi].owner = kept_as[a->mentions[mi].owner];
+  a->mention_count = kept;
+  free(kept_as);
+  return 0;
+}
+
 KgStatus kg_find_mentions(KgArticle *a) {
   size_t tokens = a->text.token_count + 1;
   Finder f = {a,
@@ -1262,6 +1324,8 @@ KgStatus kg_find_mentions(KgArticle *a) {
   kg_article_sort_mentions(a);
   merge_titles(&f);
   kg_article_sort_mentions(a); /* merged titles start earlier now */
+  if (cap_sentence_mentions(a) != 0)
+    goto done;
   set_flags(&f);
   set_statistics(&f);
   status = KG_OK;

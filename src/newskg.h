@@ -96,7 +96,16 @@ typedef struct {
   double min_confidence;   /**< drop relations whose confidence (0 to 1) is
                                 below this; 0 keeps them all */
   KgProvenance provenance; /**< what kg_graph_write states about evidence */
+  size_t max_sentence_mentions; /**< mentions read per sentence, the rest
+                                     ignored (kg_graph_capped_sentences);
+                                     0: KG_MAX_SENTENCE_MENTIONS */
 } KgExtractOptions;
+
+/** The default of KgExtractOptions.max_sentence_mentions.  Ordinary news
+ *  names at most a few dozen things in a sentence; a sentence that lists
+ *  thousands is a table or junk, and reading its mentions against each
+ *  other would take time quadratic in them. */
+#define KG_MAX_SENTENCE_MENTIONS 1000
 
 /** Non-zero when s is a calendar date written YYYY-MM-DD (Gregorian, years
  *  0001 to 9999), as KgExtractOptions.date wants. */
@@ -131,6 +140,14 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
  *  scheme; g is then unchanged) or KG_ERR_NOMEM. */
 KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
                              const char *title, KgError *err);
+
+/** The document IRI kg_extract and kg_graph_set_source give the article
+ *  of len bytes of text with this id and URL (each NULL or "" when
+ *  unknown; the URL one kg_graph_set_source accepts), as a new string the
+ *  caller frees; NULL when out of memory.  It names the article's graph in
+ *  N-Quads without extracting it. */
+char *kg_document_iri(const char *text, size_t len, const char *id,
+                      const char *url);
 
 /** Writes the graph in the given format to out.  Each call is a whole
  *  document (in Turtle, with its @prefix lines). */
@@ -171,6 +188,12 @@ size_t kg_graph_relation_count(const KgGraph *g);
 
 /** Number of sentences the article was split into. */
 size_t kg_graph_sentence_count(const KgGraph *g);
+
+/** Number of sentences of the article that named more entities than
+ *  KgExtractOptions.max_sentence_mentions (only the first ones were read);
+ *  when there are any, *first_byte (if not NULL) is set to the byte offset
+ *  of the first such sentence. */
+size_t kg_graph_capped_sentences(const KgGraph *g, size_t *first_byte);
 
 /** Precision/recall/F1 of one category, as the project's scorer (score.py) computes them. */
 typedef struct {

@@ -133,6 +133,10 @@ void progress_add(Progress *p, const Tally *t) {
   p->total.relations += t->relations;
   p->total.triples += t->triples;
   p->total.errors += t->errors;
+  p->total.not_text += t->not_text;
+  p->total.too_large += t->too_large;
+  p->total.repaired += t->repaired;
+  p->total.capped += t->capped;
   pthread_mutex_unlock(&p->lock);
 }
 
@@ -164,6 +168,23 @@ static void print_summary(const struct ProgressImpl *p) {
           plural(t->errors, "error", "errors"), seconds_since(&p->start));
 }
 
+/* The count of each kind of trouble, when there was any. */
+static void print_troubles(const Tally *t) {
+  if (t->errors) {
+    size_t other = t->errors - t->not_text - t->too_large;
+    fprintf(stderr,
+            "%s: skipped: %zu not text, %zu over --max-article-bytes, %zu "
+            "other%s",
+            PROGRAM, t->not_text, t->too_large, other,
+            t->repaired || t->capped ? "; " : "\n");
+  }
+  if (t->repaired || t->capped)
+    fprintf(stderr,
+            "%s%zu repaired (bytes replaced with U+FFFD), %zu capped (a "
+            "sentence over --max-sentence-mentions)\n",
+            t->errors ? "" : PROGRAM ": ", t->repaired, t->capped);
+}
+
 void progress_finish(Progress *p, int summary) {
   if (!p)
     return;
@@ -174,8 +195,10 @@ void progress_finish(Progress *p, int summary) {
   if (p->ticking)
     pthread_join(p->ticker, NULL);
   clear_line(p);
-  if (summary)
+  if (summary) {
     print_summary(p);
+    print_troubles(&p->total);
+  }
   pthread_cond_destroy(&p->wake);
   pthread_mutex_destroy(&p->lock);
   free(p);

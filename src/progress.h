@@ -14,6 +14,13 @@
  *     newskg: 330 articles, 2.2 MB, 9876 sentences, 1234 entities,
  *     210 relations, 11342 triples, 0 errors, 2.07 s
  *
+ * (on one line), followed, when there were any, by the count of each
+ * kind of trouble:
+ *
+ *     newskg: skipped: 1 not text, 2 over --max-article-bytes, 1 other;
+ *     3 repaired (bytes replaced with U+FFFD), 1 capped (a sentence over
+ *     --max-sentence-mentions)
+ *
  * (on one line).  Every function may be called from any thread.
  */
 #ifndef NEWSKG_PROGRESS_H
@@ -30,6 +37,10 @@ typedef struct {
   size_t relations;         ///< distinct relations of each, added up
   size_t triples;           ///< triples written
   size_t errors;            ///< articles that could not be read or extracted
+  size_t not_text;          ///< of the errors: binary data, skipped
+  size_t too_large;         ///< of the errors: over --max-article-bytes
+  size_t repaired;          ///< articles with bytes replaced by U+FFFD
+  size_t capped;            ///< articles with a sentence cut to the limit
 } Tally;
 
 typedef struct ProgressImpl Progress;

@@ -31,9 +31,20 @@
 
 /* The facts read so far, indexed by what each states: an article may state
  * many, and a fact read again in its sentence must be found at once. */
+/* Who leads one country in the facts read so far (led_by_other asks the
+ * same about the dateline's country for title after title): the facts
+ * added since the last question are the only ones read again. */
+typedef struct {
+  long country; ///< the country asked about, or -1
+  size_t read;  ///< facts of the list read for it
+  long first;   ///< the first leader found, or -1
+  long other;   ///< a leader other than first, or -1
+} Leaders;
+
 typedef struct {
   KgFactList *list;
   KgStrMap *index; ///< fact_key() of each fact -> its index in list
+  Leaders leaders; ///< of the dateline's country
 } Facts;
 
 typedef struct {
@@ -67,6 +78,7 @@ static FactKey fact_key(long s, KgRelation rel, long o, size_t sentence) {
  * when out of memory. */
 static int index_facts(Facts *facts, KgFactList *list) {
   facts->list = list;
+  facts->leaders = (Leaders){-1, 0, -1, -1};
   if (!(facts->index = kg_strmap_new()))
     return -1;
   for (size_t i = 0; i < list->count; i++) {
@@ -151,12 +163,21 @@ static long slot_entity(KgArticle *a, long e, unsigned classes) {
 
 /* Non-zero when a fact already makes someone other than person the leader
  * of country: one article rarely gives a country two heads. */
-static int led_by_other(const KgFactList *facts, long country, long person) {
-  for (size_t i = 0; i < facts->count; i++)
-    if (facts->facts[i].relation == KG_REL_LEADER_OF &&
-        facts->facts[i].object == country && facts->facts[i].subject != person)
-      return 1;
-  return 0;
+static int led_by_other(Facts *facts, long country, long person) {
+  Leaders *l = &facts->leaders;
+  if (l->country != country)
+    *l = (Leaders){country, 0, -1, -1};
+  for (; l->read < facts->list->count; l->read++) {
+    const KgFact *f = &facts->list->facts[l->read];
+    if (f->relation != KG_REL_LEADER_OF || f->object != country)
+      continue;
+    if (l->first < 0)
+      l->first = f->subject;
+    else if (l->other < 0 && f->subject != l->first)
+      l->other = f->subject;
+  }
+  return (l->first >= 0 && l->first != person) ||
+         (l->other >= 0 && l->other != person);
 }
 
 /* The state a national body acts for ("the US Treasury", "the State
@@ -223,7 +244,7 @@ static long named_country_led(const KgArticle *a, long gaz) {
  * the person led; the person's nationality; the nearest country named
  * before the title in its sentence; the dateline's country unless someone
  * else already leads it; the country the article is most about. */
-static long context_country(KgArticle *a, const KgFactList *facts, long person,
+static long context_country(KgArticle *a, Facts *facts, long person,
                             size_t sentence, size_t before, int look_after) {
   const KgGazetteer *gz = a->kb->gazetteer;
   const KgEntity *p = &a->entities[person];
@@ -427,7 +448,7 @@ static int read_titles(KgArticle *a, Facts *facts) {
                             KG_CLASS_BIT(KG_CLASS_COUNTRY) |
                                 KG_CLASS_BIT(KG_CLASS_ORGANIZATION));
       else
-        owner = context_country(a, facts->list, m->entity, m->sentence, m->first, 0);
+        owner = context_country(a, facts, m->entity, m->sentence, m->first, 0);
       rc = add_fact(facts, m->entity, KG_REL_LEADER_OF, owner, m->sentence,
                     mention_source(a, m, m->owner, "title-leader", strength));
     } else if (strcmp(m->role, "counterpart") == 0 && owner >= 0 &&
@@ -450,7 +471,7 @@ static int read_titles(KgArticle *a, Facts *facts) {
       /* "Chinese foreign ministry spokeswoman Mao Ning", else the country
        * the sentence is about */
       owner = owner >= 0 ? slot_entity(a, owner, KG_CLASS_BIT(KG_CLASS_COUNTRY))
-                         : context_country(a, facts->list, m->entity, m->sentence,
+                         : context_country(a, facts, m->entity, m->sentence,
                                            m->first, 1);
       rc = add_fact(facts, m->entity, KG_REL_SPOKESPERSON_OF, owner, m->sentence,
                     mention_source(a, m, -1, "title-government-spokesperson",
@@ -810,7 +831,7 @@ static int sink(void *ctx, const KgRuleMatch *m) {
       objects[no++] = country;
   } else if (!m->reciprocal && ns > 0) {
     objects[no++] =
-        context_country(a, r->facts->list, subjects[0], r->sentence, su->first, 0);
+        context_country(a, r->facts, subjects[0], r->sentence, su->first, 0);
   }
   if (m->respectively && ns == no && ns > 1) {
     for (size_t i = 0; i < ns; i++)

@@ -15,19 +15,6 @@ if [ ! -r "$sample" ]; then
   exit 1
 fi
 
-# expect_status WHAT WANT GOT
-expect_status() {
-  if [ "$3" -eq "$2" ]; then pass "$1 (exit $3)"; else fail "$1: exit $3, wanted $2"; fi
-}
-
-# expect_grep WHAT PATTERN FILE
-expect_grep() {
-  if grep -q -e "$2" "$3"; then pass "$1"; else
-    fail "$1: no '$2' in:"
-    sed 's/^/    /' "$3" >&2
-  fi
-}
-
 # files_in DIR: the names in DIR, hidden ones too, one a line
 files_in() {
   (cd "$1" && ls -A)
@@ -40,6 +27,9 @@ expect_status "--help" 0 $?
 expect_grep "--help has a usage line" "^Usage: newskg \[OPTIONS\] FILE" "$work/out"
 expect_grep "--help lists the formats" "ntriples" "$work/out"
 expect_grep "--help documents exit status 2" "^  2  usage error" "$work/out"
+expect_grep "--help documents a partial run" "^  1  partial: an article was skipped" "$work/out"
+expect_grep "--help documents the signals' exit status" "^  130, 143  SIGINT, SIGTERM" "$work/out"
+expect_grep "--help documents the limits" "^  --max-article-bytes N " "$work/out"
 "$NEWSKG" -h >/dev/null 2>&1
 expect_status "-h" 0 $?
 
@@ -77,9 +67,11 @@ expect_status "missing file among good ones" 1 $?
 expect_grep "the good file is still written" "nif-core#Context>" "$work/out"
 
 printf 'caf\xe9\n' >"$work/latin1.txt"
-"$NEWSKG" -q "$work/latin1.txt" >/dev/null 2>"$work/err"
-expect_status "invalid UTF-8" 1 $?
-expect_grep "invalid UTF-8 says where" "^newskg: $work/latin1.txt: byte 3: " "$work/err"
+"$NEWSKG" -q -o ntriples "$work/latin1.txt" >"$work/out" 2>"$work/err"
+expect_status "invalid UTF-8 is repaired, a warning" 0 $?
+expect_grep "invalid UTF-8 says where and what was done" \
+  "^newskg: $work/latin1.txt: byte 3: invalid UTF-8 (replaced 1 byte with U+FFFD)$" "$work/err"
+expect_grep "the repaired text is written" 'isString> "caf\\uFFFD\\n" \.$' "$work/out"
 
 "$NEWSKG" -q -o ntriples "$sample" >"$work/file.nt" 2>"$work/err"
 expect_status "-o ntriples" 0 $?

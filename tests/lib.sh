@@ -4,7 +4,8 @@
 # (exported) from the environment `make check` gives, else from the source
 # tree; needs_tool VAR NAME PACKAGE skips the test (exit 77, automake's
 # code) when a tool is missing; start_work NAME checks the program and makes
-# $work, removed on exit; fail and pass count and report checks.
+# $work, removed on exit; fail and pass count and report checks, and
+# expect_status, expect_grep, expect_same and valid_rdf make the common ones.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 test_name=$(basename "$0")
@@ -86,4 +87,52 @@ fail() {
 }
 pass() {
   echo "ok: $*"
+}
+
+# expect_status WHAT WANT GOT
+expect_status() {
+  if [ "$3" -eq "$2" ]; then pass "$1 (exit $3)"; else fail "$1: exit $3, wanted $2"; fi
+}
+
+# expect_grep WHAT PATTERN FILE
+expect_grep() {
+  if grep -q -e "$2" "$3"; then pass "$1"; else
+    fail "$1: no '$2' in:"
+    sed 's/^/    /' "$3" | head -20 >&2
+  fi
+}
+
+# expect_same WHAT FILE1 FILE2
+expect_same() {
+  if cmp -s "$2" "$3"; then pass "$1"; else
+    fail "$1: $(cmp "$2" "$3" 2>&1)"
+  fi
+}
+
+# valid_rdf WHAT SYNTAX FILE: rapper ($RAPPER) and serdi ($SERDI) both read
+# FILE (SYNTAX: ntriples, nquads or turtle) without a complaint and find
+# the same number of statements; the test must have checked both tools
+# with needs_tool.
+valid_rdf() {
+  local tool n_rapper=0 n
+  for tool in rapper serdi; do
+    if [ $tool = rapper ]; then
+      "$RAPPER" -q -i "$2" -o nquads "$3" http://example.org/ >"$work/valid.nq" 2>"$work/valid.err"
+    else
+      "$SERDI" -q -i "$2" -o nquads "$3" >"$work/valid.nq" 2>"$work/valid.err"
+    fi
+    if [ $? -ne 0 ] || [ -s "$work/valid.err" ]; then
+      fail "$1: $tool cannot read it:"
+      head -3 "$work/valid.err" >&2
+      return
+    fi
+    n=$(wc -l <"$work/valid.nq")
+    if [ $tool = rapper ]; then
+      n_rapper=$n
+    elif [ "$n" -ne "$n_rapper" ]; then
+      fail "$1: rapper reads $n_rapper statements, serdi $n"
+      return
+    fi
+  done
+  pass "$1: valid $2 ($n_rapper statements, rapper and serdi)"
 }

@@ -23,6 +23,7 @@
 #include "input.h"
 #include "pipeline.h"
 #include "record.h"
+#include "repair.h"
 #include "runner.h"
 #include "walk.h"
 
@@ -328,7 +329,7 @@ static void test_text_articles(void) {
   char news[128];
   snprintf(news, sizeof news, "%s/news/b", root);
   char *args[] = {news};
-  Input *in = input_new(args, 1, INPUT_TEXT);
+  Input *in = input_new(args, 1, INPUT_TEXT, 1u << 20);
   CU_ASSERT_PTR_NOT_NULL_FATAL(in);
   Article a;
   CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
@@ -351,7 +352,7 @@ static void test_unreadable_is_an_article(void) {
   char gone[128];
   snprintf(gone, sizeof gone, "%s/news/gone.txt", root);
   char *args[] = {gone};
-  Input *in = input_new(args, 1, INPUT_TEXT);
+  Input *in = input_new(args, 1, INPUT_TEXT, 1u << 20);
   Article a;
   CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
   CU_ASSERT_STRING_EQUAL(a.name, gone);
@@ -362,11 +363,83 @@ static void test_unreadable_is_an_article(void) {
   input_free(in);
 }
 
+/* An article over max_bytes is reported, not read; the next one is. */
+static void test_too_large_is_an_article(void) {
+  char news[128];
+  snprintf(news, sizeof news, "%s/news/b", root);
+  char *args[] = {news};
+  Input *in = input_new(args, 1, INPUT_TEXT, 3); /* "B10." 4, "B2." 3 */
+  Article a;
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT(a.too_large);
+  CU_ASSERT_STRING_EQUAL(a.problem,
+                         "more than --max-article-bytes 3 bytes: skipped");
+  CU_ASSERT_EQUAL(a.bytes, 4); /* counted, not read */
+  CU_ASSERT_PTR_NULL(a.record.text);
+  article_release(&a);
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT(!a.too_large);
+  CU_ASSERT_STRING_EQUAL(a.record.text, "B2.");
+  article_release(&a);
+  input_free(in);
+
+  char lines[128];
+  snprintf(lines, sizeof lines, "%s/lines", root);
+  args[0] = lines;
+  in = input_new(args, 1, INPUT_JSONL, 20); /* only "not json" fits */
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT(a.too_large);
+  CU_ASSERT_EQUAL(a.line, 1);
+  article_release(&a);
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT_EQUAL(a.line, 4);
+  CU_ASSERT(!a.too_large);
+  article_release(&a);
+  input_free(in);
+}
+
+/* ---- repair ----------------------------------------------------------------- */
+
+/* repair_text on len bytes of text gives want, having found invalid bytes
+ * and nul NUL bytes. */
+static void check_repair(const char *text, size_t len, const char *want,
+                         size_t invalid, size_t nul) {
+  Repair r;
+  CU_ASSERT_EQUAL_FATAL(repair_text(text, len, &r), 0);
+  CU_ASSERT(!r.not_text);
+  CU_ASSERT_EQUAL(r.invalid, invalid);
+  CU_ASSERT_EQUAL(r.nul, nul);
+  CU_ASSERT_EQUAL(r.len, strlen(want));
+  CU_ASSERT(r.len == strlen(want) && memcmp(r.text, want, r.len) == 0);
+  CU_ASSERT((r.fixed != NULL) == (invalid + nul > 0));
+  free(r.fixed);
+}
+
+static void test_repair(void) {
+  check_repair("caf\xc3\xa9", 5, "caf\xc3\xa9", 0, 0);
+  check_repair("caf\xe9 au lait", 12, "caf\xef\xbf\xbd au lait", 1, 0);
+  check_repair("a\0b", 3, "a\xef\xbf\xbd" "b", 0, 1);
+  /* a cut-off character is one replacement a byte; an overlong '/' too */
+  check_repair("x\xe2\x82", 3, "x\xef\xbf\xbd\xef\xbf\xbd", 2, 0);
+  check_repair("\xc0\xaf.", 3, "\xef\xbf\xbd\xef\xbf\xbd.", 2, 0);
+  Repair r;
+  CU_ASSERT_EQUAL(repair_text("ok \xff\xfe here", 10, &r), 0);
+  CU_ASSERT_EQUAL(r.first_invalid, 3);
+  free(r.fixed);
+  /* binary: 32 bad bytes in 64 */
+  char junk[64];
+  for (size_t i = 0; i < sizeof junk; i++)
+    junk[i] = i % 2 ? 'a' : (char)0xFF;
+  CU_ASSERT_EQUAL(repair_text(junk, sizeof junk, &r), 0);
+  CU_ASSERT(r.not_text);
+  CU_ASSERT_PTR_NULL(r.fixed);
+}
+
 static void test_json_lines(void) {
   char lines[128];
   snprintf(lines, sizeof lines, "%s/lines", root);
   char *args[] = {lines};
-  Input *in = input_new(args, 1, INPUT_JSONL);
+  Input *in = input_new(args, 1, INPUT_JSONL, 1u << 20);
   Article a;
   /* one.jsonl only (skip.txt is no .jsonl); blank lines are no records */
   CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
@@ -402,11 +475,14 @@ int main(void) {
       {"plain-text articles", test_text_articles},
       {"an unreadable file is an article with a problem",
        test_unreadable_is_an_article},
+      {"an article over the size limit is reported, not read",
+       test_too_large_is_an_article},
       {"JSON Lines articles", test_json_lines},
   };
   static const KgTest records[] = {
       {"fields of a record", test_record_fields},
       {"bad records say why", test_bad_records},
+      {"bad bytes replaced, binary data told apart", test_repair},
   };
   static const KgSuite suites[] = {
       {"pipeline", NULL, NULL, KG_TESTS(pipeline)},

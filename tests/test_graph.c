@@ -1038,7 +1038,7 @@ static void test_dateline_date(void) {
 }
 
 static void test_given_date(void) {
-  KgExtractOptions opts = {"2020-08-12", 0.0, KG_PROVENANCE_FULL};
+  KgExtractOptions opts = {"2020-08-12", 0.0, KG_PROVENANCE_FULL, 0};
   KgGraph *g = extract(DATELINE, &opts);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
   const KgDate *d = kg_graph_date(g);
@@ -1056,17 +1056,64 @@ static void test_given_date(void) {
 }
 
 static void test_bad_options(void) {
-  const KgExtractOptions bad[] = {{"2020-02-30", 0.0, KG_PROVENANCE_BASIC},
-                                  {"12/08/2020", 0.0, KG_PROVENANCE_BASIC},
-                                  {NULL, 1.5, KG_PROVENANCE_BASIC},
-                                  {NULL, -0.1, KG_PROVENANCE_BASIC},
-                                  {NULL, 0.0, (KgProvenance)7}};
+  const KgExtractOptions bad[] = {{"2020-02-30", 0.0, KG_PROVENANCE_BASIC, 0},
+                                  {"12/08/2020", 0.0, KG_PROVENANCE_BASIC, 0},
+                                  {NULL, 1.5, KG_PROVENANCE_BASIC, 0},
+                                  {NULL, -0.1, KG_PROVENANCE_BASIC, 0},
+                                  {NULL, 0.0, (KgProvenance)7, 0}};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     KgGraph *g = NULL;
     KgError err;
     CU_ASSERT_EQUAL(kg_extract_with(extractor, "Text.", 5, &bad[i], &g, &err),
                     KG_ERR_INPUT);
     CU_ASSERT_PTR_NULL(g);
+  }
+}
+
+/* Mentions past the limit of a sentence are not read, and the graph says
+ * which sentence was cut; the others are read whole. */
+static void test_sentence_mention_cap(void) {
+  static const char text[] = "Britain and Canada met.\n"
+                             "France, Germany, Italy and Spain met Poland.\n";
+  KgExtractOptions opts = {NULL, 0.0, KG_PROVENANCE_BASIC, 3};
+  KgGraph *g = extract(text, &opts);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+  size_t first = 0;
+  CU_ASSERT_EQUAL(kg_graph_capped_sentences(g, &first), 1);
+  CU_ASSERT_EQUAL(first, strlen("Britain and Canada met.\n"));
+  CU_ASSERT(entity_named(g, "Canada") >= 0);
+  CU_ASSERT(entity_named(g, "Italy") >= 0);  /* the third of its sentence */
+  CU_ASSERT(entity_named(g, "Spain") < 0);   /* the fourth */
+  CU_ASSERT(entity_named(g, "Poland") < 0);
+  kg_graph_free(g);
+  g = extract(text, NULL); /* the default reads them all */
+  CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+  CU_ASSERT_EQUAL(kg_graph_capped_sentences(g, NULL), 0);
+  CU_ASSERT(entity_named(g, "Poland") >= 0);
+  kg_graph_free(g);
+}
+
+/* kg_document_iri names the graph kg_graph_set_source gives, without
+ * extracting: from the id, else the URL, else the text. */
+static void test_document_iri(void) {
+  static const char text[] = "Britain imposed sanctions on Belarus.\n";
+  const char *sources[][2] = {{NULL, NULL},
+                              {"wn-42", "https://example.org/a"},
+                              {NULL, "https://example.org/a"},
+                              {"", ""}};
+  for (size_t i = 0; i < sizeof sources / sizeof *sources; i++) {
+    KgGraph *g = extract(text, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    KgError err;
+    CU_ASSERT_EQUAL_FATAL(
+        kg_graph_set_source(g, sources[i][0], sources[i][1], NULL, &err),
+        KG_OK);
+    char *iri = kg_document_iri(text, strlen(text), sources[i][0],
+                                sources[i][1]);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(iri);
+    CU_ASSERT_STRING_EQUAL(iri, kg_graph_doc_iri(g));
+    free(iri);
+    kg_graph_free(g);
   }
 }
 
@@ -1078,7 +1125,7 @@ static void test_min_confidence(void) {
   CU_ASSERT_EQUAL(kg_graph_relation_count(g), 2);
   CU_ASSERT(entity_named(g, "Belarus") >= 0);
   kg_graph_free(g);
-  KgExtractOptions opts = {NULL, 0.75, KG_PROVENANCE_BASIC};
+  KgExtractOptions opts = {NULL, 0.75, KG_PROVENANCE_BASIC, 0};
   g = extract(text, &opts);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
   CU_ASSERT_EQUAL_FATAL(kg_graph_relation_count(g), 1);
@@ -1137,6 +1184,8 @@ int main(void) {
       {"a given date and provenance", test_given_date},
       {"bad options are refused", test_bad_options},
       {"minimum confidence", test_min_confidence},
+      {"mentions per sentence are capped", test_sentence_mention_cap},
+      {"the document IRI without extracting", test_document_iri},
   };
   static const KgSuite suites[] = {
       {"graph", NULL, NULL, KG_TESTS(graph_tests)},

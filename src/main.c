@@ -1,9 +1,11 @@
 /* main.c - the newskg program: English news text in, RDF out.
  *
- * A thin layer over libnewskg and the run (corpus.c): it parses options,
- * finds the data directory, opens the output, and hands the articles of its
- * arguments (input.c) to corpus_run, or scores a graph (`newskg eval`,
- * kg_eval); it turns what went wrong into messages and exit codes.
+ * A thin layer over libnewskg and the run (cli.c, corpus.c): it parses
+ * options, opens the output, and hands the articles of its arguments
+ * (input.c) to the run with a file sink (sink.h), or scores a graph
+ * (`newskg eval`, kg_eval), or passes the command line to `newskg load`
+ * (load.c) or `newskg query` (query.c); it turns what went wrong into
+ * messages and exit codes.
  * Everything it prints to stderr has the form
  *
  *     newskg: FILE[:LINE]: message
@@ -37,10 +39,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "corpus.h"
-#include "input.h"
+#include "cli.h"
+#include "load.h"
 #include "newskg.h"
-#include "progress.h"
+#include "query.h"
+#include "sink.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -51,59 +54,6 @@
 #ifndef NEWSKG_DATADIR
 #define NEWSKG_DATADIR "/usr/local/share/newskg"
 #endif
-#ifndef NEWSKG_BUILD_DATADIR
-#define NEWSKG_BUILD_DATADIR "data"
-#endif
-
-#define PROGRAM "newskg"
-
-enum { EXIT_INPUT = 1, EXIT_FATAL = 2 };
-
-/* A file that names the data directory as a usable one. */
-#define DATA_PROBE "countries.tsv"
-
-/* Most worker threads -j takes. */
-#define MAX_JOBS 1024
-
-/* --- messages ------------------------------------------------------------ */
-
-/* "newskg: FILE[:LINE][: byte N]: message" for a library error; file names
- * the input when the error record names none. */
-static void report_error(const char *file, const KgError *err) {
-  const char *where = err->file[0] ? err->file : file;
-  if (err->line > 0)
-    fprintf(stderr, "%s: %s:%ld: %s\n", PROGRAM, where, err->line,
-            err->message);
-  else if (err->offset >= 0)
-    fprintf(stderr, "%s: %s: byte %ld: %s\n", PROGRAM, where, err->offset,
-            err->message);
-  else
-    fprintf(stderr, "%s: %s: %s\n", PROGRAM, where, err->message);
-}
-
-static void report(const char *file, const char *message) {
-  fprintf(stderr, "%s: %s: %s\n", PROGRAM, file, message);
-}
-
-static int usage_error(const char *message) {
-  if (message)
-    fprintf(stderr, "%s: %s\n", PROGRAM, message);
-  fprintf(stderr, "Try '%s --help' for more information.\n", PROGRAM);
-  return EXIT_FATAL;
-}
-
-/* Reports what getopt_long (run with opterr = 0 and a leading ':') found
- * wrong with the option just read. */
-static int bad_option(char **argv, int c) {
-  const char *arg = argv[optind - 1];
-  if (c == ':')
-    fprintf(stderr, "%s: option '%s' needs an argument\n", PROGRAM, arg);
-  else if (optopt && strncmp(arg, "--", 2) != 0)
-    fprintf(stderr, "%s: unknown option '-%c'\n", PROGRAM, optopt);
-  else
-    fprintf(stderr, "%s: unknown option '%s'\n", PROGRAM, arg);
-  return usage_error(NULL);
-}
 
 static void print_help(void) {
   printf(
@@ -112,6 +62,10 @@ static void print_help(void) {
       "name, and what they state about them, as RDF with its evidence.\n"
       "Usage: %s [OPTIONS] FILE|DIR...\n"
       "       %s eval GOLD GRAPH [--min-f1 F]\n"
+      "       %s load (--storage NAME --store-name NAME | --gsp URL) "
+      "[OPTIONS] FILE|DIR...\n"
+      "       %s query [--storage NAME] --store-name NAME [--format F] "
+      "QUERY\n"
       "\n"
       "Arguments:\n"
       "  FILE            an article in UTF-8 text (with -i jsonl: JSON Lines\n"
@@ -170,8 +124,11 @@ static void print_help(void) {
       "  2  usage error, or fatal error (data files unloadable, output not\n"
       "     writable, gold or graph unreadable)\n"
       "\n"
+      "Loading and querying stores: '%s load --help', '%s query --help'.\n"
+      "\n"
       "Report bugs and read more at %s\n",
-      PACKAGE_VERSION, PROGRAM, PROGRAM, NEWSKG_DATADIR, PROGRAM, PACKAGE_URL);
+      PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, NEWSKG_DATADIR,
+      PROGRAM, PROGRAM, PROGRAM, PACKAGE_URL);
 }
 
 /* --- output ----------------------------------------------------------------- */
@@ -217,7 +174,7 @@ static int output_open(Output *out, const char *target) {
   size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
   size_t size = strlen(target) + sizeof "/.tmp.XXXXXX";
   if (!(out->tmp = malloc(size))) {
-    report(target, strerror(ENOMEM));
+    cli_report(target, strerror(ENOMEM));
     return -1;
   }
   snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dirlen, target,
@@ -227,7 +184,7 @@ static int output_open(Output *out, const char *target) {
     char message[600];
     snprintf(message, sizeof message, "cannot create a temporary file: %s",
              strerror(errno));
-    report(target, message);
+    cli_report(target, message);
     free(out->tmp);
     out->tmp = NULL;
     return -1;
@@ -236,7 +193,7 @@ static int output_open(Output *out, const char *target) {
   mode_t mask = umask(0);
   umask(mask);
   if (fchmod(fd, 0666 & ~mask) != 0 || !(out->fh = fdopen(fd, "wb"))) {
-    report(target, strerror(errno));
+    cli_report(target, strerror(errno));
     close(fd);
     unlink(out->tmp);
     interrupted_tmp = NULL;
@@ -253,7 +210,7 @@ static int output_open(Output *out, const char *target) {
 static int output_close(Output *out, int commit) {
   if (!out->tmp) {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-      report("(standard output)", strerror(errno ? errno : EIO));
+      cli_report("(standard output)", strerror(errno ? errno : EIO));
       return -1;
     }
     return 0;
@@ -274,7 +231,7 @@ static int output_close(Output *out, int commit) {
       char message[600];
       snprintf(message, sizeof message, "%s: %s", failed,
                strerror(cause ? cause : EIO));
-      report(out->target, message);
+      cli_report(out->target, message);
     }
     unlink(out->tmp);
   } else {
@@ -295,25 +252,6 @@ static int output_close(Output *out, int commit) {
   return failed ? -1 : 0;
 }
 
-/* --- the data directory ------------------------------------------------- */
-
-static int has_data(const char *dir) {
-  char path[4096];
-  int n = snprintf(path, sizeof path, "%s/%s", dir, DATA_PROBE);
-  return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
-}
-
-/* -d DIR, else $NEWSKG_DATA, else the installed data if it is there, else
- * the source tree's (for running from the build tree). */
-static const char *data_dir(const char *option) {
-  if (option)
-    return option;
-  const char *env = getenv("NEWSKG_DATA");
-  if (env && *env)
-    return env;
-  return has_data(NEWSKG_DATADIR) ? NEWSKG_DATADIR : NEWSKG_BUILD_DATADIR;
-}
-
 /* --- newskg eval ----------------------------------------------------------- */
 
 static int eval_main(int argc, char **argv) {
@@ -331,7 +269,7 @@ static int eval_main(int argc, char **argv) {
       errno = 0;
       min_f1 = strtod(optarg, &end);
       if (errno || end == optarg || *end)
-        return usage_error("eval: --min-f1 needs a number");
+        return cli_usage_error("eval: --min-f1 needs a number");
       have_min = 1;
       break;
     }
@@ -342,17 +280,17 @@ static int eval_main(int argc, char **argv) {
              PROGRAM);
       return EXIT_SUCCESS;
     default:
-      return bad_option(argv, c);
+      return cli_bad_option(argv, c);
     }
   }
   if (argc - optind != 2)
-    return usage_error("eval: needs a GOLD and a GRAPH file");
+    return cli_usage_error("eval: needs a GOLD and a GRAPH file");
   KgEvalResult res;
   KgError err;
   memset(&err, 0, sizeof err);
   KgStatus status = kg_eval(argv[optind], argv[optind + 1], &res, stdout, &err);
   if (status != KG_OK) {
-    report_error(status == KG_ERR_IO && !err.file[0] ? "(standard output)"
+    cli_report_error(status == KG_ERR_IO && !err.file[0] ? "(standard output)"
                                                      : argv[optind],
                  &err);
     return EXIT_FATAL;
@@ -364,251 +302,74 @@ static int eval_main(int argc, char **argv) {
 
 /* --- newskg FILE... -------------------------------------------------------- */
 
-/* Options of a run. */
-typedef struct {
-  KgFormat format;         ///< output syntax
-  InputFormat input;       ///< -i: how files are read
-  size_t jobs;             ///< -j: extracting threads
-  const char *output;      ///< -O FILE, or NULL
-  const char *data;        ///< -d DIR, or NULL
-  const char **gazetteers; ///< --gazetteer files, n_gazetteers of them
-  size_t n_gazetteers;
-  const char **rules; ///< --rules files, n_rules of them
-  size_t n_rules;
-  KgExtractOptions extract; ///< --date, --min-confidence, --provenance
-  int explain;              ///< --explain
-  int quiet;                ///< -q
-} Options;
-
-static KgExtractor *load_extractor(const Options *opt) {
-  KgError err;
-  memset(&err, 0, sizeof err);
-  err.offset = -1;
-  const char *dir = data_dir(opt->data);
-  KgExtractor *ex = NULL;
-  if (kg_extractor_new(dir, &ex, &err) != KG_OK) {
-    report_error(dir, &err);
-    return NULL;
-  }
-  for (size_t i = 0; i < opt->n_gazetteers; i++)
-    if (kg_extractor_add_gazetteer(ex, opt->gazetteers[i], &err) != KG_OK) {
-      report_error(opt->gazetteers[i], &err);
-      kg_extractor_free(ex);
-      return NULL;
-    }
-  for (size_t i = 0; i < opt->n_rules; i++)
-    if (kg_extractor_add_rules(ex, opt->rules[i], &err) != KG_OK) {
-      report_error(opt->rules[i], &err);
-      kg_extractor_free(ex);
-      return NULL;
-    }
-  return ex;
-}
-
-/* Whether to keep a progress line on stderr: it is a terminal, and the
- * graphs do not go to that terminal too. */
-static int shows_progress(const Options *opt) {
-  return !opt->quiet && isatty(STDERR_FILENO) &&
-         (opt->output || !isatty(STDOUT_FILENO));
-}
-
-/* Runs the articles of the arguments through ex into out; returns the exit
- * code. */
-static int run_corpus(const Options *opt, const KgExtractor *ex, FILE *out,
-                      int nargs, char **args) {
-  int show = shows_progress(opt);
-  CorpusOptions co = {opt->format,
-                      opt->extract,
-                      opt->explain,
-                      !opt->quiet && !show,
-                      opt->jobs,
-                      opt->output ? opt->output : "(standard output)"};
-  Input *in = input_new(args, (size_t)nargs, opt->input);
-  Progress *progress = progress_start(
-      show, show ? input_total_bytes(args, (size_t)nargs, opt->input) : -1);
-  if (!in || !progress) {
-    fprintf(stderr, "%s: %s\n", PROGRAM, strerror(ENOMEM));
-    input_free(in);
-    progress_finish(progress, 0);
-    return EXIT_FATAL;
-  }
-  CorpusStatus status = corpus_run(ex, &co, in, out, progress);
-  input_free(in);
-  progress_finish(progress, !opt->quiet);
-  return status == CORPUS_FATAL         ? EXIT_FATAL
-         : status == CORPUS_SOME_FAILED ? EXIT_INPUT
-                                        : EXIT_SUCCESS;
-}
-
-static int run(const Options *opt, int nargs, char **args) {
-  KgExtractor *ex = load_extractor(opt);
+/* Extracts the articles of the arguments into format, to -O FILE
+ * (output) or standard output; returns the exit code. */
+static int run(const CliOptions *opt, KgFormat format, const char *output,
+               int nargs, char **args) {
+  KgExtractor *ex = cli_load_extractor(opt);
   if (!ex)
     return EXIT_FATAL;
   Output out;
-  if (output_open(&out, opt->output) != 0) {
+  if (output_open(&out, output) != 0) {
     kg_extractor_free(ex);
     return EXIT_FATAL;
   }
-  int result = run_corpus(opt, ex, out.fh, nargs, args);
+  FileSink sink;
+  file_sink_init(&sink, format, out.fh,
+                 output ? output : "(standard output)");
+  int result =
+      cli_run_corpus(opt, ex, &sink.sink, output == NULL, nargs, args);
   kg_extractor_free(ex);
   if (output_close(&out, result != EXIT_FATAL) != 0)
     result = EXIT_FATAL;
   return result;
 }
 
-/* getopt_long codes of the options without a short form. */
-enum {
-  OPT_GAZETTEER = 256,
-  OPT_RULES,
-  OPT_DATE,
-  OPT_MIN_CONFIDENCE,
-  OPT_PROVENANCE,
-  OPT_EXPLAIN
-};
-
-/* Sets the extraction option of getopt code c (--date, --min-confidence,
- * --provenance) from arg.  Returns -1, or EXIT_FATAL after saying what is
- * wrong with arg. */
-static int extract_option(KgExtractOptions *x, int c, const char *arg) {
-  const char *wrong = NULL;
-  if (c == OPT_DATE) {
-    x->date = arg;
-    if (!kg_date_is_valid(arg))
-      wrong = "--date wants a calendar date YYYY-MM-DD";
-  } else if (c == OPT_MIN_CONFIDENCE) {
-    char *end;
-    errno = 0;
-    x->min_confidence = strtod(arg, &end);
-    if (errno || end == arg || *end || !(x->min_confidence >= 0.0) ||
-        x->min_confidence > 1.0)
-      wrong = "--min-confidence wants a number from 0 to 1";
-  } else if (strcmp(arg, "basic") == 0) {
-    x->provenance = KG_PROVENANCE_BASIC;
-  } else if (strcmp(arg, "full") == 0) {
-    x->provenance = KG_PROVENANCE_FULL;
-  } else {
-    wrong = "--provenance is basic or full";
-  }
-  if (!wrong)
-    return -1;
-  fprintf(stderr, "%s: invalid argument '%s': %s\n", PROGRAM, arg, wrong);
-  return usage_error(NULL);
-}
-
-/* The default of -j: the cores online, at least 1. */
-static size_t online_cores(void) {
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (size_t)n;
-}
-
-/* Index of name in the n names, or -1. */
-static int find_name(const char *const *names, int n, const char *name) {
-  for (int i = 0; i < n; i++)
-    if (strcmp(names[i], name) == 0)
-      return i;
-  return -1;
-}
-
-/* Sets -o, -i or -j (getopt code c) from arg.  Returns -1, or EXIT_FATAL
- * after saying what is wrong with arg. */
-static int run_option(Options *opt, int c, const char *arg) {
+/* Sets -o from arg.  Returns -1, or EXIT_FATAL after saying what is wrong
+ * with arg. */
+static int output_format(KgFormat *format, const char *arg) {
   static const char *const outputs[] = {"turtle", "ntriples", "nquads"};
-  static const char *const inputs[] = {"text", "jsonl"};
-  int i;
-  if (c == 'o') {
-    if ((i = find_name(outputs, 3, arg)) >= 0) {
-      opt->format = (KgFormat)i;
-      return -1;
-    }
-    fprintf(stderr,
-            "%s: unknown output format '%s' (turtle, ntriples, nquads)\n",
-            PROGRAM, arg);
-  } else if (c == 'i') {
-    if ((i = find_name(inputs, 2, arg)) >= 0) {
-      opt->input = (InputFormat)i;
-      return -1;
-    }
-    fprintf(stderr, "%s: unknown input format '%s' (text, jsonl)\n", PROGRAM,
-            arg);
-  } else {
-    char *end;
-    errno = 0;
-    long n = strtol(arg, &end, 10);
-    if (!errno && end != arg && !*end && n >= 1 && n <= MAX_JOBS) {
-      opt->jobs = (size_t)n;
-      return -1;
-    }
-    fprintf(stderr,
-            "%s: invalid argument '%s': -j wants a number of threads from 1 "
-            "to %d\n",
-            PROGRAM, arg, MAX_JOBS);
+  int i = cli_find_name(outputs, 3, arg);
+  if (i >= 0) {
+    *format = (KgFormat)i;
+    return -1;
   }
-  return usage_error(NULL);
+  fprintf(stderr, "%s: unknown output format '%s' (turtle, ntriples, nquads)\n",
+          PROGRAM, arg);
+  return cli_usage_error(NULL);
 }
 
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "eval") == 0)
     return eval_main(argc - 1, argv + 1);
+  if (argc >= 2 && strcmp(argv[1], "load") == 0)
+    return load_main(argc - 1, argv + 1);
+  if (argc >= 2 && strcmp(argv[1], "query") == 0)
+    return query_main(argc - 1, argv + 1);
 
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},
       {"output-file", required_argument, NULL, 'O'},
-      {"input", required_argument, NULL, 'i'},
-      {"jobs", required_argument, NULL, 'j'},
-      {"data", required_argument, NULL, 'd'},
-      {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
-      {"rules", required_argument, NULL, OPT_RULES},
-      {"date", required_argument, NULL, OPT_DATE},
-      {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
-      {"provenance", required_argument, NULL, OPT_PROVENANCE},
-      {"explain", no_argument, NULL, OPT_EXPLAIN},
-      {"quiet", no_argument, NULL, 'q'},
+      CLI_EXTRACT_LONGOPTS,
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'v'},
       {NULL, 0, NULL, 0}};
-  Options opt;
-  memset(&opt, 0, sizeof opt);
-  opt.format = KG_FORMAT_TURTLE;
-  opt.jobs = online_cores();
-  /* at most argc repeatable options of each kind */
-  opt.gazetteers = calloc((size_t)argc, sizeof *opt.gazetteers);
-  opt.rules = calloc((size_t)argc, sizeof *opt.rules);
-  if (!opt.gazetteers || !opt.rules) {
-    fprintf(stderr, "%s: %s\n", PROGRAM, strerror(ENOMEM));
+  CliOptions opt;
+  if (cli_options_init(&opt, argc) != 0)
     return EXIT_FATAL;
-  }
+  KgFormat format = KG_FORMAT_TURTLE;
+  const char *output = NULL;
   int c, status = -1;
   opterr = 0;
   while (status < 0 &&
-         (c = getopt_long(argc, argv, ":o:O:i:j:d:qhv", longopts, NULL)) != -1) {
+         (c = getopt_long(argc, argv, ":o:O:hv" CLI_EXTRACT_SHORTOPTS,
+                          longopts, NULL)) != -1) {
     switch (c) {
     case 'o':
-    case 'i':
-    case 'j':
-      status = run_option(&opt, c, optarg);
+      status = output_format(&format, optarg);
       break;
     case 'O':
-      opt.output = optarg;
-      break;
-    case 'd':
-      opt.data = optarg;
-      break;
-    case OPT_GAZETTEER:
-      opt.gazetteers[opt.n_gazetteers++] = optarg;
-      break;
-    case OPT_RULES:
-      opt.rules[opt.n_rules++] = optarg;
-      break;
-    case OPT_DATE:
-    case OPT_MIN_CONFIDENCE:
-    case OPT_PROVENANCE:
-      status = extract_option(&opt.extract, c, optarg);
-      break;
-    case OPT_EXPLAIN:
-      opt.explain = 1;
-      break;
-    case 'q':
-      opt.quiet = 1;
+      output = optarg;
       break;
     case 'h':
       print_help();
@@ -619,16 +380,17 @@ int main(int argc, char **argv) {
       status = EXIT_SUCCESS;
       break;
     default:
-      status = bad_option(argv, c);
+      status = cli_option(&opt, c, optarg);
+      if (status == CLI_NOT_MINE)
+        status = cli_bad_option(argv, c);
       break;
     }
   }
   if (status < 0 && optind >= argc)
-    status = usage_error("no input files");
+    status = cli_usage_error("no input files");
   if (status < 0)
-    status = run(&opt, argc - optind, argv + optind);
-  free(opt.gazetteers);
-  free(opt.rules);
+    status = run(&opt, format, output, argc - optind, argv + optind);
+  cli_options_free(&opt);
   if (status == EXIT_SUCCESS && (fflush(stdout) != 0 || ferror(stdout))) {
     fprintf(stderr, "%s: (standard output): %s\n", PROGRAM, strerror(errno));
     status = EXIT_FATAL;

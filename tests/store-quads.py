@@ -8,8 +8,10 @@ RESULTS.json is the SPARQL 1.1 JSON answer of a store to
 and GRAPH.nq the N-Quads of `newskg -o nquads` for what was loaded (read
 here: newskg writes one quad a line, IRIs and literals only).  Only the store's graphs named like newskg's documents
 (https://w3id.org/newskg/doc/...) count, so that a store's own graphs do not
-matter.  Numbers compare by value (a store may write 0.70 as 0.7), simple
-literals as xsd:string, language tags in lower case.  Exits 1 and prints
+matter.  Numbers compare by value (a store may write 0.70 as 0.7) and the
+integer types as xsd:integer (Oxigraph 0.5 gives xsd:nonNegativeInteger
+back as xsd:integer), simple literals as xsd:string, language tags in
+lower case.  Exits 1 and prints
 what differs when the two are not the same set of quads.
 """
 import json
@@ -18,8 +20,8 @@ import sys
 from decimal import Decimal, InvalidOperation
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-NUMERIC = {XSD + t for t in ("decimal", "integer", "nonNegativeInteger",
-                             "int", "long", "double", "float")}
+INTEGER = {XSD + t for t in ("integer", "nonNegativeInteger", "int", "long")}
+NUMERIC = INTEGER | {XSD + "decimal", XSD + "double", XSD + "float"}
 DOC = "https://w3id.org/newskg/doc/"
 
 IRI = r"<([^>]*)>"
@@ -33,6 +35,8 @@ CHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f",
 def literal_key(value, lang, datatype):
     if datatype == XSD + "string":
         datatype = None
+    if datatype in INTEGER:
+        datatype = XSD + "integer"
     if datatype in NUMERIC:
         try:
             value = str(Decimal(value).normalize())

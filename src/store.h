@@ -25,9 +25,10 @@
 
 typedef struct StoreImpl Store;
 
-/** Opens the storage.  Unless create, a sqlite database must exist
- *  already (librdf would make an empty one).  Returns NULL after writing
- *  why not to why. */
+/** Opens the storage.  With create (for loading), a sqlite database gets
+ *  the indexes librdf does not make; without, it must exist already
+ *  (librdf would make an empty one).  Returns NULL after writing why not
+ *  to why. */
 Store *store_open(const char *storage, const char *name, const char *options,
                   int create, char *why, size_t why_size);
 

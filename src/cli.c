@@ -98,8 +98,7 @@ void cli_options_free(CliOptions *opt) {
 
 /* Sets the extraction option of getopt code c (--date, --min-confidence,
  * --provenance) from arg.  Returns NULL, or what is wrong with arg. */
-static const char *extract_option(KgExtractOptions *x, int c,
-                                  const char *arg) {
+static const char *extract_option(KgExtractOptions *x, int c, const char *arg) {
   if (c == OPT_DATE) {
     x->date = arg;
     return kg_date_is_valid(arg) ? NULL

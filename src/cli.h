@@ -45,31 +45,33 @@ enum {
 };
 
 /* The short and long options cli_option takes. */
+// clang-format off
 #define CLI_EXTRACT_SHORTOPTS "i:j:d:q"
 #define CLI_EXTRACT_LONGOPTS                                                   \
   {"input", required_argument, NULL, 'i'},                                     \
-      {"jobs", required_argument, NULL, 'j'},                                  \
-      {"data", required_argument, NULL, 'd'},                                  \
-      {"gazetteer", required_argument, NULL, OPT_GAZETTEER},                   \
-      {"rules", required_argument, NULL, OPT_RULES},                           \
-      {"date", required_argument, NULL, OPT_DATE},                             \
-      {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},         \
-      {"provenance", required_argument, NULL, OPT_PROVENANCE},                 \
-      {"explain", no_argument, NULL, OPT_EXPLAIN},                             \
-      {"quiet", no_argument, NULL, 'q'}
+  {"jobs", required_argument, NULL, 'j'},                                      \
+  {"data", required_argument, NULL, 'd'},                                      \
+  {"gazetteer", required_argument, NULL, OPT_GAZETTEER},                       \
+  {"rules", required_argument, NULL, OPT_RULES},                               \
+  {"date", required_argument, NULL, OPT_DATE},                                 \
+  {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},             \
+  {"provenance", required_argument, NULL, OPT_PROVENANCE},                     \
+  {"explain", no_argument, NULL, OPT_EXPLAIN},                                 \
+  {"quiet", no_argument, NULL, 'q'}
+// clang-format on
 
 /* What cli_option returns for an option that is not one of its own. */
 #define CLI_NOT_MINE (-2)
 
 /** How a command reads and extracts its articles. */
 typedef struct {
-  InputFormat input;       ///< -i: how files are read
-  size_t jobs;             ///< -j: extracting threads
-  const char *data;        ///< -d DIR, or NULL
-  const char **gazetteers; ///< owned array of the --gazetteer files
-  size_t n_gazetteers;     ///< how many
-  const char **rules;      ///< owned array of the --rules files
-  size_t n_rules;          ///< how many
+  InputFormat input;        ///< -i: how files are read
+  size_t jobs;              ///< -j: extracting threads
+  const char *data;         ///< -d DIR, or NULL
+  const char **gazetteers;  ///< owned array of the --gazetteer files
+  size_t n_gazetteers;      ///< how many
+  const char **rules;       ///< owned array of the --rules files
+  size_t n_rules;           ///< how many
   KgExtractOptions extract; ///< --date, --min-confidence, --provenance
   int explain;              ///< --explain
   int quiet;                ///< -q

@@ -95,11 +95,11 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
   if (run->opt->explain)
     kg_graph_explain(g, notes);
   job->graph_iri = strdup(kg_graph_doc_iri(g));
-  FILE *graph = job->graph_iri ? open_memstream(&job->graph, &job->graph_len)
-                               : NULL;
-  KgStatus status = graph ? kg_writer_write(writer, g, graph,
-                                            &job->tally.triples, &err)
-                          : KG_ERR_NOMEM;
+  FILE *graph =
+      job->graph_iri ? open_memstream(&job->graph, &job->graph_len) : NULL;
+  KgStatus status =
+      graph ? kg_writer_write(writer, g, graph, &job->tally.triples, &err)
+            : KG_ERR_NOMEM;
   if (graph && fclose(graph) != 0 && status == KG_OK)
     status = KG_ERR_NOMEM;
   if (status != KG_OK) {

@@ -22,14 +22,14 @@
 #define MAX_DELAY_MS 60000u
 
 struct GspImpl {
-  Sink sink;                     ///< first: a Gsp is a Sink
-  GspOptions opt;                ///< as given (strings not owned)
-  CURL *curl;                    ///< owned: the one handle
-  struct curl_slist *headers;    ///< owned: Content-Type and no Expect
-  SinkCounts counts;             ///< what put kept and did
-  char error[CURL_ERROR_SIZE];   ///< curl's message for the last request
-  char answer[200];              ///< the start of the last answer's body
-  size_t answer_len;             ///< bytes of answer
+  Sink sink;                   ///< first: a Gsp is a Sink
+  GspOptions opt;              ///< as given (strings not owned)
+  CURL *curl;                  ///< owned: the one handle
+  struct curl_slist *headers;  ///< owned: Content-Type and no Expect
+  SinkCounts counts;           ///< what put kept and did
+  char error[CURL_ERROR_SIZE]; ///< curl's message for the last request
+  char answer[200];            ///< the start of the last answer's body
+  size_t answer_len;           ///< bytes of answer
 };
 
 int gsp_read_credentials(const char *path, char *user, size_t user_size,
@@ -102,9 +102,8 @@ static void describe(const Gsp *g, CURLcode rc, long code, unsigned tries,
   if (tries > 1)
     snprintf(after, sizeof after, " (after %u tries)", tries);
   if (rc != CURLE_OK) {
-    snprintf(why, why_size, "not loaded: %s%s", g->error[0] ? g->error
-                                                 : curl_easy_strerror(rc),
-             after);
+    snprintf(why, why_size, "not loaded: %s%s",
+             g->error[0] ? g->error : curl_easy_strerror(rc), after);
     return;
   }
   int first_line = (int)strcspn(g->answer, "\r\n");

@@ -89,8 +89,10 @@ static int count_option(unsigned *n, const char *name, const char *arg) {
     *n = (unsigned)v;
     return -1;
   }
-  fprintf(stderr, "%s: invalid argument '%s': %s wants a number from 0 to "
-          "1000000\n", PROGRAM, arg, name);
+  fprintf(stderr,
+          "%s: invalid argument '%s': %s wants a number from 0 to "
+          "1000000\n",
+          PROGRAM, arg, name);
   return cli_usage_error(NULL);
 }
 
@@ -140,8 +142,8 @@ static void print_summary(const SinkCounts *n, const char *where, int gsp,
   fprintf(stderr,
           "%s: loaded %zu articles, %zu triples into %s, %zu failed%s, "
           "%.2f s, %.0f triples/s\n",
-          PROGRAM, n->articles, n->triples, where, n->failed, requests,
-          seconds, seconds > 0 ? (double)n->triples / seconds : 0.0);
+          PROGRAM, n->articles, n->triples, where, n->failed, requests, seconds,
+          seconds > 0 ? (double)n->triples / seconds : 0.0);
 }
 
 /* The endpoint's credentials: --credentials FILE, else the environment,
@@ -192,8 +194,8 @@ static int load_gsp(const CliOptions *opt, const LoadOptions *lo,
 static int load_store(const CliOptions *opt, const LoadOptions *lo,
                       const KgExtractor *ex, int nargs, char **args) {
   char why[1024], where[600];
-  Store *s = store_open(lo->storage, lo->store_name, lo->options, 1, why,
-                        sizeof why);
+  Store *s =
+      store_open(lo->storage, lo->store_name, lo->options, 1, why, sizeof why);
   if (!s) {
     cli_report(lo->store_name, why);
     return EXIT_FATAL;
@@ -226,13 +228,12 @@ int load_main(int argc, char **argv) {
   CliOptions opt;
   if (cli_options_init(&opt, argc) != 0)
     return EXIT_FATAL;
-  LoadOptions lo = {"sqlite", NULL, NULL, NULL, NULL, DEFAULT_RETRIES,
+  LoadOptions lo = {"sqlite",        NULL, NULL, NULL, NULL, DEFAULT_RETRIES,
                     DEFAULT_DELAY_MS};
   int c, status = -1;
   opterr = 0;
-  while (status < 0 && (c = getopt_long(argc, argv,
-                                        ":h" CLI_EXTRACT_SHORTOPTS, longopts,
-                                        NULL)) != -1) {
+  while (status < 0 && (c = getopt_long(argc, argv, ":h" CLI_EXTRACT_SHORTOPTS,
+                                        longopts, NULL)) != -1) {
     status = load_option(&lo, c, optarg);
     if (status == CLI_NOT_MINE)
       status = cli_option(&opt, c, optarg);

@@ -118,9 +118,9 @@ static int print_table(librdf_query_results *r) {
   size_t *w = calloc(cols + 1, sizeof *w);
   int failed = !w;
   for (size_t i = 0; !failed && i < cols; i++)
-    failed = add_cell(&cells, &filled, &cap, &w[i],
-                      strdup(librdf_query_results_get_binding_name(
-                          r, (int)i))) != 0;
+    failed =
+        add_cell(&cells, &filled, &cap, &w[i],
+                 strdup(librdf_query_results_get_binding_name(r, (int)i))) != 0;
   for (; !failed && !librdf_query_results_finished(r);
        librdf_query_results_next(r)) {
     for (size_t i = 0; !failed && i < cols; i++) {
@@ -212,9 +212,8 @@ static char *read_stdin(void) {
 }
 
 /* Runs query over the store; returns the exit code. */
-static int run_query(const char *storage, const char *name,
-                     const char *options, const char *query,
-                     ResultFormat format) {
+static int run_query(const char *storage, const char *name, const char *options,
+                     const char *query, ResultFormat format) {
   char why[1024];
   Store *s = store_open(storage, name, options, 0, why, sizeof why);
   if (!s) {
@@ -229,7 +228,9 @@ static int run_query(const char *storage, const char *name,
   if (!r) {
     const char *m = store_last_message(s);
     fprintf(stderr, "%s: query: %s\n", PROGRAM,
-            m[0] ? m : q ? "cannot run the query" : "cannot parse the query");
+            m[0] ? m
+            : q  ? "cannot run the query"
+                 : "cannot parse the query");
     status = EXIT_FATAL;
   } else if (print_answer(s, r, format) != 0) {
     fprintf(stderr, "%s: query: cannot write the answer%s%s\n", PROGRAM,

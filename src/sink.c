@@ -17,8 +17,7 @@ static SinkStatus file_put(Sink *self, const SinkGraph *g, char *why,
   return SINK_FATAL;
 }
 
-void file_sink_init(FileSink *s, KgFormat format, FILE *out,
-                    const char *name) {
+void file_sink_init(FileSink *s, KgFormat format, FILE *out, const char *name) {
   s->sink.format = format;
   s->sink.put = file_put;
   s->out = out;

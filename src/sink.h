@@ -47,8 +47,7 @@ typedef struct Sink Sink;
 struct Sink {
   KgFormat format; ///< the syntax put() takes
   /** Keeps g, or says in why (why_size bytes) why not. */
-  SinkStatus (*put)(Sink *self, const SinkGraph *g, char *why,
-                    size_t why_size);
+  SinkStatus (*put)(Sink *self, const SinkGraph *g, char *why, size_t why_size);
 };
 
 /** A stream that the graphs are written to one after another. */
@@ -59,7 +58,6 @@ typedef struct {
 } FileSink;
 
 /** Makes s write graphs in format to out, named name in messages. */
-void file_sink_init(FileSink *s, KgFormat format, FILE *out,
-                    const char *name);
+void file_sink_init(FileSink *s, KgFormat format, FILE *out, const char *name);
 
 #endif /* NEWSKG_SINK_H */

@@ -25,13 +25,13 @@
 #include <unistd.h>
 
 struct StoreImpl {
-  Sink sink;              ///< first: the store is a Sink
-  librdf_world *world;    ///< owned
+  Sink sink;               ///< first: the store is a Sink
+  librdf_world *world;     ///< owned
   librdf_storage *storage; ///< owned
-  librdf_model *model;    ///< owned
-  librdf_parser *parser;  ///< owned: N-Triples, made on the first put
-  SinkCounts counts;      ///< what put kept
-  char message[512];      ///< the last message librdf logged, or ""
+  librdf_model *model;     ///< owned
+  librdf_parser *parser;   ///< owned: N-Triples, made on the first put
+  SinkCounts counts;       ///< what put kept
+  char message[512];       ///< the last message librdf logged, or ""
 };
 
 /* librdf's logger: keeps the last error or warning instead of printing it. */
@@ -61,8 +61,8 @@ static int replace_graph(Store *s, librdf_node *context,
   int in_transaction = librdf_model_transaction_start(s->model) == 0;
   /* removing from a graph that does not exist yet is no error */
   (void)librdf_model_context_remove_statements(s->model, context);
-  int failed = librdf_model_context_add_statements(s->model, context,
-                                                   stream) != 0;
+  int failed =
+      librdf_model_context_add_statements(s->model, context, stream) != 0;
   if (in_transaction) {
     if (failed)
       librdf_model_transaction_rollback(s->model);
@@ -85,10 +85,10 @@ static SinkStatus store_put(Sink *self, const SinkGraph *g, char *why,
   librdf_uri *base = librdf_new_uri(s->world, iri);
   librdf_node *context = librdf_new_node_from_uri_string(s->world, iri);
   librdf_stream *stream =
-      base && context ? librdf_parser_parse_counted_string_as_stream(
-                            s->parser, (const unsigned char *)g->bytes,
-                            g->len, base)
-                      : NULL;
+      base && context
+          ? librdf_parser_parse_counted_string_as_stream(
+                s->parser, (const unsigned char *)g->bytes, g->len, base)
+          : NULL;
   int ok = stream && replace_graph(s, context, stream) == 0;
   if (stream)
     librdf_free_stream(stream);
@@ -120,7 +120,9 @@ static int index_sqlite(const char *path, char *why, size_t why_size) {
     rc = sqlite3_exec(db, sql, NULL, NULL, &message);
   if (rc != SQLITE_OK)
     snprintf(why, why_size, "cannot index the sqlite store: %s",
-             message ? message : db ? sqlite3_errmsg(db) : "out of memory");
+             message ? message
+             : db    ? sqlite3_errmsg(db)
+                     : "out of memory");
   sqlite3_free(message);
   sqlite3_close(db);
   return rc == SQLITE_OK ? 0 : -1;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph.h"
 #include "pipeline.h"
 #include "repair.h"
 
@@ -28,6 +29,7 @@
 /* One article on its way through the pipeline. */
 typedef struct {
   Article article;  ///< as read
+  char *graph_iri;  ///< owned: its document IRI, or NULL
   char *graph;      ///< owned: the graph's bytes, or NULL
   size_t graph_len; ///< bytes of graph
   char *notes;      ///< owned: text for standard error, or NULL
@@ -40,7 +42,7 @@ typedef struct {
   const KgExtractor *ex;    ///< read only
   const CorpusOptions *opt; ///< read only
   KgWriter **writers;       ///< owned, one per worker (each its own)
-  FILE *out;                ///< written by the emitter only
+  Sink *sink;               ///< used by the emitter only
   Progress *progress;       ///< counts and standard error
   int failed;               ///< emitter only: an article failed
   int fatal;                ///< emitter only: the output failed
@@ -48,6 +50,7 @@ typedef struct {
 
 static void job_free(Job *job) {
   article_release(&job->article);
+  free(job->graph_iri);
   free(job->graph);
   free(job->notes);
   free(job);
@@ -137,10 +140,12 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
   note_capped(run, job, notes, g);
   if (run->opt->explain)
     kg_graph_explain(g, notes);
-  FILE *graph = open_memstream(&job->graph, &job->graph_len);
-  KgStatus status = graph ? kg_writer_write(writer, g, graph,
-                                            &job->tally.triples, &err)
-                          : KG_ERR_NOMEM;
+  job->graph_iri = strdup(kg_graph_doc_iri(g));
+  FILE *graph =
+      job->graph_iri ? open_memstream(&job->graph, &job->graph_len) : NULL;
+  KgStatus status =
+      graph ? kg_writer_write(writer, g, graph, &job->tally.triples, &err)
+            : KG_ERR_NOMEM;
   if (graph && fclose(graph) != 0 && status == KG_OK)
     status = KG_ERR_NOMEM;
   if (status != KG_OK) {
@@ -212,15 +217,27 @@ static void say(Run *run, const char *format, ...) {
                    (size_t)n < sizeof text ? (size_t)n : sizeof text - 1);
 }
 
-/* Writes the job's graph to the output; returns 0, or -1 after reporting
- * the failure. */
-static int write_graph(Run *run, const Job *job) {
-  errno = 0;
-  if (fwrite(job->graph, 1, job->graph_len, run->out) == job->graph_len &&
-      !ferror(run->out))
+/* Hands the job's graph to the sink; returns 0, or -1 when the sink
+ * failed for good (fatal) or rejected the article (failed), after
+ * reporting it. */
+static int keep_graph(Run *run, Job *job) {
+  char where[4200], why[1024];
+  place(&job->article, where, sizeof where);
+  SinkGraph sg = {where, job->graph_iri, job->graph, job->graph_len,
+                  job->tally.triples};
+  why[0] = '\0';
+  SinkStatus status = run->sink->put(run->sink, &sg, why, sizeof why);
+  if (status == SINK_OK)
     return 0;
-  say(run, "%s: %s: write error: %s\n", PROGRAM, run->opt->output_name,
-      strerror(errno ? errno : EIO));
+  if (status == SINK_FATAL) {
+    say(run, "%s: %s\n", PROGRAM, why);
+    run->fatal = 1;
+  } else {
+    say(run, "%s: %s: %s\n", PROGRAM, where, why);
+    run->failed = 1;
+    job->tally.errors = 1;
+  }
+  job->tally.triples = 0;
   return -1;
 }
 
@@ -234,9 +251,9 @@ static int emit(void *arg, void *ctx) {
     say(run, "%s: %s: %s\n", PROGRAM, job->article.name, strerror(ENOMEM));
   if (job->tally.errors) {
     run->failed = 1;
-  } else if (!run->fatal && write_graph(run, job) != 0) {
-    run->fatal = 1;
-  } else if (run->opt->per_article) {
+  } else if (run->fatal) {
+    job->tally.triples = 0; /* not written */
+  } else if (keep_graph(run, job) == 0 && run->opt->per_article) {
     char where[4200];
     place(&job->article, where, sizeof where);
     say(run, "%s: %s: %zu entities, %zu relations\n", PROGRAM, where,
@@ -298,7 +315,7 @@ static int make_writers(Run *run) {
   for (size_t i = 0; i < n; i++) {
     KgError err;
     memset(&err, 0, sizeof err);
-    if (kg_writer_new(run->opt->format, &run->writers[i], &err) != KG_OK) {
+    if (kg_writer_new(run->sink->format, &run->writers[i], &err) != KG_OK) {
       say(run, "%s: %s\n", PROGRAM, err.message);
       return -1;
     }
@@ -313,8 +330,8 @@ static void free_writers(Run *run) {
 }
 
 CorpusStatus corpus_run(const KgExtractor *ex, const CorpusOptions *opt,
-                        Input *in, FILE *out, Progress *progress) {
-  Run run = {ex, opt, NULL, out, progress, 0, 0};
+                        Input *in, Sink *sink, Progress *progress) {
+  Run run = {ex, opt, NULL, sink, progress, 0, 0};
   Pipeline *p = NULL;
   int fatal = make_writers(&run) != 0;
   if (!fatal) {

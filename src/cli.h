@@ -1,0 +1,143 @@
+/* cli.h - what the program's commands share (the program's).
+ *
+ * `newskg FILE...` (main.c) and `newskg load` (load.c) read the same
+ * articles with the same extraction options, and every command reports in
+ * the same way:
+ *
+ *     newskg: FILE[:LINE]: message
+ *
+ * with the exit codes of main.c (0, EXIT_INPUT, EXIT_FATAL).  This module
+ * holds those messages, the options both extracting commands take (their
+ * getopt_long entries are CLI_EXTRACT_LONGOPTS and CLI_EXTRACT_SHORTOPTS),
+ * the extractor they load, and the run of a corpus into a Sink.
+ */
+#ifndef NEWSKG_CLI_H
+#define NEWSKG_CLI_H
+
+#include <getopt.h>
+#include <stddef.h>
+
+#include "input.h"
+#include "newskg.h"
+#include "resume.h"
+#include "sink.h"
+
+#define PROGRAM "newskg"
+
+enum { EXIT_INPUT = 1, EXIT_FATAL = 2 };
+
+/* getopt_long codes of the options without a short form, for every
+ * command (each command uses those it takes). */
+enum {
+  OPT_GAZETTEER = 256,
+  OPT_RULES,
+  OPT_DATE,
+  OPT_MIN_CONFIDENCE,
+  OPT_PROVENANCE,
+  OPT_EXPLAIN,
+  OPT_STORAGE,
+  OPT_STORE_NAME,
+  OPT_STORE_OPTIONS,
+  OPT_GSP,
+  OPT_CREDENTIALS,
+  OPT_RETRIES,
+  OPT_RETRY_DELAY,
+  OPT_FORMAT,
+  OPT_MAX_ARTICLE_BYTES,
+  OPT_MAX_SENTENCE_MENTIONS,
+  OPT_RESUME
+};
+
+/* The short and long options cli_option takes. */
+// clang-format off
+#define CLI_EXTRACT_SHORTOPTS "i:j:d:q"
+#define CLI_EXTRACT_LONGOPTS                                                   \
+  {"input", required_argument, NULL, 'i'},                                     \
+  {"jobs", required_argument, NULL, 'j'},                                      \
+  {"data", required_argument, NULL, 'd'},                                      \
+  {"gazetteer", required_argument, NULL, OPT_GAZETTEER},                       \
+  {"rules", required_argument, NULL, OPT_RULES},                               \
+  {"date", required_argument, NULL, OPT_DATE},                                 \
+  {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},             \
+  {"provenance", required_argument, NULL, OPT_PROVENANCE},                     \
+  {"explain", no_argument, NULL, OPT_EXPLAIN},                                 \
+  {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE_BYTES},       \
+  {"max-sentence-mentions", required_argument, NULL,                           \
+   OPT_MAX_SENTENCE_MENTIONS},                                                 \
+  {"quiet", no_argument, NULL, 'q'}
+// clang-format on
+
+/* What cli_option returns for an option that is not one of its own. */
+#define CLI_NOT_MINE (-2)
+
+/** How a command reads and extracts its articles. */
+typedef struct {
+  InputFormat input;        ///< -i: how files are read
+  size_t jobs;              ///< -j: extracting threads
+  const char *data;         ///< -d DIR, or NULL
+  const char **gazetteers;  ///< owned array of the --gazetteer files
+  size_t n_gazetteers;      ///< how many
+  const char **rules;       ///< owned array of the --rules files
+  size_t n_rules;           ///< how many
+  KgExtractOptions extract; ///< --date, --min-confidence, --provenance,
+                            ///< --max-sentence-mentions
+  size_t max_article_bytes; ///< --max-article-bytes
+  int explain;              ///< --explain
+  int quiet;                ///< -q
+} CliOptions;
+
+/** "newskg: FILE[:LINE][: byte N]: message" for a library error; file
+ *  names the input when the error record names none. */
+void cli_report_error(const char *file, const KgError *err);
+
+/** "newskg: FILE: message". */
+void cli_report(const char *file, const char *message);
+
+/** Prints message (when not NULL) and where to find help; returns
+ *  EXIT_FATAL. */
+int cli_usage_error(const char *message);
+
+/** Reports what getopt_long (run with opterr = 0 and a leading ':') found
+ *  wrong with the option just read; returns EXIT_FATAL. */
+int cli_bad_option(char **argv, int c);
+
+/** Index of name in the n names, or -1. */
+int cli_find_name(const char *const *names, int n, const char *name);
+
+/** The defaults, with room for the repeatable options of argc arguments.
+ *  Returns 0, or EXIT_FATAL after reporting that memory ran out. */
+int cli_options_init(CliOptions *opt, int argc);
+
+/** Frees what cli_options_init allocated. */
+void cli_options_free(CliOptions *opt);
+
+/** Takes the option of getopt code c with argument arg into opt.  Returns
+ *  -1 when taken, CLI_NOT_MINE when c is not one of CLI_EXTRACT_*, or
+ *  EXIT_FATAL after saying what is wrong with arg. */
+int cli_option(CliOptions *opt, int c, const char *arg);
+
+/** The extractor of the data directory and the added files, or NULL after
+ *  reporting why not. */
+KgExtractor *cli_load_extractor(const CliOptions *opt);
+
+/** From now on, the first SIGINT, SIGTERM or SIGHUP asks cli_run_corpus
+ *  to stop reading (the articles read are still finished and handed
+ *  over); a second one ends the program at once, after removing the file
+ *  cli_remove_on_interrupt names. */
+void cli_catch_signals(void);
+
+/** The file a second signal removes (a temporary output), or NULL. */
+void cli_remove_on_interrupt(char *path);
+
+/** Runs the articles of the nargs arguments through ex into sink, past
+ *  those resume (or NULL) says the output holds, with a progress line
+ *  (unless -q, or when standard error is no terminal, or when uses_stdout
+ *  and standard output is that terminal too) and a summary (unless -q).
+ *  A signal that stopped the run is reported, with how_to_go_on (or "")
+ *  added.  Returns the exit code: 128 + the signal when one stopped the
+ *  run. */
+int cli_run_corpus(const CliOptions *opt, const KgExtractor *ex, Sink *sink,
+                   Resume *resume, const char *how_to_go_on, int uses_stdout,
+                   int nargs, char **args);
+
+#endif /* NEWSKG_CLI_H */

@@ -1,0 +1,53 @@
+/* gsp.h - a SPARQL 1.1 Graph Store HTTP Protocol endpoint as a sink (the
+ * program's).
+ *
+ * Each article's N-Triples go in one request, `PUT URL?graph=<document
+ * IRI>` (Content-Type application/n-triples), which replaces that named
+ * graph: loading an article twice leaves it once.  All requests share one
+ * libcurl handle, so one kept-alive connection carries them one after
+ * another.  A 5xx answer or a failed connection is tried again after a
+ * delay that doubles each time (delay_ms, 2 delay_ms, 4 delay_ms...), at
+ * most `retries` times; a 4xx answer is final.  An article that is still
+ * not accepted is rejected, with the endpoint's status or curl's error.
+ * Credentials, when given, are sent with whichever of basic and digest
+ * authentication the endpoint asks for.
+ */
+#ifndef NEWSKG_GSP_H
+#define NEWSKG_GSP_H
+
+#include <stddef.h>
+
+#include "sink.h"
+
+typedef struct GspImpl Gsp;
+
+/** Where and how to load. */
+typedef struct {
+  const char *url;      ///< the endpoint, without ?graph=
+  const char *user;     ///< NULL: no authentication
+  const char *password; ///< with user
+  unsigned retries;     ///< tries after the first one, at most
+  unsigned delay_ms;    ///< delay before the first retry
+} GspOptions;
+
+/** Reads "user:password" (one line) from path into the user and password
+ *  buffers.  Refuses a file that others than its owner may read.  Returns
+ *  0, or -1 after writing why not to why. */
+int gsp_read_credentials(const char *path, char *user, size_t user_size,
+                         char *password, size_t password_size, char *why,
+                         size_t why_size);
+
+/** Sets up libcurl (before any thread starts) and a handle for the
+ *  endpoint.  Returns NULL after writing why not to why. */
+Gsp *gsp_open(const GspOptions *opt, char *why, size_t why_size);
+
+/** The endpoint as a sink (N-Triples, one request an article). */
+Sink *gsp_sink(Gsp *g);
+
+/** What the sink kept and did. */
+SinkCounts gsp_counts(const Gsp *g);
+
+/** Closes the connection and frees g; gsp_close(NULL) is a no-op. */
+void gsp_close(Gsp *g);
+
+#endif /* NEWSKG_GSP_H */

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# oxigraph.sh - the N-Quads of samples/ in an Oxigraph store (the npm
+# package pinned in tests/node, through oxigraph-store.js): Oxigraph holds
+# exactly what newskg wrote, and answers the README's three questions as
+# the gold does (store-questions.py).
+#
+# Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, PYTHON3.
+# Skips (exit 77) without python3, node, or tests/node/node_modules/oxigraph
+# (npm ci --prefix tests/node --no-audit --no-fund).
+. "$(dirname "$0")/lib.sh"
+needs_tool PYTHON3 python3 python3
+needs_tool NODE node nodejs
+if [ ! -f "$top/tests/node/node_modules/oxigraph/package.json" ]; then
+  echo "$test_name: SKIP: the npm package oxigraph is not installed (npm ci --prefix tests/node --no-audit --no-fund)"
+  exit 77
+fi
+start_work oxigraph
+. "$top/tests/store-lib.sh"
+
+write_sample_quads
+set --
+for q in $("$PYTHON3" "$questions" names); do
+  "$PYTHON3" "$questions" query "$q" >"$work/oxi-$q.rq"
+  set -- "$@" "$work/oxi-$q.rq" "$work/oxi-$q.json"
+done
+printf '%s\n' "$all_quads_query" >"$work/all.rq"
+if NODE_PATH="$top/tests/node/node_modules" "$NODE" "$top/tests/oxigraph-store.js" \
+  "$work/samples.nq" "$work/all.rq" "$work/all.json" "$@" >"$work/load.out" 2>&1; then
+  pass "Oxigraph: $(cat "$work/load.out")"
+else
+  fail "Oxigraph could not load samples/ or answer: $(head -c 600 "$work/load.out")"
+fi
+same_quads "Oxigraph holds samples/ as N-Quads" "$work/all.json"
+
+# query NAME QUERY-FILE JSON-FILE for ask_questions: the answer Oxigraph gave
+answer() { cp "$work/oxi-$1.json" "$3"; }
+ask_questions "Oxigraph" answer
+
+[ "$failures" -eq 0 ] || exit 1
+exit 0

@@ -71,11 +71,13 @@ static void print_help(void) {
       "                          (default %u)\n"
       "\n"
       "Extraction: -i, -j, -d, --gazetteer, --rules, --date,\n"
-      "--min-confidence, --provenance, --explain, -q as for '%s --help'.\n"
+      "--min-confidence, --provenance, --explain, --max-article-bytes,\n"
+      "--max-sentence-mentions, -q as for '%s --help'.\n"
       "\n"
       "Exit status: 0 all loaded; 1 an article could not be read, extracted\n"
       "or stored (each is named, the others are loaded); 2 usage error, or\n"
-      "the store could not be opened or failed for good.\n",
+      "the store could not be opened or failed for good; 128 + N: signal N\n"
+      "stopped the run after loading the articles read by then.\n",
       PROGRAM, PROGRAM, PROGRAM, DEFAULT_RETRIES, DEFAULT_DELAY_MS, PROGRAM);
 }
 

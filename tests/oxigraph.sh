@@ -4,16 +4,12 @@
 # exactly what newskg wrote, and answers the README's three questions as
 # the gold does (store-questions.py).
 #
-# Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, PYTHON3.
-# Skips (exit 77) without python3, node, or tests/node/node_modules/oxigraph
-# (npm ci --prefix tests/node --no-audit --no-fund).
+# Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, PYTHON3,
+# NODE, NODE_PACKAGES.  Skips (exit 77) without python3, node, or the npm
+# package oxigraph in $NODE_PACKAGES (npm ci --prefix tests/node).
 . "$(dirname "$0")/lib.sh"
 needs_tool PYTHON3 python3 python3
-needs_tool NODE node nodejs
-if [ ! -f "$top/tests/node/node_modules/oxigraph/package.json" ]; then
-  echo "$test_name: SKIP: the npm package oxigraph is not installed (npm ci --prefix tests/node --no-audit --no-fund)"
-  exit 77
-fi
+needs_node_packages oxigraph
 start_work oxigraph
 . "$top/tests/store-lib.sh"
 
@@ -24,7 +20,7 @@ for q in $("$PYTHON3" "$questions" names); do
   set -- "$@" "$work/oxi-$q.rq" "$work/oxi-$q.json"
 done
 printf '%s\n' "$all_quads_query" >"$work/all.rq"
-if NODE_PATH="$top/tests/node/node_modules" "$NODE" "$top/tests/oxigraph-store.js" \
+if NODE_PATH="$NODE_PACKAGES/node_modules" "$NODE" "$top/tests/oxigraph-store.js" \
   "$work/samples.nq" "$work/all.rq" "$work/all.json" "$@" >"$work/load.out" 2>&1; then
   pass "Oxigraph: $(cat "$work/load.out")"
 else

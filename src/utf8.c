@@ -45,6 +45,24 @@ size_t kg_utf8_check(const char *s, size_t n) {
   return n;
 }
 
+size_t kg_text_check(const char *s, size_t n, const char **why) {
+  size_t i = 0, size;
+  while (i < n) {
+    long cp = kg_utf8_decode(s + i, n - i, &size);
+    const char *problem = cp < 0                          ? "invalid UTF-8"
+                          : cp == 0                       ? "a NUL byte"
+                          : cp == 0xFFFE || cp == 0xFFFF ? "U+FFFE or U+FFFF"
+                                                          : NULL;
+    if (problem) {
+      if (why)
+        *why = problem;
+      return i;
+    }
+    i += size;
+  }
+  return n;
+}
+
 size_t kg_utf8_length(const char *s, size_t n) {
   size_t count = 0;
   for (size_t i = 0; i < n; i++)

@@ -290,7 +290,7 @@ expect_grep "a bad wikidata id says where" "^newskg: $work/bad-gaz.tsv:1: a wiki
 printf 'Country\tRuritania\twikipedia=Rurit\351nia\n' >"$work/bad-gaz.tsv"
 "$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
 expect_status "a wikipedia title not in UTF-8" 2 $?
-expect_grep "a bad wikipedia title says where" "^newskg: $work/bad-gaz.tsv:1: a wikipedia title" "$work/err"
+expect_grep "a bad wikipedia title says where" "^newskg: $work/bad-gaz.tsv:1: invalid UTF-8 at byte 34 of the line" "$work/err"
 
 # --- newskg eval ---------------------------------------------------------------
 

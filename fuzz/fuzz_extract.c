@@ -3,20 +3,27 @@
  * The data of the source tree (or $NEWSKG_DATA) is loaded once; each input
  * is then extracted with full provenance and its graph written in every
  * format, and explained, into memory: the whole pipeline, sentences to
- * serializers, sees the text.  Text that is not UTF-8 must be refused with
- * KG_ERR_INPUT; nothing may crash, overrun, hang or leak.
+ * serializers, sees the text.  Each document written must parse back with
+ * raptor's parser of its syntax without an error or a warning: newskg's
+ * output is always valid RDF.  Text that is not text (kg_text_check) must
+ * be refused with KG_ERR_INPUT; nothing may crash, overrun, hang or leak.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "fuzz_input.h"
 #include "newskg.h"
+#include "serialize.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static KgExtractor *extractor; ///< loaded once, read by every input
 static KgWriter *writers[3];   ///< one per KgFormat, made once
+static const char *const syntaxes[3] = {"turtle", "ntriples", "nquads"};
+static KgError parse_error;    ///< raptor's first complaint
+static KgRaptorLog parse_log = {&parse_error, "output", 0, 0};
+static raptor_world *world;    ///< for parsing output back
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
@@ -32,7 +39,36 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
       fprintf(stderr, "fuzz_extract: %s\n", err.message);
       abort();
     }
+  if (!(world = kg_raptor_world_new(&parse_log)))
+    abort();
   return 0;
+}
+
+static void ignore_statement(void *data, raptor_statement *st) {
+  (void)data;
+  (void)st;
+}
+
+/* Parses doc[0, len), written in format, with raptor; any error or warning
+ * is a finding. */
+static void parse_back(int format, const char *doc, size_t len) {
+  raptor_parser *parser = raptor_new_parser(world, syntaxes[format]);
+  raptor_uri *base =
+      raptor_new_uri(world, (const unsigned char *)"http://example.org/");
+  if (!parser || !base)
+    abort();
+  raptor_parser_set_statement_handler(parser, NULL, ignore_statement);
+  parse_log.errors = parse_log.warnings = 0;
+  int failed = raptor_parser_parse_start(parser, base) ||
+               raptor_parser_parse_chunk(parser, (const unsigned char *)doc,
+                                         len, 1);
+  raptor_free_uri(base);
+  raptor_free_parser(parser);
+  if (failed || parse_log.errors || parse_log.warnings) {
+    fprintf(stderr, "fuzz_extract: raptor's %s parser: line %ld: %s\n",
+            syntaxes[format], parse_error.line, parse_error.message);
+    abort();
+  }
 }
 
 /* Writes g in one format (or explains it) into a memory buffer; any
@@ -52,7 +88,10 @@ static void write_graph(const KgGraph *g, int format) {
             status == KG_ERR_IO ? "I/O error" : err.message);
     abort();
   }
-  fclose(out);
+  if (fclose(out) != 0)
+    abort();
+  if (format >= 0)
+    parse_back(format, buf, len);
   free(buf);
 }
 

@@ -43,7 +43,7 @@
 
 /* A string to test, and whether it is UTF-8 as its maker meant it. */
 typedef struct {
-  char text[MAX_STRING];
+  char text[MAX_STRING]; ///< len bytes, then a NUL
   size_t len;
   int utf8; ///< well-formed UTF-8 (the generator's own account)
 } Sample;
@@ -165,6 +165,7 @@ static void draw(uint64_t *state, Sample *s) {
       s->len++;
     }
   }
+  s->text[s->len] = '\0';
 }
 
 /* ---- what valid means ----------------------------------------------------- */
@@ -411,6 +412,7 @@ static void check_sample(const Sample *s) {
 
 static void sample_from(Sample *s, const char *text, size_t len, int utf8) {
   memcpy(s->text, text, len);
+  s->text[len] = '\0';
   s->len = len;
   s->utf8 = utf8;
 }

@@ -3,8 +3,9 @@
  * The harnesses (fuzz_extract.c, fuzz_rules.c, fuzz_gazetteer.c) drive the
  * library's own entry points.  The data loaders read files by path, so an
  * input meant for them is written to a private, already unlinked temporary
- * file and handed over as /proc/self/fd/N: no file is left behind, whatever
- * way the fuzzer exits (Linux only, as libFuzzer's users are).
+ * file ($TMPDIR, else /dev/shm, else /tmp) and handed over as
+ * /proc/self/fd/N: no file is left behind, whatever way the fuzzer exits
+ * (Linux only, as libFuzzer's users are).
  */
 #ifndef KG_FUZZ_INPUT_H
 #define KG_FUZZ_INPUT_H

@@ -5,8 +5,9 @@
  * format, and explained, into memory: the whole pipeline, sentences to
  * serializers, sees the text.  Each document written must parse back with
  * raptor's parser of its syntax without an error or a warning: newskg's
- * output is always valid RDF.  Text that is not text (kg_text_check) must
- * be refused with KG_ERR_INPUT; nothing may crash, overrun, hang or leak.
+ * output is always valid RDF.  Bytes that are not text (kg_text_check:
+ * invalid UTF-8, NUL, U+FFFE, U+FFFF) must be refused with KG_ERR_INPUT;
+ * nothing may crash, overrun, hang or leak.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -291,6 +291,18 @@ printf 'Country\tRuritania\twikipedia=Rurit\351nia\n' >"$work/bad-gaz.tsv"
 "$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
 expect_status "a wikipedia title not in UTF-8" 2 $?
 expect_grep "a bad wikipedia title says where" "^newskg: $work/bad-gaz.tsv:1: invalid UTF-8 at byte 34 of the line" "$work/err"
+printf 'Country\tRuritania\talias=Rur\000itania\n' >"$work/bad-gaz.tsv"
+"$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
+expect_status "a NUL byte in a gazetteer" 2 $?
+expect_grep "a NUL byte says where" "^newskg: $work/bad-gaz.tsv:1: a NUL byte at byte 28 of the line" "$work/err"
+printf 'sanctions\tnonchar\tS slapped O @\357\277\276\n' >"$work/bad-rules.tsv"
+"$NEWSKG" -q --rules "$work/bad-rules.tsv" "$sample" >/dev/null 2>"$work/err"
+expect_status "U+FFFE in a rule file" 2 $?
+expect_grep "U+FFFE says where" "^newskg: $work/bad-rules.tsv:1: U+FFFE or U+FFFF at byte 32 of the line" "$work/err"
+printf 'Emmanuel Macron met Vladimir Putin.\000\n' >"$work/nul.txt"
+"$NEWSKG" -q "$work/nul.txt" >/dev/null 2>"$work/err"
+expect_status "a NUL byte in an article" 1 $?
+expect_grep "a NUL byte in an article says where" "^newskg: $work/nul.txt: byte 35: a NUL byte at this byte offset" "$work/err"
 
 # --- newskg eval ---------------------------------------------------------------
 

@@ -22,9 +22,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static KgExtractor *extractor; ///< loaded once, read by every input
 static KgWriter *writers[3];   ///< one per KgFormat, made once
 static const char *const syntaxes[3] = {"turtle", "ntriples", "nquads"};
-static KgError parse_error;    ///< raptor's first complaint
+static KgError parse_error; ///< raptor's first complaint
 static KgRaptorLog parse_log = {&parse_error, "output", 0, 0};
-static raptor_world *world;    ///< for parsing output back
+static raptor_world *world; ///< for parsing output back
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
@@ -60,9 +60,9 @@ static void parse_back(int format, const char *doc, size_t len) {
     abort();
   raptor_parser_set_statement_handler(parser, NULL, ignore_statement);
   parse_log.errors = parse_log.warnings = 0;
-  int failed = raptor_parser_parse_start(parser, base) ||
-               raptor_parser_parse_chunk(parser, (const unsigned char *)doc,
-                                         len, 1);
+  int failed =
+      raptor_parser_parse_start(parser, base) ||
+      raptor_parser_parse_chunk(parser, (const unsigned char *)doc, len, 1);
   raptor_free_uri(base);
   raptor_free_parser(parser);
   if (failed || parse_log.errors || parse_log.warnings) {
@@ -81,9 +81,9 @@ static void write_graph(const KgGraph *g, int format) {
   if (!out)
     abort();
   KgError err;
-  KgStatus status = format < 0 ? kg_graph_explain(g, out)
-                               : kg_writer_write(writers[format], g, out,
-                                                 NULL, &err);
+  KgStatus status = format < 0
+                        ? kg_graph_explain(g, out)
+                        : kg_writer_write(writers[format], g, out, NULL, &err);
   if (status != KG_OK && status != KG_ERR_NOMEM) {
     fprintf(stderr, "fuzz_extract: writing format %d: %s\n", format,
             status == KG_ERR_IO ? "I/O error" : err.message);

@@ -117,11 +117,11 @@ KgStatus kg_sha1_hex(const char *data, size_t len, char hex[41]) {
  * style does not keep is written %XX, one per UTF-8 byte, which is always
  * valid: the result holds only what RFC 3987 allows. */
 typedef struct {
-  int underscores;     ///< a space is written '_' (names and titles)
-  const char *ascii;   ///< ASCII kept besides RFC 3986's unreserved
-  int percent;         ///< a '%' that starts a %XX escape is kept
-  int ucschar;         ///< non-ASCII RFC 3987 ucschar is kept
-  int ends_path;       ///< '?' and '#' end the path (the string is a URL)
+  int underscores;   ///< a space is written '_' (names and titles)
+  const char *ascii; ///< ASCII kept besides RFC 3986's unreserved
+  int percent;       ///< a '%' that starts a %XX escape is kept
+  int ucschar;       ///< non-ASCII RFC 3987 ucschar is kept
+  int ends_path;     ///< '?' and '#' end the path (the string is a URL)
 } IriStyle;
 
 /* Entity and rule names: only unreserved ASCII is kept. */

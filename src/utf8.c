@@ -49,10 +49,10 @@ size_t kg_text_check(const char *s, size_t n, const char **why) {
   size_t i = 0, size;
   while (i < n) {
     long cp = kg_utf8_decode(s + i, n - i, &size);
-    const char *problem = cp < 0                          ? "invalid UTF-8"
-                          : cp == 0                       ? "a NUL byte"
+    const char *problem = cp < 0                         ? "invalid UTF-8"
+                          : cp == 0                      ? "a NUL byte"
                           : cp == 0xFFFE || cp == 0xFFFF ? "U+FFFE or U+FFFF"
-                                                          : NULL;
+                                                         : NULL;
     if (problem) {
       if (why)
         *why = problem;

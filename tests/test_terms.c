@@ -49,6 +49,7 @@ typedef struct {
 } Sample;
 
 /* Written out: what has broken IRI and literal writers before. */
+// clang-format off
 static const struct {
   const char *text;
   size_t len;
@@ -83,6 +84,7 @@ static const struct {
     S("\xfe\xff", 0), S("caf\xe9", 0) /* Latin-1 */
 #undef S
 };
+// clang-format on
 
 /* splitmix64: a small PRNG whose sequence is fixed by its seed. */
 static uint64_t next_random(uint64_t *state) {
@@ -127,11 +129,11 @@ static size_t put_code_point(char *p, unsigned long cp) {
 static void draw(uint64_t *state, Sample *s) {
   static const char special[] = " \"<>{}|\\^`%#?/.:@'&=+;,[]!$()*~_-";
   static const unsigned long ranges[][2] = {
-      {0x80, 0x9F},     {0xA0, 0x7FF},      {0x800, 0xD7FF},
-      {0xE000, 0xF8FF}, {0xF900, 0xFFFF},   {0x10000, 0x1FFFF},
+      {0x80, 0x9F},       {0xA0, 0x7FF},      {0x800, 0xD7FF},
+      {0xE000, 0xF8FF},   {0xF900, 0xFFFF},   {0x10000, 0x1FFFF},
       {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF}};
   static const char *const malformed[] = {
-      "\x80", "\xc3", "\xc0\xaf", "\xed\xb0\x80", "\xf4\x90\x80\x80",
+      "\x80", "\xc3",    "\xc0\xaf", "\xed\xb0\x80", "\xf4\x90\x80\x80",
       "\xff", "\xe2\x82"};
   size_t pieces = below(state, 25);
   s->len = 0;
@@ -197,8 +199,9 @@ static int iri_is_valid(const char *iri) {
                     (cp >= 0xFDF0 && cp <= 0xFFEF) ||
                     (cp >= 0x10000 && cp <= 0xEFFFD && (cp & 0xFFFF) < 0xFFFE &&
                      !(cp >= 0xE0000 && cp < 0xE1000));
-      int iprivate = (cp >= 0xE000 && cp <= 0xF8FF) ||
-                     (cp >= 0xF0000 && cp <= 0x10FFFD && (cp & 0xFFFF) < 0xFFFE);
+      int iprivate =
+          (cp >= 0xE000 && cp <= 0xF8FF) ||
+          (cp >= 0xF0000 && cp <= 0x10FFFD && (cp & 0xFFFF) < 0xFFFE);
       if (!ucschar && !iprivate)
         return 0;
     }
@@ -297,9 +300,9 @@ static int parse(const char *syntax, const char *doc, size_t len, Parsed *p) {
   raptor_uri *base = raptor_new_uri(world, (const unsigned char *)BASE);
   CU_ASSERT_FATAL(parser && base);
   raptor_parser_set_statement_handler(parser, p, on_statement);
-  int status = raptor_parser_parse_start(parser, base) ||
-               raptor_parser_parse_chunk(parser, (const unsigned char *)doc,
-                                         len, 1);
+  int status =
+      raptor_parser_parse_start(parser, base) ||
+      raptor_parser_parse_chunk(parser, (const unsigned char *)doc, len, 1);
   raptor_free_uri(base);
   raptor_free_parser(parser);
   raptor_free_world(world);
@@ -350,8 +353,8 @@ static void check_line(const char *syntax, const char *iri, const char *lit,
   kg_bytes_append(&b, " .\n", 3);
   CU_ASSERT_FATAL(!b.failed);
   Parsed p = {0};
-  int ok = parse(syntax, b.data, b.len, &p) == 0 && p.count == 1 &&
-           p.subject && strcmp(p.subject, iri) == 0 && p.literal &&
+  int ok = parse(syntax, b.data, b.len, &p) == 0 && p.count == 1 && p.subject &&
+           strcmp(p.subject, iri) == 0 && p.literal &&
            p.literal_len == lit_len && memcmp(p.literal, lit, lit_len) == 0 &&
            !p.bad_lang;
   CU_ASSERT(ok);
@@ -468,8 +471,7 @@ static int close_extractor(void) {
  * language tags, and (when want_p is not NULL) give the object want of
  * predicate want_p back. */
 static void check_graph(const KgGraph *g, KgFormat format, const char *syntax,
-                        const char *want_p, const char *want,
-                        size_t want_len) {
+                        const char *want_p, const char *want, size_t want_len) {
   char *doc = NULL;
   size_t len = 0;
   FILE *out = open_memstream(&doc, &len);

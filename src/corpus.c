@@ -100,6 +100,12 @@ static void note_repairs(Job *job, FILE *notes, const Repair *r) {
              r->nul);
     note(job, notes, (long)r->first_nul, message);
   }
+  if (r->nonchar) {
+    snprintf(message, sizeof message,
+             "noncharacter%s U+FFFE or U+FFFF (replaced %zu with U+FFFD)",
+             r->nonchar == 1 ? "" : "s", r->nonchar);
+    note(job, notes, (long)r->first_nonchar, message);
+  }
   job->tally.repaired = 1;
 }
 

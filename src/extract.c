@@ -313,10 +313,11 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
   const char *wrong = invalid_option(opts);
   if (wrong)
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1, "%s", wrong);
-  size_t bad = kg_utf8_check(text, len);
+  const char *why = NULL;
+  size_t bad = kg_text_check(text, len, &why);
   if (bad < len)
     return kg_error(err, KG_ERR_INPUT, NULL, 0, (long)bad,
-                    "invalid UTF-8 at this byte offset");
+                    "%s at this byte offset", why);
   KgArticle a;
   memset(&a, 0, sizeof a);
   a.kb = &ex->kb;

@@ -14,7 +14,6 @@
 #include "stems.h"
 #include "strmap.h"
 #include "tsv.h"
-#include "utf8.h"
 
 #define KEY_MAX 512
 
@@ -233,9 +232,6 @@ static const char *load_line(KgGazetteer *gz, char *line, int *nomem) {
         a++;
       if (a == KG_ATTR_WIKIDATA && !wikidata_ids(value))
         return "a wikidata value is an item id: Q and digits";
-      if (a == KG_ATTR_WIKIPEDIA &&
-          kg_utf8_check(value, strlen(value)) != strlen(value))
-        return "a wikipedia title is UTF-8 text";
       if (a < KG_ATTR_COUNT)
         rc = append_attr(&gz->entries[entry].attrs[a], value);
       /* other keys (iso3, un, ...) are documentation for now and

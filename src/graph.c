@@ -115,60 +115,28 @@ KgStatus kg_sha1_hex(const char *data, size_t len, char hex[41]) {
   return KG_OK;
 }
 
+/* How an IRI builder writes a string into an IRI (see encode).  What a
+ * style does not keep is written %XX, one per UTF-8 byte, which is always
+ * valid: the result holds only what RFC 3987 allows. */
+typedef struct {
+  int underscores;   ///< a space is written '_' (names and titles)
+  const char *ascii; ///< ASCII kept besides RFC 3986's unreserved
+  int percent;       ///< a '%' that starts a %XX escape is kept
+  int ucschar;       ///< non-ASCII RFC 3987 ucschar is kept
+  int ends_path;     ///< '?' and '#' end the path (the string is a URL)
+} IriStyle;
+
+/* Entity and rule names: only unreserved ASCII is kept. */
+static const IriStyle name_style = {1, "", 0, 0, 0};
+/* Wikipedia titles: as an IRI path allows, '?' and '#' written %XX. */
+static const IriStyle title_style = {1, "!$&'()*+,;=:@/", 1, 1, 0};
+/* URLs as given: all RFC 3986 reserved characters kept. */
+static const IriStyle url_style = {0, "!#$&'()*+,/:;=?@[]", 1, 1, 1};
+
 /* Non-zero for the bytes RFC 3986 calls unreserved: kept as they are. */
 static int is_unreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-/* Writes name[0, len) at p as kg_entity_iri encodes names; returns the end.
- * p must have room for 3 * len bytes. */
-static char *encode_name(char *p, const char *name, size_t len) {
-  static const char hex[] = "0123456789ABCDEF";
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)name[i];
-    if (c == ' ') {
-      *p++ = '_';
-    } else if (is_unreserved(c)) {
-      *p++ = (char)c;
-    } else {
-      *p++ = '%';
-      *p++ = hex[c >> 4];
-      *p++ = hex[c & 0x0F];
-    }
-  }
-  return p;
-}
-
-/* A new string: prefix followed by name[0, len) encoded; NULL when out of
- * memory or too long. */
-static char *encoded_iri(const char *prefix, const char *name, size_t len) {
-  size_t base = strlen(prefix);
-  /* Each name byte takes at most 3 IRI bytes; the sum cannot overflow for
-   * any name that fits in memory three times over, which we check. */
-  if (len > (SIZE_MAX - base - 1) / 3)
-    return NULL;
-  char *iri = malloc(base + 3 * len + 1);
-  if (!iri)
-    return NULL;
-  memcpy(iri, prefix, base);
-  *encode_name(iri + base, name, len) = '\0';
-  return iri;
-}
-
-char *kg_entity_iri(KgClass cls, const char *name, size_t len) {
-  const char *class_name = kg_class_name(cls);
-  char prefix[64];
-  int n = snprintf(prefix, sizeof prefix, "%s%s/", KG_ENTITY_BASE, class_name);
-  assert(n > 0 && (size_t)n < sizeof prefix);
-  for (char *p = prefix + strlen(KG_ENTITY_BASE); *p; p++)
-    if (*p >= 'A' && *p <= 'Z')
-      *p = (char)(*p - 'A' + 'a');
-  return encoded_iri(prefix, name, len);
-}
-
-char *kg_rule_iri(const char *name) {
-  return encoded_iri(KG_RULE_BASE, name, strlen(name));
 }
 
 /* Non-zero for the code points RFC 3987 calls ucschar: allowed in an IRI
@@ -189,36 +157,55 @@ static int is_hex(char c) {
          (c >= 'a' && c <= 'f');
 }
 
-/* Non-zero when the ASCII byte at title[i] may stand in an IRI path as it
- * is: iunreserved, sub-delims, ':', '@', '/', or a '%' that starts %XX. */
-static int ascii_allowed(const char *title, size_t len, size_t i) {
-  char c = title[i];
-  if (c == '%')
-    return i + 2 < len && is_hex(title[i + 1]) && is_hex(title[i + 2]);
-  return is_unreserved((unsigned char)c) ||
-         (c != '\0' && strchr("!$&'()*+,;=:@/", c) != NULL);
+/* Non-zero when the code point cp at s[i] (-1: a malformed byte) stays as
+ * it is. */
+static int keeps(const IriStyle *st, const char *s, size_t len, size_t i,
+                 long cp) {
+  if (cp >= 0x80)
+    return st->ucschar && is_ucschar(cp);
+  if (cp == '%')
+    return st->percent && i + 2 < len && is_hex(s[i + 1]) && is_hex(s[i + 2]);
+  return cp > 0 &&
+         (is_unreserved((unsigned char)cp) || strchr(st->ascii, (int)cp));
 }
 
-char *kg_dbpedia_iri(const char *title, size_t len) {
-  static const char base[] = "http://dbpedia.org/resource/";
+/* Non-zero when s[i] (or the end, i == len) ends a path segment. */
+static int ends_segment(const IriStyle *st, const char *s, size_t len,
+                        size_t i) {
+  return i == len || (s[i] == '/' && strchr(st->ascii, '/')) ||
+         (st->ends_path && (s[i] == '?' || s[i] == '#'));
+}
+
+/* The number of dots at s[i], a segment's start, when the segment is "."
+ * or "..": a parser that resolves IRIs (Turtle's) would remove it, so its
+ * dots are written %2E. */
+static size_t dot_segment(const IriStyle *st, const char *s, size_t len,
+                          size_t i) {
+  size_t dots = 0;
+  while (dots < 2 && i + dots < len && s[i + dots] == '.')
+    dots++;
+  return dots && ends_segment(st, s, len, i + dots) ? dots : 0;
+}
+
+/* Writes s[0, len) at p in style st and returns the end; p must have room
+ * for 3 * len bytes.  s is taken to start a path segment unless it is a
+ * URL, whose path segments start after each '/' up to a '?' or '#'. */
+static char *encode(char *p, const char *s, size_t len, const IriStyle *st) {
   static const char hex[] = "0123456789ABCDEF";
-  if (len == 0 || kg_utf8_check(title, len) != len ||
-      len > (SIZE_MAX - sizeof base) / 3)
-    return NULL;
-  char *iri = malloc(sizeof base + 3 * len);
-  if (!iri)
-    return NULL;
-  memcpy(iri, base, sizeof base - 1);
-  char *p = iri + sizeof base - 1;
+  int in_path = 1;
+  size_t dots = st->ends_path ? 0 : dot_segment(st, s, len, 0);
   for (size_t i = 0, size; i < len; i += size) {
-    long cp = kg_utf8_decode(title + i, len - i, &size);
-    int keep =
-        cp < 0x80 ? cp == ' ' || ascii_allowed(title, len, i) : is_ucschar(cp);
+    long cp = kg_utf8_decode(s + i, len - i, &size);
+    int keep = dots == 0 && keeps(st, s, len, i, cp);
+    if (dots > 0)
+      dots--;
+    if (cp == ' ' && st->underscores) {
+      *p++ = '_';
+      continue;
+    }
     for (size_t k = 0; k < size; k++) {
-      unsigned char c = (unsigned char)title[i + k];
-      if (c == ' ') {
-        *p++ = '_';
-      } else if (keep) {
+      unsigned char c = (unsigned char)s[i + k];
+      if (keep) {
         *p++ = (char)c;
       } else {
         *p++ = '%';
@@ -226,9 +213,50 @@ char *kg_dbpedia_iri(const char *title, size_t len) {
         *p++ = hex[c & 0x0F];
       }
     }
+    if (keep && st->ends_path && (cp == '?' || cp == '#'))
+      in_path = 0;
+    if (keep && in_path && cp == '/')
+      dots = dot_segment(st, s, len, i + 1);
   }
-  *p = '\0';
+  return p;
+}
+
+/* A new string: prefix followed by s[0, len) encoded in style st; NULL
+ * when out of memory or too long. */
+static char *encoded_iri(const char *prefix, const char *s, size_t len,
+                         const IriStyle *st) {
+  size_t base = strlen(prefix);
+  /* Each byte takes at most 3 IRI bytes; the sum cannot overflow for any
+   * string that fits in memory three times over, which we check. */
+  if (len > (SIZE_MAX - base - 1) / 3)
+    return NULL;
+  char *iri = malloc(base + 3 * len + 1);
+  if (!iri)
+    return NULL;
+  memcpy(iri, prefix, base);
+  *encode(iri + base, s, len, st) = '\0';
   return iri;
+}
+
+char *kg_entity_iri(KgClass cls, const char *name, size_t len) {
+  const char *class_name = kg_class_name(cls);
+  char prefix[64];
+  int n = snprintf(prefix, sizeof prefix, "%s%s/", KG_ENTITY_BASE, class_name);
+  assert(n > 0 && (size_t)n < sizeof prefix);
+  for (char *p = prefix + strlen(KG_ENTITY_BASE); *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p = (char)(*p - 'A' + 'a');
+  return encoded_iri(prefix, name, len, &name_style);
+}
+
+char *kg_rule_iri(const char *name) {
+  return encoded_iri(KG_RULE_BASE, name, strlen(name), &name_style);
+}
+
+char *kg_dbpedia_iri(const char *title, size_t len) {
+  if (len == 0 || kg_utf8_check(title, len) != len)
+    return NULL;
+  return encoded_iri("http://dbpedia.org/resource/", title, len, &title_style);
 }
 
 char *kg_wikidata_iri(const char *qid, size_t len) {
@@ -268,25 +296,9 @@ static int has_scheme(const char *s, size_t len) {
 }
 
 char *kg_url_iri(const char *url, size_t len) {
-  static const char hex[] = "0123456789ABCDEF";
-  if (!has_scheme(url, len) || kg_utf8_check(url, len) != len ||
-      len > (SIZE_MAX - 1) / 3)
+  if (!has_scheme(url, len) || kg_utf8_check(url, len) != len)
     return NULL;
-  char *iri = malloc(3 * len + 1), *p = iri;
-  if (!iri)
-    return NULL;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)url[i];
-    if (c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", c)) {
-      *p++ = '%';
-      *p++ = hex[c >> 4];
-      *p++ = hex[c & 0x0F];
-    } else {
-      *p++ = (char)c;
-    }
-  }
-  *p = '\0';
-  return iri;
+  return encoded_iri("", url, len, &url_style);
 }
 
 /* A new document IRI: KG_DOC_BASE + infix + the hex SHA-1 of data; NULL
@@ -325,7 +337,7 @@ static size_t char_offset(const KgGraph *g, size_t i) {
 
 KgStatus kg_graph_new(const char *text, size_t len, KgGraph **out) {
   *out = NULL;
-  if (kg_utf8_check(text, len) != len)
+  if (kg_text_check(text, len, NULL) != len)
     return KG_ERR_INPUT;
   KgGraph *g = calloc(1, sizeof *g);
   if (!g)
@@ -346,9 +358,9 @@ KgStatus kg_graph_new(const char *text, size_t len, KgGraph **out) {
   return KG_OK;
 }
 
-/* Non-zero when s is NULL or valid UTF-8. */
-static int absent_or_utf8(const char *s) {
-  return !s || kg_utf8_check(s, strlen(s)) == strlen(s);
+/* Non-zero when s is NULL or text a literal may hold (kg_text_check). */
+static int absent_or_text(const char *s) {
+  return !s || kg_text_check(s, strlen(s), NULL) == strlen(s);
 }
 
 /* A new copy of s, or NULL for NULL and "".  Sets *failed when out of
@@ -373,9 +385,10 @@ char *kg_document_iri(const char *text, size_t len, const char *id,
 
 KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
                              const char *title, KgError *err) {
-  if (!absent_or_utf8(id) || !absent_or_utf8(url) || !absent_or_utf8(title))
+  if (!absent_or_text(id) || !absent_or_text(url) || !absent_or_text(title))
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
-                    "the article's id, URL or title is not UTF-8");
+                    "the article's id, URL or title is not UTF-8 text "
+                    "(or holds U+FFFE or U+FFFF)");
   char *iri = NULL;
   if (url && *url && !(iri = kg_url_iri(url, strlen(url))))
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
@@ -439,7 +452,7 @@ KgStatus kg_graph_add_entity(KgGraph *g, KgClass cls, const char *name,
   if ((unsigned)cls >= KG_CLASS_COUNT || !name)
     return KG_ERR_INPUT;
   size_t len = strlen(name);
-  if (kg_utf8_check(name, len) != len)
+  if (kg_text_check(name, len, NULL) != len)
     return KG_ERR_INPUT;
 
   /* Key: one digit for the class, then the name. */
@@ -517,7 +530,7 @@ static KgStatus add_evidence(const KgGraph *g, Relation *r,
         stored = r->rules[k];
     if (!stored) {
       size_t len = strlen(rule);
-      if (kg_utf8_check(rule, len) != len)
+      if (kg_text_check(rule, len, NULL) != len)
         return KG_ERR_INPUT;
       char *copy = copy_string(rule, len);
       if (!copy || kg_grow((void **)&r->rules, r->rule_count, &r->rule_cap,

@@ -166,7 +166,9 @@ const char *kg_graph_evidence_text(const KgGraph *g, const KgEvidence *ev,
 
 /** Returns a new NUL-terminated entity IRI: KG_ENTITY_BASE + lower-case class
  *  name + '/' + name with each space as '_' and every byte outside
- *  [A-Za-z0-9-._~] as %XX (upper-case hex), e.g.
+ *  [A-Za-z0-9-._~] as %XX (upper-case hex), and the dots of a name that is
+ *  "." or ".." as %2E (Turtle parsers would resolve such a path segment
+ *  away), e.g.
  *
  *      kg_entity_iri(KG_CLASS_PERSON, "Alexander Lukashenko", 20)
  *      => "https://w3id.org/newskg/id/person/Alexander_Lukashenko"
@@ -179,8 +181,9 @@ char *kg_entity_iri(KgClass cls, const char *name, size_t len);
  *  kept as it is (non-ASCII included: IRIs allow it) except for what RFC
  *  3987 does not allow in an IRI path, written %XX per UTF-8 byte: controls,
  *  <>"{}|\^` , code points outside its ucschar ranges, a '%' that starts no
- *  %XX, and '?' and '#', which would end the path.  NULL when title is empty
- *  or not UTF-8, or out of memory:
+ *  %XX, and '?' and '#', which would end the path; the dots of a "." or ".."
+ *  segment are %2E.  NULL when title is empty or not UTF-8, or out of
+ *  memory:
  *
  *      kg_dbpedia_iri("S\xc3\xa3o_Tom\xc3\xa9", 11)
  *      => "http://dbpedia.org/resource/S\xc3\xa3o_Tom\xc3\xa9"
@@ -189,7 +192,10 @@ char *kg_entity_iri(KgClass cls, const char *name, size_t len);
 char *kg_dbpedia_iri(const char *title, size_t len);
 
 /** Returns a new IRI for the URL url[0, len): the URL with every byte an
- *  IRI may not hold (controls, space, <>"{}|\^`) written %XX, e.g.
+ *  IRI may not hold written %XX (controls, space, <>"{}|\^`, a '%' that
+ *  starts no %XX, code points outside RFC 3987's ucschar), and the dots of
+ *  a "." or ".." path segment as %2E, so that parsers that resolve IRIs
+ *  (Turtle's) read the IRI that N-Triples parsers read, e.g.
  *
  *      kg_url_iri("https://example.org/a b", 23)
  *      => "https://example.org/a%20b"

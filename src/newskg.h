@@ -112,8 +112,10 @@ typedef struct {
 int kg_date_is_valid(const char *s);
 
 /** Extracts the graph of one article.  text is UTF-8 of len bytes (no NUL
- *  needed); it is copied.  The document IRI is derived from the content:
- *  https://w3id.org/newskg/doc/ + the hex SHA-1 of the text.  The same as
+ *  needed); it is copied.  Text that RDF literals cannot carry - invalid
+ *  UTF-8, a NUL byte, the noncharacters U+FFFE and U+FFFF - is refused with
+ *  KG_ERR_INPUT and the byte offset.  The document IRI is derived from the
+ *  content: https://w3id.org/newskg/doc/ + the hex SHA-1 of the text.  The same as
  *  kg_extract_with and default options. */
 KgStatus kg_extract(const KgExtractor *ex, const char *text, size_t len,
                     KgGraph **out, KgError *err);
@@ -128,7 +130,8 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
 /** Names the article of g by what its source says of it, each NULL or ""
  *  when unknown: its id there (written as dcterms:identifier), the URL it
  *  was published at (dcterms:source; an absolute URL, "https:...", where
- *  space, controls and <>"{}|\^` are written %XX) and its headline
+ *  space, controls, <>"{}|\^`, a '%' that starts no %XX and what else
+ *  RFC 3987 does not allow in an IRI are written %XX) and its headline
  *  (dcterms:title).  The document IRI, and with it every IRI of the
  *  article's text, then derives from the id, else from the URL:
  *
@@ -136,8 +139,9 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
  *      https://w3id.org/newskg/doc/url/ + hex SHA-1 of the URL as given
  *      https://w3id.org/newskg/doc/     + hex SHA-1 of the text (neither)
  *
- *  Returns KG_OK, KG_ERR_INPUT (a value that is not UTF-8, a URL without a
- *  scheme; g is then unchanged) or KG_ERR_NOMEM. */
+ *  Returns KG_OK, KG_ERR_INPUT (a value that is not UTF-8 text or holds
+ *  U+FFFE or U+FFFF, a URL without a scheme; g is then unchanged) or
+ *  KG_ERR_NOMEM. */
 KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
                              const char *title, KgError *err);
 

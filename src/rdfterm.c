@@ -73,41 +73,45 @@ static char *write_char(char *p, const char *s, size_t n, size_t *size) {
                       : write_hex(p, 'U', (unsigned long)cp, 8);
 }
 
-/* The four ways of escaping (see rdfterm.h), each a bit of `plain`. */
+/* The five ways of escaping (see rdfterm.h), each a bit of `plain`. */
 typedef enum {
   NT_LITERAL = 1, ///< as it is: 0x20-0x7E, but for '"' and backslash
   NT_IRI = 2,     ///< as it is: 0x21-0x7E, but for <>"{}|^` and backslash
   TTL_STRING = 4, ///< as it is: all, but for NUL, '"' and backslash
-  TTL_IRI = 8     ///< as it is: as NT_IRI, and 0x7F-0xFF
+  TTL_IRI = 8,    ///< as it is: as NT_IRI, and 0x7F-0xFF
+  TTL_SHORT = 16  ///< as it is: as TTL_STRING, but for CR, which a "..."
+                  ///< string may not hold (raptor writes it raw)
 } Syntax;
 
 /* For each byte, the syntaxes that write it as it is.  A table, because the
  * copying loop asks it for every byte written. */
 static const unsigned char plain[256] = {
-     0,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
-     5, 15,  0, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,  5, 15,  5, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,  0, 15,  5, 15,
-     5, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,  5,  5,  5, 15, 12,
-    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
-    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
-    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
-    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
-    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
-    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
-    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
-    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+     0, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20,  4, 20, 20,
+    20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20,
+    21, 31,  0, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,
+    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 21, 31, 21, 31,
+    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,
+    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,  0, 31, 21, 31,
+    21, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,
+    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 21, 21, 21, 31, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
 };
 
 /* Writes s[0, len) escaped for syntax at p (room reserved); returns the
  * end.  Only the bytes `plain` does not pass come to the escapes: '\\', '"'
- * in a string, \t \n \r in an N-Triples literal, other ASCII as \u00XX,
+ * in a string, \t \n \r in an N-Triples literal, \r in a Turtle "..."
+ * string, other ASCII as \u00XX,
  * and (in N-Triples) a non-ASCII character as \u or \U. */
 static char *escape(char *p, const char *s, size_t len, Syntax syntax) {
-  int literal = syntax == NT_LITERAL || syntax == TTL_STRING;
+  int literal =
+      syntax == NT_LITERAL || syntax == TTL_STRING || syntax == TTL_SHORT;
   size_t i = 0;
   while (i < len) {
     size_t run = i;
@@ -122,7 +126,8 @@ static char *escape(char *p, const char *s, size_t len, Syntax syntax) {
     if (c == '\\' || (literal && c == '"')) {
       *p++ = '\\';
       *p++ = (char)c;
-    } else if (syntax == NT_LITERAL && (c == '\t' || c == '\n' || c == '\r')) {
+    } else if ((syntax == NT_LITERAL || syntax == TTL_SHORT) &&
+               (c == '\t' || c == '\n' || c == '\r')) {
       *p++ = '\\';
       *p++ = c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
     } else if (c < 0x80) {
@@ -173,6 +178,7 @@ void kg_ttl_iri(KgBytes *b, const char *iri, size_t len) {
 }
 
 void kg_ttl_string(KgBytes *b, const char *text, size_t len) {
-  const char *quotes = memchr(text, '\n', len) ? "\"\"\"" : "\"";
-  append_escaped(b, quotes, text, len, quotes, TTL_STRING);
+  int lines = memchr(text, '\n', len) != NULL;
+  const char *quotes = lines ? "\"\"\"" : "\"";
+  append_escaped(b, quotes, text, len, quotes, lines ? TTL_STRING : TTL_SHORT);
 }

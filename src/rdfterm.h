@@ -16,9 +16,11 @@
  *   Turtle string      "..." or, when it holds a line feed, """...""":
  *                      '"' and '\' after a backslash, all else as it is.
  *
- * Hex digits are upper case.  One departure: raptor ends a string at a NUL
- * byte; here it is \u0000 and the string goes on.  Strings must be valid
- * UTF-8 (the graph checks everything it holds).
+ * Hex digits are upper case.  Two departures: raptor ends a string at a
+ * NUL byte; here it is \u0000 and the string goes on.  And raptor writes a
+ * carriage return as it is in a Turtle "..." string, which Turtle forbids
+ * (raptor's own parser refuses it); here it is \r.  Strings must be valid
+ * UTF-8 (the graph holds only text kg_text_check accepts, no NUL either).
  */
 #ifndef KG_RDFTERM_H
 #define KG_RDFTERM_H

@@ -3,10 +3,11 @@
  * News crawls deliver Latin-1 pages, stray NUL bytes and cut-off
  * multi-byte characters inside otherwise good articles, and sometimes a
  * binary file under a .txt name.  repair_text tells the two apart: an
- * article in which few bytes are wrong has each invalid UTF-8 byte and
- * each NUL replaced with U+FFFD (the Unicode replacement character), so
- * that it is still read; one in which many are wrong is not text at all
- * and is left for the caller to skip.
+ * article in which few bytes are wrong has each invalid UTF-8 byte, each
+ * NUL and each of the noncharacters U+FFFE and U+FFFF (which no RDF
+ * literal can carry) replaced with U+FFFD (the Unicode replacement
+ * character), so that it is still read; one in which many are wrong is
+ * not text at all and is left for the caller to skip.
  *
  *     Repair r;
  *     if (repair_text(text, len, &r) != 0) ...out of memory...
@@ -32,6 +33,8 @@ typedef struct {
   size_t first_invalid; ///< the offset of the first of them
   size_t nul;           ///< NUL bytes
   size_t first_nul;     ///< the offset of the first of them
+  size_t nonchar;       ///< U+FFFE and U+FFFF characters
+  size_t first_nonchar; ///< the offset of the first of them
   int not_text;         ///< too many of both: binary data
   char *fixed;          ///< owned repaired copy, or NULL when none is needed
   const char *text;     ///< what to read: fixed, or the text as it was

@@ -178,11 +178,9 @@ static int number_word(KgRuleSet *rules, Alt *alt) {
   return 0;
 }
 
-/* Splits "a|b*|c" into normalised alternatives, numbered in the rule set's
- * vocabulary.  A written alternative ending in '*' (not "*" alone) is a
- * prefix; so is one whose key ends in '*' ("*" alone included), as
- * patterns have always read them. */
-static int parse_alternatives(KgRuleSet *rules, const char *text, Alt **out,
+/* parse_alternatives without its clean-up: on failure *out holds the
+ * *count alternatives parsed so far. */
+static int split_alternatives(KgRuleSet *rules, const char *text, Alt **out,
                               size_t *count) {
   *out = NULL;
   *count = 0;
@@ -212,7 +210,22 @@ static int parse_alternatives(KgRuleSet *rules, const char *text, Alt **out,
       return -1;
     p = bar ? bar + 1 : p + len;
   }
-  return *count ? 0 : -1;
+  return 0;
+}
+
+/* Splits "a|b*|c" into normalised alternatives, numbered in the rule set's
+ * vocabulary.  A written alternative ending in '*' (not "*" alone) is a
+ * prefix; so is one whose key ends in '*' ("*" alone included), as
+ * patterns have always read them.  Returns 0, or -1 with *out NULL and
+ * *count 0 (what was parsed before the failure is freed). */
+static int parse_alternatives(KgRuleSet *rules, const char *text, Alt **out,
+                              size_t *count) {
+  if (split_alternatives(rules, text, out, count) == 0 && *count)
+    return 0;
+  free_alts(*out, *count);
+  *out = NULL;
+  *count = 0;
+  return -1;
 }
 
 static int parse_classes(const char *text, unsigned *mask) {
@@ -286,7 +299,11 @@ static const char *parse_element(KgRuleSet *rules, const char *word,
     el->kind = EL_LEX;
     el->category = strndup(word + 1, (size_t)(eq - word - 1));
     el->value = strdup(eq + 1);
-    return el->category && el->value ? NULL : "out of memory";
+    if (el->category && el->value)
+      return NULL;
+    free(el->category);
+    free(el->value);
+    return "out of memory";
   }
   if (word[0] == '@') {
     Alt *alts;

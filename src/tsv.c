@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "utf8.h"
 
 KgStatus kg_tsv_read(const char *path, KgTsvLine fn, void *ctx, KgError *err) {
   FILE *f = fopen(path, "r");
@@ -25,6 +26,12 @@ KgStatus kg_tsv_read(const char *path, KgTsvLine fn, void *ctx, KgError *err) {
     if (n == 0 || line[0] == '#')
       continue;
     const char *message = NULL;
+    size_t bad = kg_text_check(line, (size_t)n, &message);
+    if (bad < (size_t)n) {
+      status = kg_error(err, KG_ERR_PARSE, path, lineno, -1,
+                        "%s at byte %zu of the line", message, bad + 1);
+      break;
+    }
     status = fn(ctx, line, &message);
     if (status != KG_OK) {
       kg_error(err, status, path, lineno, -1, "%s",

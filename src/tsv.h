@@ -1,7 +1,9 @@
 /* tsv.h - reading the line-oriented data files (internal).
  *
  * The gazetteer, lexicon and rule files share one shape: UTF-8 text, one
- * record a line, '#' comment lines and empty lines ignored.  kg_tsv_read
+ * record a line, '#' comment lines and empty lines ignored.  A record line
+ * that is not text (kg_text_check: invalid UTF-8, a NUL byte, U+FFFE or
+ * U+FFFF) is refused, since what it names would end up in literals.  kg_tsv_read
  * reads such a file and hands each record line, without its line ending,
  * to a callback that parses it; the first failure stops the read and is
  * reported with the file name and line number.

@@ -62,6 +62,34 @@ size_t kg_utf8_check(const char *s, size_t n) {
   return n;
 }
 
+size_t kg_text_check(const char *s, size_t n, const char **why) {
+  size_t i = 0, size;
+  while (i < n) {
+    if (n - i >= 8) {
+      uint64_t word = load8(s + i);
+      /* ASCII, and no zero byte: (w - 0x01..) & ~w sets a byte's top bit
+       * only for a zero byte when no top bit is set */
+      if (!(word & HIGH_BITS) &&
+          !((word - 0x0101010101010101ULL) & ~word & HIGH_BITS)) {
+        i += 8;
+        continue;
+      }
+    }
+    long cp = kg_utf8_decode(s + i, n - i, &size);
+    const char *problem = cp < 0                         ? "invalid UTF-8"
+                          : cp == 0                      ? "a NUL byte"
+                          : cp == 0xFFFE || cp == 0xFFFF ? "U+FFFE or U+FFFF"
+                                                         : NULL;
+    if (problem) {
+      if (why)
+        *why = problem;
+      return i;
+    }
+    i += size;
+  }
+  return n;
+}
+
 size_t kg_utf8_length(const char *s, size_t n) {
   /* a continuation byte is 10xxxxxx: bit 7 set and bit 6 clear */
   size_t continuations = 0, i = 0;

@@ -282,7 +282,24 @@ expect_grep "a bad wikidata id says where" "^newskg: $work/bad-gaz.tsv:1: a wiki
 printf 'Country\tRuritania\twikipedia=Rurit\351nia\n' >"$work/bad-gaz.tsv"
 "$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
 expect_status "a wikipedia title not in UTF-8" 2 $?
-expect_grep "a bad wikipedia title says where" "^newskg: $work/bad-gaz.tsv:1: a wikipedia title" "$work/err"
+expect_grep "a bad wikipedia title says where" "^newskg: $work/bad-gaz.tsv:1: invalid UTF-8 at byte 34 of the line" "$work/err"
+printf 'Country\tRuritania\talias=Rur\000itania\n' >"$work/bad-gaz.tsv"
+"$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
+expect_status "a NUL byte in a gazetteer" 2 $?
+expect_grep "a NUL byte says where" "^newskg: $work/bad-gaz.tsv:1: a NUL byte at byte 28 of the line" "$work/err"
+printf 'sanctions\tnonchar\tS slapped O @\357\277\276\n' >"$work/bad-rules.tsv"
+"$NEWSKG" -q --rules "$work/bad-rules.tsv" "$sample" >/dev/null 2>"$work/err"
+expect_status "U+FFFE in a rule file" 2 $?
+expect_grep "U+FFFE says where" "^newskg: $work/bad-rules.tsv:1: U+FFFE or U+FFFF at byte 32 of the line" "$work/err"
+printf 'Emmanuel Macron met Vladimir Putin.\000\n' >"$work/nul.txt"
+"$NEWSKG" -q "$work/nul.txt" >/dev/null 2>"$work/err"
+expect_status "a NUL byte in an article is replaced, a warning" 0 $?
+expect_grep "a NUL byte in an article says where" "^newskg: $work/nul.txt: byte 35: NUL byte (replaced 1 with U+FFFD)$" "$work/err"
+printf 'Emmanuel Macron met \357\277\276Vladimir Putin.\n' >"$work/nonchar.txt"
+"$NEWSKG" -q -o ntriples "$work/nonchar.txt" >"$work/nonchar.nt" 2>"$work/err"
+expect_status "U+FFFE in an article is replaced, a warning" 0 $?
+expect_grep "U+FFFE in an article says where" "^newskg: $work/nonchar.txt: byte 20: noncharacter U+FFFE or U+FFFF (replaced 1 with U+FFFD)$" "$work/err"
+expect_grep "U+FFFE in an article: the text is kept, repaired" 'met \\uFFFDVladimir' "$work/nonchar.nt"
 
 # --- newskg eval ---------------------------------------------------------------
 

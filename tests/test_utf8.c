@@ -2,9 +2,9 @@
  *
  * The decoder on well-formed and malformed sequences (overlong forms,
  * surrogates, code points past U+10FFFF, truncated and stray continuation
- * bytes), and the two scans that take ASCII eight bytes at a time,
- * kg_utf8_check and kg_utf8_length, against byte-at-a-time references on
- * random text of every length and alignment.
+ * bytes), and the three scans that take ASCII eight bytes at a time,
+ * kg_utf8_check, kg_utf8_length and kg_text_check, against
+ * byte-at-a-time references on random text of every length and alignment.
  */
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
@@ -97,6 +97,41 @@ static void test_scans_match_references(void) {
   }
 }
 
+/* kg_text_check's reference: the first NUL, noncharacter U+FFFE or U+FFFF
+ * or invalid byte, decoding one character at a time. */
+static size_t text_prefix(const char *s, size_t n) {
+  size_t i = 0, size;
+  long cp;
+  while (i < n && (cp = kg_utf8_decode(s + i, n - i, &size)) > 0 &&
+         cp != 0xFFFE && cp != 0xFFFF)
+    i += size;
+  return i;
+}
+
+static void test_text_check_matches_reference(void) {
+  static const struct {
+    const char *bytes;
+    size_t len;
+  } pieces[] = {{"word ", 5},     {"\0", 1},           {"\xef\xbf\xbe", 3},
+                {"\xef\xbf\xbf", 3}, {"\xef\xbf\xbd", 3}, {"\xc3\xa9", 2}};
+  uint64_t state = 0xD1B54A32D192ED03ULL;
+  char buf[128];
+  for (int round = 0; round < 20000; round++) {
+    size_t n = 0, offset = (size_t)(next_random(&state) % 8);
+    size_t want = (size_t)(next_random(&state) % 100);
+    while (n < want) {
+      uint64_t r = next_random(&state);
+      size_t k = r % 40 == 0 ? 1 + (r >> 8) % 5 : 0; /* mostly words */
+      memcpy(buf + offset + n, pieces[k].bytes, pieces[k].len);
+      n += pieces[k].len;
+    }
+    const char *why = NULL;
+    size_t got = kg_text_check(buf + offset, n, &why);
+    CU_ASSERT_EQUAL(got, text_prefix(buf + offset, n));
+    CU_ASSERT((got < n) == (why != NULL));
+  }
+}
+
 static void test_scans_stop_at_the_bad_byte(void) {
   char text[64];
   memset(text, 'x', sizeof text);
@@ -111,6 +146,7 @@ int main(void) {
   static const KgTest tests[] = {
       {"decode", test_decode},
       {"scans match references", test_scans_match_references},
+      {"text check matches its reference", test_text_check_matches_reference},
       {"scans stop at the bad byte", test_scans_stop_at_the_bad_byte}};
   static const KgSuite suites[] = {{"utf8", NULL, NULL, KG_TESTS(tests)}};
   return kg_test_main(suites, sizeof suites / sizeof *suites);

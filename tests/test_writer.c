@@ -389,6 +389,45 @@ static void test_lines_are_raptors_bytes(void) {
   kg_graph_free(g);
 }
 
+/* raptor writes a carriage return as it is in a Turtle "..." string, which
+ * Turtle forbids (raptor's parser refuses it); newskg writes \r there
+ * (rdfterm.h).  Makes that one change to raptor's Turtle ttl[0, *len) in
+ * place of a new string, and updates *len; CRs of """...""" strings, IRIs
+ * and escapes stay. */
+static char *escape_short_string_crs(char *ttl, size_t *len) {
+  char *out = malloc(2 * *len + 1), *p = out;
+  CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+  int quotes = 0; /* 0 outside a string, else 1 or 3 */
+  for (size_t i = 0; i < *len; i++) {
+    int triple = i + 2 < *len && memcmp(ttl + i, "\"\"\"", 3) == 0;
+    if (quotes == 0 && ttl[i] == '<') {
+      const char *end = memchr(ttl + i, '>', *len - i);
+      size_t n = end ? (size_t)(end - ttl) - i : 0;
+      memcpy(p, ttl + i, n);
+      p += n;
+      i += n;
+    } else if (quotes && ttl[i] == '\\' && i + 1 < *len) {
+      *p++ = ttl[i++];
+    } else if (ttl[i] == '"' && (quotes == 0 || quotes == (triple ? 3 : 1))) {
+      quotes = quotes ? 0 : triple ? 3 : 1;
+      if (triple) {
+        memcpy(p, "\"\"", 2);
+        p += 2;
+        i += 2;
+      }
+    } else if (quotes == 1 && ttl[i] == '\r') {
+      *p++ = '\\';
+      *p++ = 'r';
+      continue;
+    }
+    *p++ = ttl[i];
+  }
+  *p = '\0';
+  *len = (size_t)(p - out);
+  free(ttl);
+  return out;
+}
+
 static void test_turtle_is_raptors(void) {
   static const char *const texts[] = {
       AWKWARD, TEXT, "One sentence only.",
@@ -412,7 +451,8 @@ static void test_turtle_is_raptors(void) {
       size_t len, nt_len, copy_len;
       char *ours = write_once(g, KG_FORMAT_TURTLE, &len);
       char *nt = write_once(g, KG_FORMAT_NTRIPLES, &nt_len);
-      char *copy = raptor_copy(nt, nt_len, "turtle", &copy_len);
+      char *copy = escape_short_string_crs(
+          raptor_copy(nt, nt_len, "turtle", &copy_len), &copy_len);
       if (copy_len != len || memcmp(ours, copy, len) != 0)
         fprintf(stderr, "\n--- ours\n%s\n--- raptor's\n%s\n", ours, copy);
       CU_ASSERT(copy_len == len && memcmp(ours, copy, len) == 0);

@@ -1,0 +1,118 @@
+/* fuzz_extract.c - libFuzzer harness: any bytes as a news article.
+ *
+ * The data of the source tree (or $NEWSKG_DATA) is loaded once; each input
+ * is then extracted with full provenance and its graph written in every
+ * format, and explained, into memory: the whole pipeline, sentences to
+ * serializers, sees the text.  Each document written must parse back with
+ * raptor's parser of its syntax without an error or a warning: newskg's
+ * output is always valid RDF.  Bytes that are not text (kg_text_check:
+ * invalid UTF-8, NUL, U+FFFE, U+FFFF) must be refused with KG_ERR_INPUT;
+ * nothing may crash, overrun, hang or leak.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fuzz_input.h"
+#include "newskg.h"
+#include "serialize.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static KgExtractor *extractor; ///< loaded once, read by every input
+static KgWriter *writers[3];   ///< one per KgFormat, made once
+static const char *const syntaxes[3] = {"turtle", "ntriples", "nquads"};
+static KgError parse_error; ///< raptor's first complaint
+static KgRaptorLog parse_log = {&parse_error, "output", 0, 0};
+static raptor_world *world; ///< for parsing output back
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  (void)argc;
+  (void)argv;
+  KgError err;
+  if (kg_extractor_new(kg_fuzz_datadir(), &extractor, &err) != KG_OK) {
+    fprintf(stderr, "fuzz_extract: %s:%ld: %s\n", err.file, err.line,
+            err.message);
+    abort();
+  }
+  for (int f = KG_FORMAT_TURTLE; f <= KG_FORMAT_NQUADS; f++)
+    if (kg_writer_new((KgFormat)f, &writers[f], &err) != KG_OK) {
+      fprintf(stderr, "fuzz_extract: %s\n", err.message);
+      abort();
+    }
+  if (!(world = kg_raptor_world_new(&parse_log)))
+    abort();
+  return 0;
+}
+
+static void ignore_statement(void *data, raptor_statement *st) {
+  (void)data;
+  (void)st;
+}
+
+/* Parses doc[0, len), written in format, with raptor; any error or warning
+ * is a finding. */
+static void parse_back(int format, const char *doc, size_t len) {
+  raptor_parser *parser = raptor_new_parser(world, syntaxes[format]);
+  raptor_uri *base =
+      raptor_new_uri(world, (const unsigned char *)"http://example.org/");
+  if (!parser || !base)
+    abort();
+  raptor_parser_set_statement_handler(parser, NULL, ignore_statement);
+  parse_log.errors = parse_log.warnings = 0;
+  int failed =
+      raptor_parser_parse_start(parser, base) ||
+      raptor_parser_parse_chunk(parser, (const unsigned char *)doc, len, 1);
+  raptor_free_uri(base);
+  raptor_free_parser(parser);
+  if (failed || parse_log.errors || parse_log.warnings) {
+    fprintf(stderr, "fuzz_extract: raptor's %s parser: line %ld: %s\n",
+            syntaxes[format], parse_error.line, parse_error.message);
+    abort();
+  }
+}
+
+/* Writes g in one format (or explains it) into a memory buffer; any
+ * failure but a full memory is a finding. */
+static void write_graph(const KgGraph *g, int format) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  if (!out)
+    abort();
+  KgError err;
+  KgStatus status = format < 0
+                        ? kg_graph_explain(g, out)
+                        : kg_writer_write(writers[format], g, out, NULL, &err);
+  if (status != KG_OK && status != KG_ERR_NOMEM) {
+    fprintf(stderr, "fuzz_extract: writing format %d: %s\n", format,
+            status == KG_ERR_IO ? "I/O error" : err.message);
+    abort();
+  }
+  if (fclose(out) != 0)
+    abort();
+  if (format >= 0)
+    parse_back(format, buf, len);
+  free(buf);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  KgExtractOptions opts = {.provenance = KG_PROVENANCE_FULL};
+  KgGraph *g = NULL;
+  KgError err;
+  KgStatus status =
+      kg_extract_with(extractor, (const char *)data, size, &opts, &g, &err);
+  if (status != KG_OK && status != KG_ERR_INPUT && status != KG_ERR_NOMEM) {
+    fprintf(stderr, "fuzz_extract: %s: %s\n", kg_status_string(status),
+            err.message);
+    abort();
+  }
+  if (status == KG_OK) {
+    write_graph(g, -1);
+    write_graph(g, KG_FORMAT_TURTLE);
+    write_graph(g, KG_FORMAT_NTRIPLES);
+    write_graph(g, KG_FORMAT_NQUADS);
+  }
+  kg_graph_free(g);
+  return 0;
+}

@@ -13,19 +13,11 @@ needs_tool PYTHON3 python3 python3
 start_work gsp
 . "$top/tests/store-lib.sh"
 server_pid=
-trap 'stop_server; chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null
-    wait "$server_pid" 2>/dev/null
-    server_pid=
-  fi
-}
+trap 'stop_process server_pid; chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 # start_server ARGS...: a fresh endpoint in $work/srv; sets $url
 start_server() {
-  stop_server
+  stop_process server_pid
   rm -rf "$work/srv" && mkdir "$work/srv"
   "$PYTHON3" "$top/tests/gsp-server.py" "$work/srv" "$@" &
   server_pid=$!
@@ -98,7 +90,7 @@ expect_status "a credentials file others may read" 2 $?
 expect_grep "a readable credentials file is refused" "cred: others than its owner may read it" "$work/open.err"
 
 # nobody listening: tried again, then named
-stop_server
+stop_process server_pid
 "$NEWSKG" load -q --gsp "$url" --retries 1 --retry-delay 1 "$SAMPLES/belarus-sanctions.txt" 2>"$work/down.err"
 expect_status "an endpoint that is not there" 1 $?
 expect_grep "an endpoint that is not there" "belarus-sanctions.txt: not loaded: .*(after 2 tries)" "$work/down.err"

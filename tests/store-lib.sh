@@ -10,17 +10,15 @@
 questions=$top/tests/store-questions.py
 all_quads_query='SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }'
 
-# expect_status WHAT WANT GOT
-expect_status() {
-  if [ "$3" -eq "$2" ]; then pass "$1 (exit $3)"; else fail "$1: exit $3, wanted $2"; fi
-}
-
-# expect_grep WHAT PATTERN FILE
-expect_grep() {
-  if grep -q -e "$2" "$3"; then pass "$1"; else
-    fail "$1: no '$2' in:"
-    sed 's/^/    /' "$3" | head -20 >&2
+# stop_process VAR: kills and waits for the process whose pid the
+# variable VAR holds, if any, and empties VAR (for traps and restarts)
+stop_process() {
+  local pid=${!1}
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
   fi
+  printf -v "$1" '%s' ''
 }
 
 ask_questions() {

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "graph.h"
+#include "extractor.h"
 #include "runner.h"
 #include "serialize.h"
 
@@ -955,22 +956,6 @@ static void test_write_error_is_reported(void) {
 
 /* ---- extraction options ----------------------------------------------------- */
 
-static KgExtractor *extractor; /* loaded by the suite's set-up */
-
-static int open_extractor(void) {
-  const char *dir = getenv("NEWSKG_DATA");
-  KgError err;
-  if (kg_extractor_new(dir && *dir ? dir : "data", &extractor, &err) != KG_OK) {
-    fprintf(stderr, "cannot load the data: %s: %s\n", err.file, err.message);
-    return 1;
-  }
-  return 0;
-}
-
-static int close_extractor(void) {
-  kg_extractor_free(extractor);
-  return 0;
-}
 
 /* The graph of text with options (NULL: kg_extract's defaults). */
 static KgGraph *extract(const char *text, const KgExtractOptions *opts) {

@@ -30,6 +30,7 @@
 
 #include "graph.h"
 #include "rdfterm.h"
+#include "extractor.h"
 #include "runner.h"
 #include "serialize.h"
 #include "utf8.h"
@@ -450,22 +451,6 @@ static void test_random_terms(void) {
 
 /* ---- whole graphs ----------------------------------------------------------- */
 
-static KgExtractor *extractor; /* loaded by the suite's set-up */
-
-static int open_extractor(void) {
-  const char *dir = getenv("NEWSKG_DATA");
-  KgError err;
-  if (kg_extractor_new(dir && *dir ? dir : "data", &extractor, &err) != KG_OK) {
-    fprintf(stderr, "cannot load data: %s: %s\n", err.file, err.message);
-    return 1;
-  }
-  return 0;
-}
-
-static int close_extractor(void) {
-  kg_extractor_free(extractor);
-  return 0;
-}
 
 /* g written in format must parse cleanly in syntax, with well-formed
  * language tags, and (when want_p is not NULL) give the object want of

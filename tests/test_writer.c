@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "graph.h"
+#include "extractor.h"
 #include "runner.h"
 #include "serialize.h"
 
@@ -28,22 +29,6 @@ static const char *const TEXT =
     "Britain imposed sanctions on Belarus. Emmanuel Macron met Vladimir "
     "Putin in Paris.\n";
 
-static KgExtractor *extractor; /* loaded by the suite's set-up */
-
-static int open_extractor(void) {
-  const char *dir = getenv("NEWSKG_DATA");
-  KgError err;
-  if (kg_extractor_new(dir && *dir ? dir : "data", &extractor, &err) != KG_OK) {
-    fprintf(stderr, "cannot load data: %s: %s\n", err.file, err.message);
-    return 1;
-  }
-  return 0;
-}
-
-static int close_extractor(void) {
-  kg_extractor_free(extractor);
-  return 0;
-}
 
 static KgGraph *extract(const char *text) {
   KgGraph *g = NULL;

@@ -26,15 +26,7 @@ start_work virtuoso
 vt=$work/vt bulk=$work/bulk
 mkdir -p "$vt" "$bulk"
 virtuoso_pid=
-trap 'stop_virtuoso; chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-
-stop_virtuoso() {
-  if [ -n "$virtuoso_pid" ]; then
-    kill "$virtuoso_pid" 2>/dev/null
-    wait "$virtuoso_pid" 2>/dev/null
-    virtuoso_pid=
-  fi
-}
+trap 'stop_process virtuoso_pid; chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 # two free TCP ports on 127.0.0.1
 read -r sql_port http_port < <("$PYTHON3" -c '

@@ -147,53 +147,46 @@ static int input_option(CliOptions *opt, int c, const char *arg) {
             arg);
     return cli_usage_error(NULL);
   }
-  char *end;
-  errno = 0;
-  long n = strtol(arg, &end, 10);
-  if (!errno && end != arg && !*end && n >= 1 && n <= MAX_JOBS) {
+  unsigned long long n;
+  int status = cli_number_option("-j", arg, 1, MAX_JOBS, 0, &n);
+  if (status < 0)
     opt->jobs = (size_t)n;
-    return -1;
-  }
-  fprintf(stderr,
-          "%s: invalid argument '%s': -j wants a number of threads from 1 "
-          "to %d\n",
-          PROGRAM, arg, MAX_JOBS);
-  return cli_usage_error(NULL);
+  return status;
 }
 
-/* Sets --max-article-bytes or --max-sentence-mentions (getopt code c)
- * from arg: a whole number, for bytes with an optional K, M or G (powers
- * of 1024).  Returns -1, or EXIT_FATAL after saying what is wrong. */
-static int limit_option(CliOptions *opt, int c, const char *arg) {
-  int bytes = c == OPT_MAX_ARTICLE_BYTES;
+int cli_number_option(const char *name, const char *arg,
+                      unsigned long long least, unsigned long long most,
+                      int units, unsigned long long *out) {
   char *end;
   errno = 0;
   unsigned long long n = strtoull(arg, &end, 10);
-  const char *units = "KMG";
-  const char *unit = bytes && *end ? strchr(units, *end) : NULL;
+  const char *const powers = "KMG";
+  const char *unit = units && *end ? strchr(powers, *end) : NULL;
   if (unit && end[1] == '\0') {
-    for (const char *u = units; u <= unit; u++)
-      n = n > MAX_ARTICLE_BYTES ? n : n * 1024;
+    for (const char *u = powers; u <= unit; u++)
+      n = n > most ? n : n * 1024;
     end++;
   }
-  unsigned long long most = bytes ? MAX_ARTICLE_BYTES : 1000000000ULL;
   if (!errno && end != arg && !*end && isdigit((unsigned char)*arg) &&
-      n >= 1 && n <= most) {
-    if (bytes)
-      opt->max_article_bytes = (size_t)n;
-    else
-      opt->extract.max_sentence_mentions = (size_t)n;
+      n >= least && n <= most) {
+    *out = n;
     return -1;
   }
-  fprintf(stderr, "%s: invalid argument '%s': %s wants a number from 1 to %s\n",
-          PROGRAM, arg,
-          bytes ? "--max-article-bytes" : "--max-sentence-mentions",
-          bytes ? "4G" : "1000000000");
+  if (units && most % (1ULL << 30) == 0)
+    fprintf(stderr,
+            "%s: invalid argument '%s': %s wants a number from %llu to %lluG\n",
+            PROGRAM, arg, name, least, most >> 30);
+  else
+    fprintf(stderr,
+            "%s: invalid argument '%s': %s wants a number from %llu to %llu\n",
+            PROGRAM, arg, name, least, most);
   return cli_usage_error(NULL);
 }
 
 int cli_option(CliOptions *opt, int c, const char *arg) {
   const char *wrong;
+  unsigned long long n;
+  int status;
   switch (c) {
   case 'i':
   case 'j':
@@ -218,8 +211,15 @@ int cli_option(CliOptions *opt, int c, const char *arg) {
     opt->explain = 1;
     return -1;
   case OPT_MAX_ARTICLE_BYTES:
+    if ((status = cli_number_option("--max-article-bytes", arg, 1,
+                                    MAX_ARTICLE_BYTES, 1, &n)) < 0)
+      opt->max_article_bytes = (size_t)n;
+    return status;
   case OPT_MAX_SENTENCE_MENTIONS:
-    return limit_option(opt, c, arg);
+    if ((status = cli_number_option("--max-sentence-mentions", arg, 1,
+                                    1000000000ULL, 0, &n)) < 0)
+      opt->extract.max_sentence_mentions = (size_t)n;
+    return status;
   case 'q':
     opt->quiet = 1;
     return -1;

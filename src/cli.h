@@ -111,6 +111,13 @@ int cli_options_init(CliOptions *opt, int argc);
 /** Frees what cli_options_init allocated. */
 void cli_options_free(CliOptions *opt);
 
+/** Parses arg, a whole number from least to most (with units, a K, M or
+ *  G after it multiplies it by 1024 once, twice or thrice), into *out.
+ *  Returns -1, or EXIT_FATAL after saying what option name wants. */
+int cli_number_option(const char *name, const char *arg,
+                      unsigned long long least, unsigned long long most,
+                      int units, unsigned long long *out);
+
 /** Takes the option of getopt code c with argument arg into opt.  Returns
  *  -1 when taken, CLI_NOT_MINE when c is not one of CLI_EXTRACT_*, or
  *  EXIT_FATAL after saying what is wrong with arg. */

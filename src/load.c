@@ -81,21 +81,14 @@ static void print_help(void) {
       PROGRAM, PROGRAM, PROGRAM, DEFAULT_RETRIES, DEFAULT_DELAY_MS, PROGRAM);
 }
 
-/* Parses a count for --retries or --retry-delay; returns -1, or EXIT_FATAL
- * after saying what is wrong. */
+/* Sets *n from --retries or --retry-delay (name); returns -1, or
+ * EXIT_FATAL after saying what is wrong. */
 static int count_option(unsigned *n, const char *name, const char *arg) {
-  char *end;
-  errno = 0;
-  unsigned long v = strtoul(arg, &end, 10);
-  if (!errno && end != arg && !*end && arg[0] != '-' && v <= 1000000UL) {
+  unsigned long long v;
+  int status = cli_number_option(name, arg, 0, 1000000, 0, &v);
+  if (status < 0)
     *n = (unsigned)v;
-    return -1;
-  }
-  fprintf(stderr,
-          "%s: invalid argument '%s': %s wants a number from 0 to "
-          "1000000\n",
-          PROGRAM, arg, name);
-  return cli_usage_error(NULL);
+  return status;
 }
 
 /* Takes the load's own option c; returns -1, CLI_NOT_MINE or EXIT_*. */

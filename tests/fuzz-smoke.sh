@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # fuzz-smoke.sh - the libFuzzer harnesses of fuzz/ (`make fuzz`), briefly.
 # Each harness first runs every input of tests/fuzz-regressions/NAME (what
-# fuzzing has found: each crash, leak or hang it made, now fixed), then
-# fuzzes for FUZZ_SMOKE_SECONDS (default 5) from its seed corpus
-# fuzz/corpus/NAME.  A crash, a sanitizer report, a leak or a timeout
+# fuzzing has found: each crash, leak or hang it made, now fixed; through
+# every writer), then fuzzes for FUZZ_SMOKE_SECONDS (default 5) from its
+# seed corpus fuzz/corpus/NAME.  A crash, a sanitizer report, a leak or a timeout
 # fails.  Skips when configure found no clang that links -fsanitize=fuzzer.
 #
 # Environment (set by `make check`): FUZZ_BUILD (the build tree's fuzz/),
@@ -43,7 +43,10 @@ run() {
 for h in $harnesses; do
   regressions=("$top/tests/fuzz-regressions/$h"/*)
   if [ -e "${regressions[0]}" ]; then
-    run "$h" "${#regressions[@]} regression inputs" \
+    # fuzz_extract writes each input in one format while fuzzing, in all
+    # of them here
+    FUZZ_EXTRACT_EVERY_WRITER=1 run "$h" \
+      "${#regressions[@]} regression inputs" \
       "^Executed ${regressions[-1]} in" "${regressions[@]}"
   fi
   mkdir "$work/$h" || exit 1

@@ -15,10 +15,12 @@ void kg_article_release(KgArticle *a) {
     free(a->entities[i].name);
   free(a->entities);
   free(a->mentions);
+  free(a->mention_of_token);
   kg_strmap_free(a->entity_index);
   kg_text_release(&a->text);
   a->entities = NULL;
   a->mentions = NULL;
+  a->mention_of_token = NULL;
   a->entity_index = NULL;
   a->entity_count = a->mention_count = 0;
 }
@@ -137,7 +139,8 @@ size_t kg_article_first_mention(const KgArticle *a, size_t i) {
   return lo;
 }
 
-long kg_article_mention_at(const KgArticle *a, size_t i) {
+/* kg_article_mention_at, by a binary search and a walk back. */
+static long search_mention_at(const KgArticle *a, size_t i) {
   size_t lo = 0, hi = a->mention_count;
   while (lo < hi) { /* first mention starting after i */
     size_t mid = (lo + hi) / 2;
@@ -154,6 +157,23 @@ long kg_article_mention_at(const KgArticle *a, size_t i) {
       return (long)k;
   }
   return -1;
+}
+
+long kg_article_mention_at(const KgArticle *a, size_t i) {
+  return a->mention_of_token ? a->mention_of_token[i]
+                             : search_mention_at(a, i);
+}
+
+int kg_article_fix_mentions(KgArticle *a) {
+  size_t n = a->text.token_count;
+  long *at = malloc((n ? n : 1) * sizeof *at);
+  if (!at)
+    return -1;
+  for (size_t i = 0; i < n; i++)
+    at[i] = search_mention_at(a, i);
+  free(a->mention_of_token);
+  a->mention_of_token = at;
+  return 0;
 }
 
 long kg_article_capital_country(KgArticle *a, long city) {

@@ -73,6 +73,8 @@ typedef struct {
   KgText text;           ///< tokens and sentences
   KgMention *mentions;   ///< sorted by first token
   size_t mention_count, mention_cap;
+  long *mention_of_token; ///< per token, kg_article_mention_at's answer,
+                          ///< once kg_article_fix_mentions made it; or NULL
   KgEntity *entities; ///< entities named in the article
   size_t entity_count, entity_cap;
   KgStrMap *entity_index; ///< "class\037key" -> entity index
@@ -106,6 +108,12 @@ void kg_article_sort_mentions(KgArticle *a);
 
 /** Index of the mention covering token i (not absorbed), or -1. */
 long kg_article_mention_at(const KgArticle *a, size_t i);
+
+/** Notes kg_article_mention_at's answer for every token, for the stages
+ *  that only read the mentions (relations ask it of each token several
+ *  times): neither the mentions nor their flags may change after it.
+ *  0, or -1 when out of memory. */
+int kg_article_fix_mentions(KgArticle *a);
 
 /** Index of the first mention that starts at token i or after it
  *  (mention_count when none does); mentions must be sorted.  The mentions

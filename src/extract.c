@@ -330,6 +330,8 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
     status = kg_find_mentions(&a);
   if (status == KG_OK)
     status = kg_resolve_coreference(&a);
+  if (status == KG_OK && kg_article_fix_mentions(&a) != 0)
+    status = KG_ERR_NOMEM;
   if (status == KG_OK)
     status = kg_find_relations(&a, &facts);
   if (status == KG_OK) {

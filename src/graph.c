@@ -70,6 +70,7 @@ struct KgGraphImpl {
   size_t char_len;          ///< code points of text
   size_t *char_index;       ///< code points before byte k * CHAR_INDEX_STEP
   char *doc_iri;            ///< owned document IRI
+  char *content_iri;        ///< owned document IRI from the text's SHA-1
   Entity *entities;         ///< owned array, in order added
   size_t entity_count;      ///< entities in use
   size_t entity_cap;        ///< entities allocated
@@ -348,7 +349,10 @@ KgStatus kg_graph_new(const char *text, size_t len, KgGraph **out) {
   g->char_index = index_chars(text, len);
   g->entity_index = kg_strmap_new();
   g->relation_index = kg_strmap_new();
-  g->doc_iri = new_doc_iri("", text, len);
+  g->content_iri = new_doc_iri("", text, len);
+  g->doc_iri = g->content_iri
+                   ? copy_string(g->content_iri, strlen(g->content_iri))
+                   : NULL;
   if (!g->text || !g->char_index || !g->entity_index || !g->relation_index ||
       !g->doc_iri) {
     kg_graph_free(g);
@@ -396,7 +400,10 @@ KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
   int failed = 0;
   char *id_copy = copy_given(id, &failed);
   char *title_copy = copy_given(title, &failed);
-  char *doc = kg_document_iri(g->text, g->len, id_copy, iri ? url : NULL);
+  /* the text's IRI is known already: its SHA-1 is not computed again */
+  char *doc = id_copy || iri
+                  ? kg_document_iri(g->text, g->len, id_copy, iri ? url : NULL)
+                  : copy_string(g->content_iri, strlen(g->content_iri));
   if (failed || !doc) {
     free(iri);
     free(id_copy);
@@ -438,6 +445,7 @@ void kg_graph_free(KgGraph *g) {
   kg_strmap_free(g->entity_index);
   kg_strmap_free(g->relation_index);
   free(g->doc_iri);
+  free(g->content_iri);
   free(g->source_id);
   free(g->source_iri);
   free(g->title);

@@ -218,6 +218,8 @@ static inline Doc *doc_run(const char *text, FixtureStage stage, int line) {
     failed = "kg_find_mentions failed";
   else if (stage >= STAGE_COREF && kg_resolve_coreference(&d->a) != KG_OK)
     failed = "kg_resolve_coreference failed";
+  else if (stage >= STAGE_RELATIONS && kg_article_fix_mentions(&d->a) != 0)
+    failed = "kg_article_fix_mentions failed";
   else if (stage >= STAGE_RELATIONS &&
            kg_find_relations(&d->a, &d->facts) != KG_OK)
     failed = "kg_find_relations failed";

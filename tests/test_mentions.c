@@ -431,6 +431,27 @@ static void test_focus_country(void) {
 
 /* Regression (was a use-after-free found on Wikinews under ASan): the
  * countries of many capitals are added while the entity table is walked. */
+/* Relations ask kg_article_mention_at of the fixed mentions, which must
+ * answer as the search does: absorbed mentions, nested and adjacent ones. */
+static void test_fixed_mentions_answer_as_searched(void) {
+  Doc *d = RUN("French President Emmanuel Macron and German Chancellor Olaf "
+               "Scholz met EU foreign policy chief Josep Borrell in the Polish "
+               "city of Rzeszow. He said the Belarusian leader had lost.",
+               STAGE_COREF);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  size_t n = d->a.text.token_count, covered = 0;
+  long *searched = malloc(n * sizeof *searched);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(searched);
+  for (size_t i = 0; i < n; i++)
+    covered += (searched[i] = kg_article_mention_at(&d->a, i)) >= 0;
+  CU_ASSERT(covered > 10 && covered < n);
+  CU_ASSERT_EQUAL_FATAL(kg_article_fix_mentions(&d->a), 0);
+  for (size_t i = 0; i < n; i++)
+    CU_ASSERT_EQUAL(kg_article_mention_at(&d->a, i), searched[i]);
+  free(searched);
+  doc_free(d);
+}
+
 static void test_countries_of_many_cities(void) {
   Doc *d = RUN("Envoys from Vilnius, Riga, Tallinn, Warsaw, Berlin, Paris, "
                "Madrid, Rome, Lisbon, Vienna, Prague and Dublin met.",
@@ -458,6 +479,8 @@ int main(void) {
   static const KgTest tests[] = {
       {"longest gazetteer match", test_longest_gazetteer_match},
       {"countries of many cities", test_countries_of_many_cities},
+      {"fixed mentions answer as searched",
+       test_fixed_mentions_answer_as_searched},
       {"aliases give canonical names", test_aliases_give_canonical_names},
       {"demonyms name countries", test_demonyms_name_countries},
       {"acronyms match capitals only", test_acronyms_match_capitals_only},

@@ -169,8 +169,16 @@ int kg_article_fix_mentions(KgArticle *a) {
   long *at = malloc((n ? n : 1) * sizeof *at);
   if (!at)
     return -1;
+  /* the search's answer is the last mention (in sorted order) that covers
+   * a token and is not absorbed */
   for (size_t i = 0; i < n; i++)
-    at[i] = search_mention_at(a, i);
+    at[i] = -1;
+  for (size_t k = 0; k < a->mention_count; k++) {
+    const KgMention *m = &a->mentions[k];
+    if (!(m->flags & KG_M_ABSORBED))
+      for (size_t i = m->first; i < m->end && i < n; i++)
+        at[i] = (long)k;
+  }
   free(a->mention_of_token);
   a->mention_of_token = at;
   return 0;

@@ -802,6 +802,14 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
   for (size_t l = rules->unanchored; l != SIZE_MAX && status == 0;
        l = rules->links[l].next)
     candidate[rules->links[l].rule] = 1;
+  /* a rule that opens with a slot can only start at a unit that holds a
+   * mention (walk_slot): those units, in order */
+  size_t *named = malloc((count + 1) * sizeof *named), named_count = 0;
+  if (!named)
+    status = -1;
+  for (size_t u = 0; u < count && status == 0; u++)
+    if (units[u].mention >= 0)
+      named[named_count++] = u;
   for (size_t ri = 0; ri < rules->count && status == 0; ri++) {
     const Rule *r = &rules->rules[ri];
     if (!candidate[ri])
@@ -813,13 +821,17 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                  test,  sink, ctx, unmatched, count, 0};
     if (!may_match(&m, r))
       continue;
-    for (size_t u = 0; u < count && !m.failed; u++) {
+    int opens_with_slot = r->element_count && r->elements[0].kind == EL_SLOT;
+    size_t starts = opens_with_slot ? named_count : count;
+    for (size_t k = 0; k < starts && !m.failed; k++) {
+      size_t u = opens_with_slot ? named[k] : k;
       m.match.first = (long)u;
       walk(&m, 0, u);
     }
     if (m.failed)
       status = -1;
   }
+  free(named);
   free(candidate);
   sentence_words_release(&words);
   return status;

@@ -518,9 +518,7 @@ static long add_organisation(Finder *f, size_t first, size_t end,
     return -1;
   char key[KEY_MAX];
   size_t klen = kg_text_key(&a->text, first, end, key, sizeof key);
-  size_t known;
-  if (klen && !kg_strmap_get(f->aliases, key, klen, &known) &&
-      kg_strmap_put(f->aliases, key, klen, (size_t)entity) != 0)
+  if (klen && kg_strmap_add(f->aliases, key, klen, (size_t)entity, NULL) < 0)
     return -1;
   return entity;
 }
@@ -807,9 +805,7 @@ static int find_surnames(Finder *f) {
     const char *forms[2] = {ent->name, last + 1};
     for (int k = 0; k < 2; k++) {
       size_t klen = kg_phrase_key(forms[k], strlen(forms[k]), key, sizeof key);
-      size_t dummy;
-      if (klen && !kg_strmap_get(f->aliases, key, klen, &dummy) &&
-          kg_strmap_put(f->aliases, key, klen, e) != 0)
+      if (klen && kg_strmap_add(f->aliases, key, klen, e, NULL) < 0)
         return -1;
     }
   }

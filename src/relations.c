@@ -84,9 +84,8 @@ static int index_facts(Facts *facts, KgFactList *list) {
   for (size_t i = 0; i < list->count; i++) {
     const KgFact *f = &list->facts[i];
     FactKey key = fact_key(f->subject, f->relation, f->object, f->sentence);
-    size_t known;
-    if (!kg_strmap_get(facts->index, (const char *)&key, sizeof key, &known) &&
-        kg_strmap_put(facts->index, (const char *)&key, sizeof key, i) != 0)
+    if (kg_strmap_add(facts->index, (const char *)&key, sizeof key, i, NULL) <
+        0)
       return -1;
   }
   return 0;

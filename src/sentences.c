@@ -379,11 +379,12 @@ static int mark_duplicates(KgText *t) {
     return -1;
   for (size_t i = 0; i < t->sentence_count; i++) {
     KgSentence *s = &t->sentences[i];
-    size_t dummy;
-    if (kg_strmap_get(seen, t->text + s->start, s->end - s->start, &dummy))
-      s->flags |= KG_SENT_DUPLICATE;
-    else if (kg_strmap_put(seen, t->text + s->start, s->end - s->start, i))
+    int added =
+        kg_strmap_add(seen, t->text + s->start, s->end - s->start, i, NULL);
+    if (added < 0)
       return kg_strmap_free(seen), -1;
+    if (!added)
+      s->flags |= KG_SENT_DUPLICATE;
   }
   kg_strmap_free(seen);
   return 0;

@@ -442,14 +442,10 @@ static KgStrMap *new_seen(Writer *w) {
 
 /* Non-zero the first time key is seen in seen (which remembers it). */
 static int first_time(Writer *w, KgStrMap *seen, const char *key, size_t len) {
-  size_t unused;
-  if (kg_strmap_get(seen, key, len, &unused))
-    return 0;
-  if (kg_strmap_put(seen, key, len, 0) != 0) {
+  int added = kg_strmap_add(seen, key, len, 0, NULL);
+  if (added < 0)
     w->status = KG_ERR_NOMEM;
-    return 0;
-  }
-  return 1;
+  return added > 0;
 }
 
 /* Each distinct sentence once, in the order relations first cite them;

@@ -76,15 +76,18 @@ static int grow(KgStrMap *map) {
   return 0;
 }
 
-int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value) {
+/* The slot holding key, which is added (with no value yet) when new; NULL
+ * when out of memory.  *added tells whether it was. */
+static Slot *slot_for(KgStrMap *map, const char *key, size_t len, int *added) {
   if ((map->count + 1) * 2 > map->capacity && grow(map) != 0)
-    return -1;
+    return NULL;
   unsigned long long hash = kg_hash_bytes(key, len);
   Slot *s = &map->slots[find_slot(map->slots, map->capacity, key, len, hash)];
-  if (!s->key) {
+  *added = !s->key;
+  if (*added) {
     char *copy = malloc(len + 1);
     if (!copy)
-      return -1;
+      return NULL;
     memcpy(copy, key, len);
     copy[len] = '\0';
     s->key = copy;
@@ -92,8 +95,29 @@ int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value) {
     s->hash = hash;
     map->count++;
   }
+  return s;
+}
+
+int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value) {
+  int added;
+  Slot *s = slot_for(map, key, len, &added);
+  if (!s)
+    return -1;
   s->value = value;
   return 0;
+}
+
+int kg_strmap_add(KgStrMap *map, const char *key, size_t len, size_t value,
+                  size_t *found) {
+  int added;
+  Slot *s = slot_for(map, key, len, &added);
+  if (!s)
+    return -1;
+  if (added)
+    s->value = value;
+  else if (found)
+    *found = s->value;
+  return added;
 }
 
 int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,

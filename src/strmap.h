@@ -20,6 +20,12 @@ void kg_strmap_free(KgStrMap *map);
  *  of memory (the map is then unchanged). */
 int kg_strmap_put(KgStrMap *map, const char *key, size_t len, size_t value);
 
+/** Adds key with value unless the map has it: returns 1 when added, 0 when
+ *  present (setting *found to its value when found is not NULL), -1 when
+ *  out of memory.  One hash and one probe for kg_strmap_get, then put. */
+int kg_strmap_add(KgStrMap *map, const char *key, size_t len, size_t value,
+                  size_t *found);
+
 /** Looks key up: returns 1 and sets *value when present, else 0. */
 int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
                   size_t *value);

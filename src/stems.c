@@ -2,12 +2,14 @@
  *
  * Open addressing with linear probing over (hash, groups) slots, grown at
  * half load; a slot with no groups is empty (every stored mask is
- * non-zero).
+ * non-zero).  A Bloom filter (bloom.h) answers most lookups, which are of
+ * words that begin no key, without a probe.
  */
 #include "stems.h"
 
 #include <stdlib.h>
 
+#include "bloom.h"
 #include "strmap.h"
 
 #define FIRST_CAPACITY 1024
@@ -18,9 +20,10 @@ typedef struct {
 } Slot;
 
 struct KgStemsImpl {
-  Slot *slots;     ///< capacity slots, capacity a power of two
+  Slot *slots; ///< capacity slots, capacity a power of two
   size_t capacity;
-  size_t count;    ///< occupied slots; kept <= capacity / 2
+  size_t count;         ///< occupied slots; kept <= capacity / 2
+  unsigned char *bloom; ///< capacity bytes (bloom.h)
 };
 
 KgStems *kg_stems_new(void) {
@@ -29,8 +32,9 @@ KgStems *kg_stems_new(void) {
     return NULL;
   stems->capacity = FIRST_CAPACITY;
   stems->slots = calloc(stems->capacity, sizeof *stems->slots);
-  if (!stems->slots) {
-    free(stems);
+  stems->bloom = calloc(stems->capacity, 1);
+  if (!stems->slots || !stems->bloom) {
+    kg_stems_free(stems);
     return NULL;
   }
   return stems;
@@ -40,6 +44,7 @@ void kg_stems_free(KgStems *stems) {
   if (!stems)
     return;
   free(stems->slots);
+  free(stems->bloom);
   free(stems);
 }
 
@@ -54,13 +59,21 @@ static Slot *find_slot(Slot *slots, size_t capacity, unsigned long long hash) {
 static int grow(KgStems *stems) {
   size_t capacity = stems->capacity * 2;
   Slot *slots = calloc(capacity, sizeof *slots);
-  if (!slots)
+  unsigned char *bloom = calloc(capacity, 1);
+  if (!slots || !bloom) {
+    free(slots);
+    free(bloom);
     return -1;
+  }
   for (size_t i = 0; i < stems->capacity; i++)
-    if (stems->slots[i].groups)
+    if (stems->slots[i].groups) {
       *find_slot(slots, capacity, stems->slots[i].hash) = stems->slots[i];
+      kg_bloom_add(bloom, capacity, stems->slots[i].hash);
+    }
   free(stems->slots);
+  free(stems->bloom);
   stems->slots = slots;
+  stems->bloom = bloom;
   stems->capacity = capacity;
   return 0;
 }
@@ -75,6 +88,7 @@ int kg_stems_add(KgStems *stems, const char *key, size_t len,
     Slot *s = find_slot(stems->slots, stems->capacity, hash);
     if (!s->groups) {
       s->hash = hash;
+      kg_bloom_add(stems->bloom, stems->capacity, hash);
       stems->count++;
     }
     s->groups |= groups;
@@ -84,5 +98,7 @@ int kg_stems_add(KgStems *stems, const char *key, size_t len,
 
 unsigned long long kg_stems_longer(const KgStems *stems,
                                    unsigned long long hash) {
+  if (!kg_bloom_may_have(stems->bloom, stems->capacity, hash))
+    return 0;
   return find_slot(stems->slots, stems->capacity, hash)->groups;
 }

@@ -1,8 +1,11 @@
-/* strmap.c - open-addressing string hash map; see strmap.h. */
+/* strmap.c - open-addressing string hash map; see strmap.h.  Beside the
+ * slots, a Bloom filter (bloom.h) answers most lookups of absent keys. */
 #include "strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "bloom.h"
 
 typedef struct {
   char *key;    ///< owned copy of the key, NULL for an empty slot
@@ -14,7 +17,8 @@ typedef struct {
 struct KgStrMapImpl {
   Slot *slots; ///< capacity slots, capacity a power of two
   size_t capacity;
-  size_t count; ///< occupied slots; kept <= capacity / 2
+  size_t count;         ///< occupied slots; kept <= capacity / 2
+  unsigned char *bloom; ///< capacity bytes (bloom.h)
 };
 
 unsigned long long kg_hash_extend(unsigned long long h, const char *more,
@@ -34,8 +38,9 @@ KgStrMap *kg_strmap_new(void) {
     return NULL;
   map->capacity = 16;
   map->slots = calloc(map->capacity, sizeof *map->slots);
-  if (!map->slots) {
-    free(map);
+  map->bloom = calloc(map->capacity, 1);
+  if (!map->slots || !map->bloom) {
+    kg_strmap_free(map);
     return NULL;
   }
   return map;
@@ -44,9 +49,10 @@ KgStrMap *kg_strmap_new(void) {
 void kg_strmap_free(KgStrMap *map) {
   if (!map)
     return;
-  for (size_t i = 0; i < map->capacity; i++)
+  for (size_t i = 0; map->slots && i < map->capacity; i++)
     free(map->slots[i].key);
   free(map->slots);
+  free(map->bloom);
   free(map);
 }
 
@@ -63,15 +69,23 @@ static size_t find_slot(const Slot *slots, size_t capacity, const char *key,
 static int grow(KgStrMap *map) {
   size_t capacity = map->capacity * 2;
   Slot *slots = calloc(capacity, sizeof *slots);
-  if (!slots)
+  unsigned char *bloom = calloc(capacity, 1);
+  if (!slots || !bloom) {
+    free(slots);
+    free(bloom);
     return -1;
+  }
   for (size_t i = 0; i < map->capacity; i++) {
     const Slot *s = &map->slots[i];
-    if (s->key)
+    if (s->key) {
       slots[find_slot(slots, capacity, s->key, s->len, s->hash)] = *s;
+      kg_bloom_add(bloom, capacity, s->hash);
+    }
   }
   free(map->slots);
+  free(map->bloom);
   map->slots = slots;
+  map->bloom = bloom;
   map->capacity = capacity;
   return 0;
 }
@@ -93,6 +107,7 @@ static Slot *slot_for(KgStrMap *map, const char *key, size_t len, int *added) {
     s->key = copy;
     s->len = len;
     s->hash = hash;
+    kg_bloom_add(map->bloom, map->capacity, hash);
     map->count++;
   }
   return s;
@@ -127,6 +142,8 @@ int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
 
 int kg_strmap_get_hashed(const KgStrMap *map, const char *key, size_t len,
                          unsigned long long hash, size_t *value) {
+  if (!kg_bloom_may_have(map->bloom, map->capacity, hash))
+    return 0;
   const Slot *s =
       &map->slots[find_slot(map->slots, map->capacity, key, len, hash)];
   if (!s->key)

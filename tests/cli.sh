@@ -271,26 +271,26 @@ expect_grep "a user gazetteer gives Wikidata links" \
 "$NEWSKG" -q -o ntriples --rules "$work/rules.tsv" --gazetteer "$work/gaz.tsv" \
   --min-confidence 0.31 "$work/user.txt" >"$work/out" 2>"$work/err"
 expect_no_grep "--min-confidence drops the weak rule's relation" 'ontology#sanctions>' "$work/out"
-printf 'sanctions\tbad\tS ... slapped O\t1.5\n' >"$work/bad-rules.tsv"
-"$NEWSKG" -q --rules "$work/bad-rules.tsv" "$sample" >/dev/null 2>"$work/err"
-expect_status "a strength above 1" 2 $?
-expect_grep "a bad strength says where" "^newskg: $work/bad-rules.tsv:1: a strength is" "$work/err"
-printf 'Country\tRuritania\twikidata=1056017\n' >"$work/bad-gaz.tsv"
-"$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
-expect_status "a bad wikidata id" 2 $?
-expect_grep "a bad wikidata id says where" "^newskg: $work/bad-gaz.tsv:1: a wikidata value" "$work/err"
-printf 'Country\tRuritania\twikipedia=Rurit\351nia\n' >"$work/bad-gaz.tsv"
-"$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
-expect_status "a wikipedia title not in UTF-8" 2 $?
-expect_grep "a bad wikipedia title says where" "^newskg: $work/bad-gaz.tsv:1: invalid UTF-8 at byte 34 of the line" "$work/err"
-printf 'Country\tRuritania\talias=Rur\000itania\n' >"$work/bad-gaz.tsv"
-"$NEWSKG" -q --gazetteer "$work/bad-gaz.tsv" "$sample" >/dev/null 2>"$work/err"
-expect_status "a NUL byte in a gazetteer" 2 $?
-expect_grep "a NUL byte says where" "^newskg: $work/bad-gaz.tsv:1: a NUL byte at byte 28 of the line" "$work/err"
-printf 'sanctions\tnonchar\tS slapped O @\357\277\276\n' >"$work/bad-rules.tsv"
-"$NEWSKG" -q --rules "$work/bad-rules.tsv" "$sample" >/dev/null 2>"$work/err"
-expect_status "U+FFFE in a rule file" 2 $?
-expect_grep "U+FFFE says where" "^newskg: $work/bad-rules.tsv:1: U+FFFE or U+FFFF at byte 32 of the line" "$work/err"
+# refused_data OPTION LINE WHAT MESSAGE: a data file of the one line LINE
+# (printf format) given with OPTION (--rules, --gazetteer) stops the run
+# with exit 2 and "FILE:1: MESSAGE"
+refused_data() {
+  local file=$work/bad-data.tsv
+  printf "$2" >"$file"
+  "$NEWSKG" -q "$1" "$file" "$sample" >/dev/null 2>"$work/err"
+  expect_status "$3" 2 $?
+  expect_grep "$3: the message says where" "^newskg: $file:1: $4" "$work/err"
+}
+refused_data --rules 'sanctions\tbad\tS ... slapped O\t1.5\n' \
+  "a strength above 1" "a strength is"
+refused_data --gazetteer 'Country\tRuritania\twikidata=1056017\n' \
+  "a bad wikidata id" "a wikidata value"
+refused_data --gazetteer 'Country\tRuritania\twikipedia=Rurit\351nia\n' \
+  "a wikipedia title not in UTF-8" "invalid UTF-8 at byte 34 of the line"
+refused_data --gazetteer 'Country\tRuritania\talias=Rur\000itania\n' \
+  "a NUL byte in a gazetteer" "a NUL byte at byte 28 of the line"
+refused_data --rules 'sanctions\tnonchar\tS slapped O @\357\277\276\n' \
+  "U+FFFE in a rule file" "U+FFFE or U+FFFF at byte 32 of the line"
 printf 'Emmanuel Macron met Vladimir Putin.\000\n' >"$work/nul.txt"
 "$NEWSKG" -q "$work/nul.txt" >/dev/null 2>"$work/err"
 expect_status "a NUL byte in an article is replaced, a warning" 0 $?

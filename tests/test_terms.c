@@ -427,14 +427,17 @@ static size_t drawn_cases(void) {
   return n > 0 ? (size_t)n : 4000;
 }
 
-static void test_adversarial_terms(void) {
+/* Runs check on each of the adversarial strings. */
+static void check_adversarial(void (*check)(const Sample *)) {
   for (size_t i = 0; i < sizeof adversarial / sizeof *adversarial; i++) {
     Sample s;
     sample_from(&s, adversarial[i].text, adversarial[i].len,
                 adversarial[i].utf8);
-    check_sample(&s);
+    check(&s);
   }
 }
+
+static void test_adversarial_terms(void) { check_adversarial(check_sample); }
 
 static void test_random_terms(void) {
   uint64_t state = 20250105;
@@ -506,12 +509,7 @@ static void check_article(const Sample *s) {
 }
 
 static void test_adversarial_articles(void) {
-  for (size_t i = 0; i < sizeof adversarial / sizeof *adversarial; i++) {
-    Sample s;
-    sample_from(&s, adversarial[i].text, adversarial[i].len,
-                adversarial[i].utf8);
-    check_article(&s);
-  }
+  check_adversarial(check_article);
 }
 
 static void test_random_articles(void) {

@@ -27,21 +27,35 @@
 
 enum { CH_SPACE, CH_NEWLINE, CH_ALNUM, CH_APOS, CH_PUNCT };
 
-/* The class of ASCII character c; letters come first, being the most
- * common. */
-static int ascii_class(long c) {
-  if ((unsigned long)((c | 0x20) - 'a') < 26 || (unsigned long)(c - '0') < 10)
-    return CH_ALNUM;
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-    return CH_SPACE;
-  if (c == '\n')
-    return CH_NEWLINE;
-  return c == '\'' ? CH_APOS : CH_PUNCT;
-}
+/* What each byte is, looked up by the loops that read every byte: its
+ * class (a CH_* value) in the low bits, and whether it is an ASCII letter
+ * and an upper-case one.  Bytes beyond ASCII read as CH_PUNCT here; only
+ * classify() decodes them. */
+enum { BYTE_CLASS = 7, BYTE_LETTER = 8, BYTE_UPPER = 16 };
+#define BYTE_INFO(c)                                                           \
+  ((c) >= 'A' && (c) <= 'Z'   ? CH_ALNUM | BYTE_LETTER | BYTE_UPPER            \
+   : (c) >= 'a' && (c) <= 'z' ? CH_ALNUM | BYTE_LETTER                         \
+   : (c) >= '0' && (c) <= '9' ? CH_ALNUM                                       \
+   : (c) == ' ' || (c) == '\t' || (c) == '\r' || (c) == '\f' || (c) == '\v'    \
+       ? CH_SPACE                                                              \
+   : (c) == '\n' ? CH_NEWLINE                                                  \
+   : (c) == '\'' ? CH_APOS                                                     \
+                 : CH_PUNCT)
+#define BYTE_INFO4(c)                                                          \
+  BYTE_INFO(c), BYTE_INFO((c) + 1), BYTE_INFO((c) + 2), BYTE_INFO((c) + 3)
+#define BYTE_INFO16(c)                                                         \
+  BYTE_INFO4(c), BYTE_INFO4((c) + 4), BYTE_INFO4((c) + 8), BYTE_INFO4((c) + 12)
+#define BYTE_INFO64(c)                                                         \
+  BYTE_INFO16(c), BYTE_INFO16((c) + 16), BYTE_INFO16((c) + 32),                \
+      BYTE_INFO16((c) + 48)
+static const unsigned char byte_info[256] = {BYTE_INFO64(0), BYTE_INFO64(64),
+                                             BYTE_INFO64(128),
+                                             BYTE_INFO64(192)};
 
-static int classify(long cp) {
-  if (cp >= 0 && cp < 0x80)
-    return ascii_class(cp);
+static int ascii_class(unsigned char c) { return byte_info[c] & BYTE_CLASS; }
+
+/* The class of a code point beyond ASCII (or -1, a malformed byte). */
+static int wide_class(long cp) {
   if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000)
     return CH_SPACE;
   if (cp == 0x2019)
@@ -53,6 +67,12 @@ static int classify(long cp) {
   if (cp >= 0x80 && uc_is_property_alphabetic((ucs4_t)cp))
     return CH_ALNUM;
   return CH_PUNCT;
+}
+
+/* Inline: the tokenizer asks it of every byte, and most are ASCII. */
+static inline int classify(long cp) {
+  return cp >= 0 && cp < 0x80 ? ascii_class((unsigned char)cp)
+                              : wide_class(cp);
 }
 
 static long cp_at(const char *s, size_t n, size_t i, size_t *size) {
@@ -87,30 +107,35 @@ static int push_sentence(Builder *b, const KgSentence *s) {
   return 0;
 }
 
-/* Non-zero when cp is a letter (-1 and other non-letters: 0); *upper is
- * set when it is an upper-case one. */
-static int is_letter(long cp, int *upper) {
-  if (cp >= 0 && cp < 0x80) {
-    *upper = cp >= 'A' && cp <= 'Z';
-    return *upper || (cp >= 'a' && cp <= 'z');
-  }
-  *upper = cp >= 0 && uc_is_upper((ucs4_t)cp);
-  return cp >= 0 && uc_is_alpha((ucs4_t)cp);
+/* The BYTE_LETTER and BYTE_UPPER bits of the character at s (n bytes
+ * available, the first beyond ASCII) in *info; returns its size. */
+static size_t wide_letter(const char *s, size_t n, unsigned *info) {
+  size_t size;
+  long cp = kg_utf8_decode(s, n, &size);
+  *info = 0;
+  if (cp >= 0 && uc_is_alpha((ucs4_t)cp))
+    *info = BYTE_LETTER | (uc_is_upper((ucs4_t)cp) ? BYTE_UPPER : 0);
+  return size;
 }
 
-/* Case flags of a word token. */
+/* Case flags of a word token.  ASCII letters are told apart by byte_info,
+ * being most of them. */
 static unsigned word_flags(const char *s, size_t start, size_t end) {
   unsigned flags = KG_TOK_WORD;
-  size_t size, letters = 0, upper = 0;
-  for (size_t i = start; i < end; i += size) {
-    int capital;
-    if (!is_letter(cp_at(s, end, i, &size), &capital))
+  size_t letters = 0, upper = 0;
+  for (size_t i = start; i < end;) {
+    unsigned char c = (unsigned char)s[i];
+    unsigned info;
+    if (c < 0x80)
+      info = byte_info[c], i++;
+    else
+      i += wide_letter(s + i, end - i, &info);
+    if (!(info & BYTE_LETTER))
       continue;
-    if (letters == 0 && capital)
+    if (letters == 0 && (info & BYTE_UPPER))
       flags |= KG_TOK_CAP;
     letters++;
-    if (capital)
-      upper++;
+    upper += (info & BYTE_UPPER) != 0;
   }
   if (letters >= 2 && upper == letters)
     flags |= KG_TOK_UPPER;
@@ -157,6 +182,11 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
         continue;
       }
       while (i < end) {
+        /* letters and digits of ASCII, most of the word, in a tight loop */
+        while (i < end && ascii_class((unsigned char)s[i]) == CH_ALNUM)
+          i++;
+        if (i >= end)
+          break;
         long c2 = cp_at(s, end, i, &size);
         int k = classify(c2);
         if (k == CH_ALNUM) {
@@ -371,22 +401,57 @@ static int split_paragraph(Builder *b, size_t first, size_t end,
   return 0;
 }
 
+/* A hash of a sentence's bytes, to find repeats: read eight bytes a step,
+ * where the maps' FNV hash (strmap.h) takes one, and never written out. */
+static unsigned long long sentence_hash(const char *s, size_t n) {
+  unsigned long long h = 0x9E3779B97F4A7C15ULL ^ n, word;
+  size_t i = 0;
+  for (; i + sizeof word <= n; i += sizeof word) {
+    memcpy(&word, s + i, sizeof word);
+    h = (h ^ word) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32;
+  }
+  word = 0;
+  memcpy(&word, s + i, n - i);
+  h = (h ^ word) * 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 29);
+}
+
+static int same_text(const KgText *t, const KgSentence *a,
+                     const KgSentence *b) {
+  return a->end - a->start == b->end - b->start &&
+         memcmp(t->text + a->start, t->text + b->start, a->end - a->start) ==
+             0;
+}
+
 /* Marks sentences whose text repeats an earlier sentence's (captions that
- * repeat the body, captions given twice). */
+ * repeat the body, captions given twice).  The sentences seen so far are
+ * kept in an open-addressing table of their indices (plus one; 0 is an
+ * empty slot), at most half full: the text stays where it is. */
 static int mark_duplicates(KgText *t) {
-  KgStrMap *seen = kg_strmap_new();
+  size_t cap = 16;
+  while (cap < 2 * t->sentence_count)
+    cap *= 2;
+  struct {
+    unsigned long long hash;
+    size_t sentence;
+  } *seen = calloc(cap, sizeof *seen);
   if (!seen)
     return -1;
   for (size_t i = 0; i < t->sentence_count; i++) {
     KgSentence *s = &t->sentences[i];
-    int added =
-        kg_strmap_add(seen, t->text + s->start, s->end - s->start, i, NULL);
-    if (added < 0)
-      return kg_strmap_free(seen), -1;
-    if (!added)
+    unsigned long long h = sentence_hash(t->text + s->start, s->end - s->start);
+    size_t k = (size_t)h & (cap - 1);
+    for (; seen[k].sentence; k = (k + 1) & (cap - 1))
+      if (seen[k].hash == h &&
+          same_text(t, &t->sentences[seen[k].sentence - 1], s))
+        break;
+    if (seen[k].sentence)
       s->flags |= KG_SENT_DUPLICATE;
+    else
+      seen[k].hash = h, seen[k].sentence = i + 1;
   }
-  kg_strmap_free(seen);
+  free(seen);
   return 0;
 }
 
@@ -529,9 +594,11 @@ static int ascii_key(const char *s, size_t n, char *out,
   unsigned long long h = KG_HASH_EMPTY;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+    if (c >= 0x80 || (byte_info[c] & BYTE_CLASS) == CH_SPACE ||
+        c == '\n')
       return 0;
-    c = (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (byte_info[c] & BYTE_UPPER)
+      c = (unsigned char)(c - 'A' + 'a');
     out[i] = (char)c;
     h = kg_hash_step(h, c);
   }

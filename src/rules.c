@@ -60,23 +60,26 @@ typedef struct {
   size_t required_count;
   double strength; ///< how often its matches are right, (0, 1]
   int respectively; ///< `&`: S and O members are paired in order
+  unsigned needed;  ///< a bit per word element that must match (needs_word)
 } Rule;
 
-/* A rule in a list of rules (linked through next). */
+/* A needed word element of a rule, in the list of a word it accepts
+ * (linked through next). */
 typedef struct {
-  size_t rule; ///< index of the rule
-  size_t next; ///< the link before it in its list, or SIZE_MAX
+  size_t rule;     ///< index of the rule
+  unsigned needed; ///< the element's bit in the rule's `needed`
+  size_t next;     ///< the link before it in its list, or SIZE_MAX
 } RuleLink;
 
 struct KgRuleSetImpl {
   Rule *rules;
   size_t count, cap;
-  /* A rule can only match a sentence that holds a word of its first needed
-   * word element (needs_word): kg_rules_match tries only the rules listed
-   * under the sentence's words, and those that need none. */
+  /* A rule can only match a sentence that holds a word of each of its
+   * needed word elements (needs_word): kg_rules_match notes, from the lists
+   * of the sentence's words, which elements of which rules it holds words
+   * for, and tries only the rules that have all theirs. */
   size_t *rules_of_word; ///< per vocabulary word: its last link, or SIZE_MAX
   size_t rules_of_word_cap;
-  size_t unanchored;     ///< last link of the rules that need no word
   RuleLink *links;
   size_t link_count, link_cap;
   KgStrMap *words;    ///< vocabulary: exact alternative -> its number
@@ -98,8 +101,6 @@ KgRuleSet *kg_rules_new(void) {
   }
   for (size_t b = 0; rules && b < 257; b++)
     rules->by_initial[b] = SIZE_MAX;
-  if (rules)
-    rules->unanchored = SIZE_MAX;
   return rules;
 }
 
@@ -352,19 +353,21 @@ static int needs_word(const Rule *r, size_t e) {
          !takes_possessive(r, e);
 }
 
-/* Puts rule ri at the head of the list whose last link is *head. */
-static int link_rule(KgRuleSet *rules, size_t *head, size_t ri) {
+/* Puts element bit `needed` of rule ri at the head of the list whose last
+ * link is *head. */
+static int link_rule(KgRuleSet *rules, size_t *head, size_t ri,
+                     unsigned needed) {
   if (kg_grow((void **)&rules->links, rules->link_count, &rules->link_cap,
               sizeof *rules->links) != 0)
     return -1;
-  rules->links[rules->link_count] = (RuleLink){ri, *head};
+  rules->links[rules->link_count] = (RuleLink){ri, needed, *head};
   *head = rules->link_count++;
   return 0;
 }
 
-/* Lists rule r, which will be rule ri, under the words of its first needed
- * word element, or as needing none.  0, or -1 when out of memory. */
-static int index_rule(KgRuleSet *rules, const Rule *r, size_t ri) {
+/* Sets r->needed, and lists each needed word element of rule r, which will
+ * be rule ri, under each of its words.  0, or -1 when out of memory. */
+static int index_rule(KgRuleSet *rules, Rule *r, size_t ri) {
   while (rules->rules_of_word_cap < rules->word_count) {
     size_t old = rules->rules_of_word_cap;
     if (kg_grow((void **)&rules->rules_of_word, old, &rules->rules_of_word_cap,
@@ -373,16 +376,17 @@ static int index_rule(KgRuleSet *rules, const Rule *r, size_t ri) {
     for (size_t w = old; w < rules->rules_of_word_cap; w++)
       rules->rules_of_word[w] = SIZE_MAX;
   }
+  r->needed = 0;
   for (size_t e = 0; e < r->element_count; e++) {
     if (!needs_word(r, e))
       continue;
+    r->needed |= 1u << e;
     for (size_t i = 0; i < r->elements[e].alt_count; i++)
       if (link_rule(rules, &rules->rules_of_word[r->elements[e].alts[i].word],
-                    ri) != 0)
+                    ri, 1u << e) != 0)
         return -1;
-    return 0;
   }
-  return link_rule(rules, &rules->unanchored, ri);
+  return 0;
 }
 
 int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
@@ -769,16 +773,9 @@ static int any_seen(const Alt *alts, size_t n, const unsigned char *seen) {
   return 0;
 }
 
-/* Non-zero when the sentence holds the words rule r cannot match without:
- * a plain word for each word element it needs, and one of its @
- * requirements anywhere (names included: "the European Parliament" for
- * @parliament). */
-static int may_match(Matcher *m, const Rule *r) {
-  for (size_t e = 0; e < r->element_count; e++)
-    if (needs_word(r, e) &&
-        !any_seen(r->elements[e].alts, r->elements[e].alt_count,
-                  m->words->in_units.has))
-      return 0;
+/* Non-zero when the sentence holds one of rule r's @ requirements, or r
+ * has none (names count: "the European Parliament" for @parliament). */
+static int holds_required(Matcher *m, const Rule *r) {
   if (!r->required_count)
     return 1;
   if (!m->words->sentence_marked)
@@ -792,16 +789,14 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
   SentenceWords words;
   memset(&words, 0, sizeof words);
   int status = sentence_words_build(&words, rules, text, units, count);
-  unsigned char *candidate = calloc(rules->count + 1, 1);
-  if (!candidate)
+  /* per rule, the bits of its needed elements the sentence has words for */
+  unsigned *held = calloc(rules->count + 1, sizeof *held);
+  if (!held)
     status = -1;
   for (size_t i = 0; i < words.in_units.count && status == 0; i++)
     for (size_t l = rules->rules_of_word[words.in_units.list[i]]; l != SIZE_MAX;
          l = rules->links[l].next)
-      candidate[rules->links[l].rule] = 1;
-  for (size_t l = rules->unanchored; l != SIZE_MAX && status == 0;
-       l = rules->links[l].next)
-    candidate[rules->links[l].rule] = 1;
+      held[rules->links[l].rule] |= rules->links[l].needed;
   /* a rule that opens with a slot can only start at a unit that holds a
    * mention (walk_slot): those units, in order */
   size_t *named = malloc((count + 1) * sizeof *named), named_count = 0;
@@ -812,14 +807,14 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
       named[named_count++] = u;
   for (size_t ri = 0; ri < rules->count && status == 0; ri++) {
     const Rule *r = &rules->rules[ri];
-    if (!candidate[ri])
+    if ((held[ri] & r->needed) != r->needed)
       continue;
     KgRuleMatch unmatched = {r->relation, r->name, -1, -1,          -1,
                              0,           0,       0,  -1, -1,
                              r->strength, r->respectively};
     Matcher m = {rules, r,    lex,       text,  units, &words, count,
                  test,  sink, ctx, unmatched, count, 0};
-    if (!may_match(&m, r))
+    if (!holds_required(&m, r))
       continue;
     int opens_with_slot = r->element_count && r->elements[0].kind == EL_SLOT;
     size_t starts = opens_with_slot ? named_count : count;
@@ -832,7 +827,7 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
       status = -1;
   }
   free(named);
-  free(candidate);
+  free(held);
   sentence_words_release(&words);
   return status;
 }

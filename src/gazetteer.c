@@ -258,8 +258,15 @@ KgStatus kg_gazetteer_load(KgGazetteer *gz, const char *path, KgError *err) {
 
 size_t kg_gazetteer_lookup(const KgGazetteer *gz, const char *key, size_t len,
                            KgGazHit *hits, size_t max) {
+  return kg_gazetteer_lookup_hashed(gz, key, len, kg_hash_bytes(key, len), hits,
+                                    max);
+}
+
+size_t kg_gazetteer_lookup_hashed(const KgGazetteer *gz, const char *key,
+                                  size_t len, unsigned long long hash,
+                                  KgGazHit *hits, size_t max) {
   size_t head, n = 0;
-  if (!kg_strmap_get(gz->names, key, len, &head))
+  if (!kg_strmap_get_hashed(gz->names, key, len, hash, &head))
     return 0;
   for (size_t h = head; h != SIZE_MAX; h = gz->hits[h].next, n++)
     if (n < max)
@@ -276,7 +283,12 @@ size_t kg_gazetteer_max_tokens(const KgGazetteer *gz) { return gz->max_tokens; }
 
 int kg_gazetteer_may_extend(const KgGazetteer *gz, const char *key,
                             size_t len) {
-  return kg_stems_longer(gz->stems, kg_hash_bytes(key, len)) != 0;
+  return kg_gazetteer_may_extend_hashed(gz, kg_hash_bytes(key, len));
+}
+
+int kg_gazetteer_may_extend_hashed(const KgGazetteer *gz,
+                                   unsigned long long hash) {
+  return kg_stems_longer(gz->stems, hash) != 0;
 }
 
 int kg_gazetteer_attr_has(const KgGazetteer *gz, size_t i, KgAttr attr,

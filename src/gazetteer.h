@@ -64,6 +64,11 @@ KgStatus kg_gazetteer_load(KgGazetteer *gz, const char *path, KgError *err);
 size_t kg_gazetteer_lookup(const KgGazetteer *gz, const char *key, size_t len,
                            KgGazHit *hits, size_t max);
 
+/** kg_gazetteer_lookup for a key whose kg_hash_bytes the caller has. */
+size_t kg_gazetteer_lookup_hashed(const KgGazetteer *gz, const char *key,
+                                  size_t len, unsigned long long hash,
+                                  KgGazHit *hits, size_t max);
+
 /** The entry with this class and canonical name, or -1. */
 long kg_gazetteer_find(const KgGazetteer *gz, KgClass cls, const char *name);
 
@@ -80,5 +85,9 @@ size_t kg_gazetteer_max_tokens(const KgGazetteer *gz);
  *  never 0 when one is (a longest-match search may stop at 0). */
 int kg_gazetteer_may_extend(const KgGazetteer *gz, const char *key,
                             size_t len);
+
+/** kg_gazetteer_may_extend for a key of this kg_hash_bytes. */
+int kg_gazetteer_may_extend_hashed(const KgGazetteer *gz,
+                                   unsigned long long hash);
 
 #endif /* KG_GAZETTEER_H */

@@ -159,16 +159,20 @@ static int hyphen_compound(const Finder *f, size_t floor, size_t i) {
   return (before->flags & KG_TOK_WORD) && !(before->flags & KG_TOK_CAP);
 }
 
-/* How many tokens from i (1 to longest) a gazetteer name may span: no name
- * longer than that starts with the words there. */
-static size_t gazetteer_reach(const Finder *f, size_t i, size_t longest) {
-  char key[KEY_MAX];
+/* The keys of tokens from i that a gazetteer name may span (kg_text_keys:
+ * key holds the longest, lens and hashes have KEY_MAX places).  Returns
+ * how many tokens it may span, 1 to longest: no name longer than that
+ * starts with the words there; *built receives how many keys fit. */
+static size_t gazetteer_reach(const Finder *f, size_t i, size_t longest,
+                              char *key, size_t *lens,
+                              unsigned long long *hashes, size_t *built) {
+  const KgText *t = &f->a->text;
   size_t n = 1;
-  while (n < longest) {
-    size_t klen = kg_text_key(&f->a->text, i, i + n, key, sizeof key);
-    if (klen == 0 || !kg_gazetteer_may_extend(f->a->kb->gazetteer, key, klen))
-      break;
+  *built = kg_text_keys(t, i, 0, 1, key, KEY_MAX, lens, hashes);
+  while (n < longest && *built == n &&
+         kg_gazetteer_may_extend_hashed(f->a->kb->gazetteer, hashes[n - 1])) {
     n++;
+    *built = kg_text_keys(t, i, *built, n, key, KEY_MAX, lens, hashes);
   }
   return n;
 }
@@ -181,6 +185,8 @@ static int find_gazetteer_names(Finder *f, size_t si) {
   size_t max = kg_gazetteer_max_tokens(a->kb->gazetteer);
   KgGazHit hits[MAX_HITS];
   char key[KEY_MAX];
+  size_t lens[KEY_MAX], built = 0;
+  unsigned long long hashes[KEY_MAX];
   for (size_t i = s->first_token; i < end;) {
     if (tok(f, i)->flags & KG_TOK_DATELINE) {
       size_t j = i;
@@ -215,17 +221,18 @@ static int find_gazetteer_names(Finder *f, size_t si) {
     }
     size_t longest = end - i < max ? end - i : max, matched = 0;
     if (longest > 0)
-      longest = gazetteer_reach(f, i, longest);
+      longest = gazetteer_reach(f, i, longest, key, lens, hashes, &built);
     for (size_t n = longest; n > 0 && !matched; n--) {
       /* a name does not end inside a hyphenated word: "US-North" is "US" */
       if (i + n < end && (tok(f, i + n)->flags & KG_TOK_GLUED) &&
           (tok(f, i + n)->flags & KG_TOK_WORD) &&
           !kg_token_is(&a->text, i + n, "'s"))
         continue;
-      size_t klen = kg_text_key(&a->text, i, i + n, key, sizeof key);
-      size_t count = klen ? kg_gazetteer_lookup(a->kb->gazetteer, key, klen,
-                                                hits, MAX_HITS)
-                          : 0;
+      size_t count =
+          n <= built ? kg_gazetteer_lookup_hashed(a->kb->gazetteer, key,
+                                                  lens[n - 1], hashes[n - 1],
+                                                  hits, MAX_HITS)
+                     : 0;
       long best = best_hit(f, hits, count < MAX_HITS ? count : MAX_HITS,
                            all_capitals(f, i, i + n));
       if (best < 0)
@@ -722,14 +729,16 @@ static int find_pattern_names(Finder *f, size_t si) {
   return 0;
 }
 
-/* The person of the gazetteer a one-word key names as a surname: one of
- * the first `people` entities of the article, or when create is set, any
- * (added to the article).  -1 when none. */
+/* The person of the gazetteer a one-word key (of kg_hash_bytes hash)
+ * names as a surname: one of the first `people` entities of the article,
+ * or when create is set, any (added to the article).  -1 when none. */
 static long gazetteer_surname(Finder *f, const char *key, size_t klen,
-                              size_t people, int create) {
+                              unsigned long long hash, size_t people,
+                              int create) {
   KgArticle *a = f->a;
   KgGazHit hits[MAX_HITS];
-  size_t n = kg_gazetteer_lookup(a->kb->gazetteer, key, klen, hits, MAX_HITS);
+  size_t n = kg_gazetteer_lookup_hashed(a->kb->gazetteer, key, klen, hash, hits,
+                                        MAX_HITS);
   for (size_t k = 0; k < n && k < MAX_HITS; k++) {
     if (hits[k].kind != KG_HIT_SURNAME)
       continue;
@@ -764,7 +773,8 @@ static int merge_lone_surnames(Finder *f, size_t people) {
     size_t klen =
         kg_phrase_key(lone->name, strlen(lone->name), key, sizeof key);
     size_t to;
-    long target = klen ? gazetteer_surname(f, key, klen, people, 0) : -1;
+    long target = klen ? gazetteer_surname(f, key, klen, kg_hash_bytes(key, klen), people, 0)
+                : -1;
     if (target < 0 && klen && kg_strmap_get(f->aliases, key, klen, &to))
       target = (long)to;
     if (target < 0 || (size_t)target == e)
@@ -819,24 +829,24 @@ static int find_surnames(Finder *f) {
       if (f->covered[i] || !(tok(f, i)->flags & KG_TOK_CAP))
         continue;
       size_t stop = s->first_token + s->token_count, e, len = 1;
-      size_t klen = kg_text_key(&a->text, i, i + 1, key, sizeof key);
-      if (!klen)
+      /* the keys of the next one to four tokens (key holds the longest) */
+      size_t lens[4];
+      unsigned long long hashes[4];
+      size_t built = kg_text_keys(&a->text, i, 0, stop - i < 4 ? stop - i : 4,
+                                  key, sizeof key, lens, hashes);
+      if (!built)
         continue;
       /* a known person named in full, before a name found by pattern:
        * "Biden" is Joe Biden when he is named, even beside Hunter Biden */
-      long entity = gazetteer_surname(f, key, klen, people, 0);
-      for (size_t n = 4; n > 0 && entity < 0; n--) {
-        size_t nlen = i + n <= stop && !memchr(f->covered + i, 1, n)
-                          ? kg_text_key(&a->text, i, i + n, key, sizeof key)
-                          : 0;
-        if (nlen && kg_strmap_get(f->aliases, key, nlen, &e))
+      long entity = gazetteer_surname(f, key, lens[0], hashes[0], people, 0);
+      for (size_t n = built; n > 0 && entity < 0; n--)
+        if (!memchr(f->covered + i, 1, n) &&
+            kg_strmap_get_hashed(f->aliases, key, lens[n - 1], hashes[n - 1],
+                                 &e))
           entity = (long)e, len = n;
-      }
       /* a distinctive surname of a known person, named alone */
-      if (entity < 0 && klen >= 5) {
-        kg_text_key(&a->text, i, i + 1, key, sizeof key);
-        entity = gazetteer_surname(f, key, klen, people, 1);
-      }
+      if (entity < 0 && lens[0] >= 5)
+        entity = gazetteer_surname(f, key, lens[0], hashes[0], people, 1);
       i += len - 1;
       if (entity >= 0 && add_mention(f, i + 1 - len, i + 1, si, KG_MENTION_NAME,
                                      a->entities[entity].cls, entity) < 0)

@@ -675,6 +675,29 @@ size_t kg_text_key(const KgText *t, size_t first, size_t end, char *buf,
   return pos;
 }
 
+size_t kg_text_keys(const KgText *t, size_t first, size_t built, size_t most,
+                    char *buf, size_t cap, size_t *lens,
+                    unsigned long long *hashes) {
+  size_t pos = built ? lens[built - 1] : 0, n = built;
+  unsigned long long hash = built ? hashes[built - 1] : KG_HASH_EMPTY;
+  for (; n < most && first + n < t->token_count; n++) {
+    size_t len;
+    const char *key = kg_token_key(t, first + n, &len);
+    size_t space = n > 0 && !(t->tokens[first + n].flags & KG_TOK_GLUED);
+    if (pos + space + len >= cap)
+      break;
+    if (space)
+      buf[pos++] = ' ';
+    hash = n == 0 ? kg_token_hash(t, first)
+                  : kg_hash_extend(kg_hash_extend(hash, " ", space), key, len);
+    memcpy(buf + pos, key, len);
+    pos += len;
+    lens[n] = pos;
+    hashes[n] = hash;
+  }
+  return n;
+}
+
 size_t kg_phrase_key(const char *phrase, size_t len, char *buf, size_t cap) {
   size_t pos = 0;
   int space = 0;

@@ -102,6 +102,17 @@ static inline unsigned long long kg_token_hash(const KgText *t, size_t i) {
   return t->key_hash[i];
 }
 
+/** The keys of tokens [first, first + n) for n from 1 to most, each of
+ *  which begins the next, continuing the first `built` of them: the
+ *  longest that fits in cap bytes is in buf, lens[n - 1] receives the
+ *  length of the key of n tokens and hashes[n - 1] its kg_hash_bytes.
+ *  Returns how many keys are built (most, or fewer when the next did not
+ *  fit): a search for the longest phrase at a token writes and hashes each
+ *  word once, as the phrase grows. */
+size_t kg_text_keys(const KgText *t, size_t first, size_t built, size_t most,
+                    char *buf, size_t cap, size_t *lens,
+                    unsigned long long *hashes);
+
 /** The same normalisation for a free-standing phrase (data files). */
 size_t kg_phrase_key(const char *phrase, size_t len, char *buf, size_t cap);
 

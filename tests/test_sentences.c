@@ -188,6 +188,54 @@ static void test_caption_repeating_the_line_before_is_duplicate(void) {
   doc_free(d);
 }
 
+/* Only sentences of the very same bytes repeat one another: one that
+ * differs in its last byte, or is one byte longer, does not; and more
+ * sentences than the table first holds are all found. */
+static void test_repeats_are_exact(void) {
+  char text[4096] = "Headline\n";
+  for (int i = 0; i < 40; i++)
+    snprintf(text + strlen(text), sizeof text - strlen(text),
+             "Sentence number %d of the story.\n", i % 20);
+  strcat(text, "Sentence number 1 of the storY.\n"
+               "Sentence number 1 of the story..\n");
+  Doc *d = RUN(text, STAGE_SPLIT);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  CU_ASSERT_EQUAL_FATAL(d->a.text.sentence_count, 43);
+  for (size_t i = 1; i <= 40; i++)
+    CU_ASSERT_EQUAL(sentence_flags(d, i) & KG_SENT_DUPLICATE,
+                    i > 20 ? KG_SENT_DUPLICATE : 0);
+  CU_ASSERT_EQUAL(sentence_flags(d, 41), 0);
+  CU_ASSERT_EQUAL(sentence_flags(d, 42), 0);
+  doc_free(d);
+}
+
+/* kg_text_keys builds the keys of growing spans as kg_text_key and
+ * kg_hash_bytes give them, continues from those built, and stops at the
+ * first that does not fit. */
+static void test_text_keys_grow(void) {
+  Doc *d = RUN("Kim Jong-Un met Moon Jae-in in Panmunjom", STAGE_SPLIT);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  const KgText *t = &d->a.text;
+  char key[64], want[64];
+  size_t lens[16];
+  unsigned long long hashes[16];
+  size_t built = kg_text_keys(t, 0, 0, 2, key, sizeof key, lens, hashes);
+  CU_ASSERT_EQUAL(built, 2);
+  built = kg_text_keys(t, 0, built, 16, key, sizeof key, lens, hashes);
+  CU_ASSERT_EQUAL(built, t->token_count);
+  for (size_t n = 1; n <= built; n++) {
+    size_t wn = kg_text_key(t, 0, n, want, sizeof want);
+    CU_ASSERT_EQUAL(lens[n - 1], wn);
+    CU_ASSERT_NSTRING_EQUAL(key, want, wn);
+    CU_ASSERT_EQUAL(hashes[n - 1], kg_hash_bytes(want, wn));
+  }
+  /* "kim jong-un met" takes 15 bytes, and a key needs one more to fit */
+  CU_ASSERT_EQUAL(kg_text_keys(t, 0, 0, 16, key, 15, lens, hashes), 4);
+  CU_ASSERT_EQUAL(kg_text_key(t, 0, 5, want, 15), 0);
+  CU_ASSERT_EQUAL(kg_text_keys(t, 0, 0, 16, key, 16, lens, hashes), 5);
+  doc_free(d);
+}
+
 static void test_dateline_tokens(void) {
   Doc *d = RUN("Yanukovych resurfaces in Russia\n"
                "ROSTOV-ON-DON \xe2\x80\x94 Viktor Yanukovych spoke on Friday.\n"
@@ -433,6 +481,8 @@ int main(void) {
       {"caption credit is cut", test_caption_credit_is_cut},
       {"caption repeating the line before is a duplicate",
        test_caption_repeating_the_line_before_is_duplicate},
+      {"repeats are exact", test_repeats_are_exact},
+      {"text keys grow", test_text_keys_grow},
       {"dateline tokens", test_dateline_tokens},
       {"'s and n't split off", test_possessive_and_negation_split_off},
       {"hyphenated words are glued", test_hyphenated_words_are_glued},

@@ -42,7 +42,8 @@ typedef struct {
 } Category;
 
 struct KgLexiconImpl {
-  KgStrMap *phrases; ///< phrase key -> index of its first Entry
+  KgLexFilter filter; ///< first, for the inline filters of lexicon.h
+  KgStrMap *phrases;  ///< phrase key -> index of its first Entry
   KgStems *stems;    ///< phrase key prefixes -> category_bit()s
   Entry *entries;    ///< exact phrases, chained per key
   size_t entry_count, entry_cap;
@@ -53,9 +54,6 @@ struct KgLexiconImpl {
   size_t category_count, category_cap;
   size_t *prefixed;         ///< the categories that have prefix entries
   size_t prefixed_count, prefixed_cap;
-  unsigned long long prefixed_mask; ///< category_bit()s of those
-  unsigned long long by_initial[256]; ///< category_bit()s of the categories
-                                      ///< whose name starts with each byte
 };
 
 /* Categories past the 63rd share the last bit: the mask then only says a
@@ -134,7 +132,7 @@ static long category_for(KgLexicon *lex, const char *name) {
     free(cat->name);
     return -1;
   }
-  lex->by_initial[(unsigned char)name[0]] |= category_bit(lex->category_count);
+  lex->filter.by_initial[(unsigned char)name[0]] |= category_bit(lex->category_count);
   return (long)lex->category_count++;
 }
 
@@ -175,7 +173,7 @@ static int add_prefix(KgLexicon *lex, size_t category, const char *key,
                 &lex->prefixed_cap, sizeof *lex->prefixed) != 0)
       return -1;
     lex->prefixed[lex->prefixed_count++] = category;
-    lex->prefixed_mask |= category_bit(category);
+    lex->filter.prefixed |= category_bit(category);
   }
   if (kg_grow((void **)&cat->prefixes, cat->prefix_count, &cat->prefix_cap,
               sizeof *cat->prefixes) != 0)
@@ -279,7 +277,7 @@ static const char *exact_value(const KgLexicon *lex, const char *name,
 /* Non-zero when the category called name may have prefix entries: most
  * have none, which this tells without comparing names. */
 static int may_be_prefixed(const KgLexicon *lex, const char *name) {
-  return (lex->by_initial[(unsigned char)name[0]] & lex->prefixed_mask) != 0;
+  return (lex->filter.by_initial[(unsigned char)name[0]] & lex->filter.prefixed) != 0;
 }
 
 /* The category called name when it has prefix entries, else NULL. */
@@ -315,7 +313,7 @@ static const char *prefix_value(const KgLexicon *lex, const char *name,
  * entries.  Most words are known to no category, and this tells so without
  * comparing a name. */
 static int may_match(const KgLexicon *lex, const char *name, KgLexWord w) {
-  unsigned long long initial = lex->by_initial[(unsigned char)name[0]];
+  unsigned long long initial = lex->filter.by_initial[(unsigned char)name[0]];
   return ((w.exact | w.longer) & initial) != 0 || may_be_prefixed(lex, name);
 }
 
@@ -333,8 +331,8 @@ const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
   return lookup(lex, category, key, len, w);
 }
 
-const char *kg_lexicon_word(const KgLexicon *lex, const char *category,
-                            const KgText *t, size_t i) {
+const char *kg_lexicon_find_word(const KgLexicon *lex, const char *category,
+                                 const KgText *t, size_t i) {
   KgLexWord w = token_word(lex, t, i);
   if (!may_match(lex, category, w))
     return NULL;
@@ -347,7 +345,7 @@ const char *kg_lexicon_word(const KgLexicon *lex, const char *category,
  * (whose last bit stands for all from the 64th on). */
 static int in_mask(const KgLexicon *lex, const char *name,
                    unsigned long long mask) {
-  mask &= lex->by_initial[(unsigned char)name[0]];
+  mask &= lex->filter.by_initial[(unsigned char)name[0]];
   for (size_t c = 0; mask; c++, mask >>= 1)
     if ((mask & 1) &&
         (c < 63 ? is_category(lex, c, name) : find_category(lex, name) >= 63))
@@ -366,9 +364,9 @@ static int may_extend(const KgLexicon *lex, const char *name, const char *key,
           !memchr(key, ' ', len));
 }
 
-size_t kg_lexicon_match(const KgLexicon *lex, const char *category,
-                        const KgText *t, size_t i, size_t limit,
-                        const char **value) {
+size_t kg_lexicon_find_match(const KgLexicon *lex, const char *category,
+                             const KgText *t, size_t i, size_t limit,
+                             const char **value) {
   if (i >= limit || !may_match(lex, category, token_word(lex, t, i)))
     return 0;
   char key[KEY_MAX];

@@ -32,16 +32,61 @@ const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
 KgLexWord kg_lexicon_describe(const KgLexicon *lex, const char *key,
                               size_t len, unsigned long long hash);
 
+/** What the inline filters below read of a lexicon, which begins with it.
+ *  Categories past the 63rd share the last bit. */
+typedef struct {
+  unsigned long long by_initial[256]; ///< the bits of the categories whose
+                                      ///< name starts with each byte
+  unsigned long long prefixed;        ///< those of the categories with
+                                      ///< prefix entries
+} KgLexFilter;
+
+/** Zero when no phrase of the category can match at token i of t nor
+ *  begin there: t was split with lex, which knows the token's key in no
+ *  category of the name's first letter, nor as the start of a phrase of
+ *  one, and none of those has prefix entries.  Most words are in no
+ *  category, and the stages ask of each several times: this tells without
+ *  a call. */
+static inline int kg_lexicon_may_match(const KgLexicon *lex,
+                                       const char *category, const KgText *t,
+                                       size_t i) {
+  const KgLexFilter *filter = (const KgLexFilter *)(const void *)lex;
+  unsigned long long named = filter->by_initial[(unsigned char)category[0]];
+  if (t->lexicon != lex)
+    return 1;
+  const KgLexWord *w = &t->words[i];
+  return ((w->exact | w->longer) & named) != 0 ||
+         (named & filter->prefixed) != 0;
+}
+
+/* What kg_lexicon_word and kg_lexicon_match call where the filter lets a
+ * token through. */
+const char *kg_lexicon_find_word(const KgLexicon *lex, const char *category,
+                                 const KgText *t, size_t i);
+size_t kg_lexicon_find_match(const KgLexicon *lex, const char *category,
+                             const KgText *t, size_t i, size_t limit,
+                             const char **value);
+
 /** kg_lexicon_get for the key of token i of t alone (NULL when the key is
  *  too long for any phrase). */
-const char *kg_lexicon_word(const KgLexicon *lex, const char *category,
-                            const KgText *t, size_t i);
+static inline const char *kg_lexicon_word(const KgLexicon *lex,
+                                          const char *category,
+                                          const KgText *t, size_t i) {
+  return kg_lexicon_may_match(lex, category, t, i)
+             ? kg_lexicon_find_word(lex, category, t, i)
+             : NULL;
+}
 
 /** Longest phrase of category starting at token i and not running past
  *  token limit: returns its length in tokens (0 if none) and its value in
  *  *value when value is not NULL.  Prefix entries match one token. */
-size_t kg_lexicon_match(const KgLexicon *lex, const char *category,
-                        const KgText *t, size_t i, size_t limit,
-                        const char **value);
+static inline size_t kg_lexicon_match(const KgLexicon *lex,
+                                      const char *category, const KgText *t,
+                                      size_t i, size_t limit,
+                                      const char **value) {
+  return i < limit && kg_lexicon_may_match(lex, category, t, i)
+             ? kg_lexicon_find_match(lex, category, t, i, limit, value)
+             : 0;
+}
 
 #endif /* KG_LEXICON_H */

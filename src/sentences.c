@@ -261,36 +261,19 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
   return 0;
 }
 
-static int token_text_is(const KgText *t, size_t i, const char *word) {
-  const KgToken *tok = &t->tokens[i];
-  size_t n = tok->end - tok->start;
-  for (size_t k = 0; k < n; k++) {
-    char a = t->text[tok->start + k], w = word[k];
-    if (a >= 'A' && a <= 'Z')
-      a = (char)(a - 'A' + 'a');
-    if (w == '\0' || a != w)
-      return 0;
-  }
-  return word[n] == '\0';
-}
-
-int kg_token_is(const KgText *t, size_t i, const char *word) {
-  return i < t->token_count && token_text_is(t, i, word);
-}
-
 static int is_open_quote(const KgText *t, size_t i) {
-  return token_text_is(t, i, "\xe2\x80\x9c") ||
-         token_text_is(t, i, "\xe2\x80\x98");
+  return kg_token_is(t, i, "\xe2\x80\x9c") ||
+         kg_token_is(t, i, "\xe2\x80\x98");
 }
 static int is_close_quote(const KgText *t, size_t i) {
-  return token_text_is(t, i, "\xe2\x80\x9d");
+  return kg_token_is(t, i, "\xe2\x80\x9d");
 }
 static int is_straight_quote(const KgText *t, size_t i) {
-  return token_text_is(t, i, "\"");
+  return kg_token_is(t, i, "\"");
 }
 static int is_dash(const KgText *t, size_t i) {
-  return token_text_is(t, i, "-") || token_text_is(t, i, "\xe2\x80\x94") ||
-         token_text_is(t, i, "\xe2\x80\x93");
+  return kg_token_is(t, i, "-") || kg_token_is(t, i, "\xe2\x80\x94") ||
+         kg_token_is(t, i, "\xe2\x80\x93");
 }
 
 /* Marks the tokens [first, end) of a paragraph that lie inside quotes. */
@@ -319,22 +302,22 @@ static void mark_dateline(KgText *t, size_t first, size_t end) {
   size_t i = first;
   while (i < end && ((t->tokens[i].flags & KG_TOK_UPPER) ||
                      ((t->tokens[i].flags & KG_TOK_GLUED) && i > first &&
-                      token_text_is(t, i, "-")) ||
+                      kg_token_is(t, i, "-")) ||
                      ((t->tokens[i].flags & KG_TOK_GLUED) && i > first &&
                       (t->tokens[i].flags & KG_TOK_WORD))))
     i++;
   /* the place may be followed by its country and the agency: "SOCHI,
    * Russia (Reuters) -" */
   size_t j = i;
-  if (j < end && token_text_is(t, j, ",")) { /* ", Russia", ", July 14" */
+  if (j < end && kg_token_is(t, j, ",")) { /* ", Russia", ", July 14" */
     j++;
     while (j < end && ((t->tokens[j].flags & KG_TOK_CAP) ||
                        (t->text[t->tokens[j].start] >= '0' &&
                         t->text[t->tokens[j].start] <= '9')))
       j++;
   }
-  if (j + 2 < end && token_text_is(t, j, "(") &&
-      (t->tokens[j + 1].flags & KG_TOK_CAP) && token_text_is(t, j + 2, ")"))
+  if (j + 2 < end && kg_token_is(t, j, "(") &&
+      (t->tokens[j + 1].flags & KG_TOK_CAP) && kg_token_is(t, j + 2, ")"))
     j += 3;
   if (i == first || j >= end || !is_dash(t, j) ||
       (t->tokens[j].flags & KG_TOK_GLUED))
@@ -348,7 +331,7 @@ static void mark_dateline(KgText *t, size_t first, size_t end) {
 static size_t credit_start(const KgText *t, size_t first, size_t end) {
   for (size_t i = end; i > first + 1 && end - i < 8; i--) {
     size_t slash = i - 1;
-    if (!token_text_is(t, slash, "/"))
+    if (!kg_token_is(t, slash, "/"))
       continue;
     size_t agency = slash;
     while (agency > first && (t->tokens[agency - 1].flags & KG_TOK_UPPER))
@@ -382,7 +365,7 @@ static int split_paragraph(Builder *b, size_t first, size_t end,
     if (!last && ends_sentence(t, i)) {
       size_t j = i + 1;
       while (j < end &&
-             (is_close_quote(t, j) || token_text_is(t, j, ")") ||
+             (is_close_quote(t, j) || kg_token_is(t, j, ")") ||
               (is_straight_quote(t, j) && (t->tokens[j].flags & KG_TOK_GLUED))))
         j++;
       if (j < end && !may_start_sentence(t, j))

@@ -12,6 +12,7 @@
 #define KG_SENTENCES_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "newskg.h"
 
@@ -116,7 +117,22 @@ size_t kg_text_keys(const KgText *t, size_t first, size_t built, size_t most,
 /** The same normalisation for a free-standing phrase (data files). */
 size_t kg_phrase_key(const char *phrase, size_t len, char *buf, size_t cap);
 
-/** Non-zero when token i's text equals word (ASCII, case-insensitive). */
-int kg_token_is(const KgText *t, size_t i, const char *word);
+/** Non-zero when token i's text equals word (ASCII, case-insensitive).
+ *  Inline: the stages ask it of many tokens, with literal words whose
+ *  length the compiler knows, and most tokens differ in length. */
+static inline int kg_token_is(const KgText *t, size_t i, const char *word) {
+  size_t n = strlen(word);
+  if (i >= t->token_count || t->tokens[i].end - t->tokens[i].start != n)
+    return 0;
+  const char *text = t->text + t->tokens[i].start;
+  for (size_t k = 0; k < n; k++) {
+    char c = text[k];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    if (c != word[k])
+      return 0;
+  }
+  return 1;
+}
 
 #endif /* KG_SENTENCES_H */

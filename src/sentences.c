@@ -181,6 +181,22 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
         glued = 1;
         continue;
       }
+      /* the ASCII letters and digits it opens with, most often the whole
+       * word, are read once: their case flags too */
+      unsigned plain_flags = KG_TOK_WORD;
+      size_t letters = 0, upper = 0;
+      for (; i < end; i++) {
+        unsigned info = byte_info[(unsigned char)s[i]];
+        if ((info & BYTE_CLASS) != CH_ALNUM)
+          break;
+        if (letters == 0 && (info & BYTE_UPPER))
+          plain_flags |= KG_TOK_CAP;
+        letters += (info & BYTE_LETTER) != 0;
+        upper += (info & BYTE_UPPER) != 0;
+      }
+      if (letters >= 2 && upper == letters)
+        plain_flags |= KG_TOK_UPPER;
+      size_t plain_end = i;
       while (i < end) {
         /* letters and digits of ASCII, most of the word, in a tight loop */
         while (i < end && ascii_class((unsigned char)s[i]) == CH_ALNUM)
@@ -240,7 +256,9 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
                          memcmp(exact, s + tok_start, i + 1 - tok_start) == 0)))
           i++;
       }
-      if (push_token(b, tok_start, i, word_flags(s, tok_start, i) | glue) != 0)
+      unsigned flags =
+          i == plain_end ? plain_flags : word_flags(s, tok_start, i);
+      if (push_token(b, tok_start, i, flags | glue) != 0)
         return -1;
     } else if (c == CH_APOS && i + size < end &&
                (s[i + size] == 's' || s[i + size] == 'S' ||

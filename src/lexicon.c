@@ -132,7 +132,8 @@ static long category_for(KgLexicon *lex, const char *name) {
     free(cat->name);
     return -1;
   }
-  lex->filter.by_initial[(unsigned char)name[0]] |= category_bit(lex->category_count);
+  lex->filter.by_mark[kg_lexicon_name_mark(name)] |=
+      category_bit(lex->category_count);
   return (long)lex->category_count++;
 }
 
@@ -258,44 +259,55 @@ static inline KgLexWord token_word(const KgLexicon *lex, const KgText *t,
   return kg_lexicon_describe(lex, key, len, kg_token_hash(t, i));
 }
 
-/* Non-zero when category index c is called name. */
-static int is_category(const KgLexicon *lex, size_t c, const char *name) {
-  const char *own = lex->categories[c].name;
-  return own[0] == name[0] && strcmp(own, name) == 0;
+/* A category as a lookup asks for it: its name, and the category_bit()s
+ * of the categories that share its mark (lexicon.h), found once a lookup. */
+typedef struct {
+  const char *name;
+  unsigned long long named;
+} Asked;
+
+static Asked asked(const KgLexicon *lex, const char *name) {
+  return (Asked){name, lex->filter.by_mark[kg_lexicon_name_mark(name)]};
 }
 
-/* The value of the exact phrase of w in the category called name, or
- * NULL. */
-static const char *exact_value(const KgLexicon *lex, const char *name,
+/* Non-zero when category index c is the one asked for. */
+static int is_category(const KgLexicon *lex, size_t c, const Asked *a) {
+  const char *own = lex->categories[c].name;
+  return (category_bit(c) & a->named) && own[0] == a->name[0] &&
+         strcmp(own, a->name) == 0;
+}
+
+/* The value of the exact phrase of w in the category asked for, or NULL. */
+static const char *exact_value(const KgLexicon *lex, const Asked *a,
                                KgLexWord w) {
   for (size_t e = w.entries; e != NO_ENTRY; e = lex->entries[e].next)
-    if (is_category(lex, lex->entries[e].category, name))
+    if (is_category(lex, lex->entries[e].category, a))
       return lex->values[lex->entries[e].value];
   return NULL;
 }
 
-/* Non-zero when the category called name may have prefix entries: most
+/* Non-zero when the category asked for may have prefix entries: most
  * have none, which this tells without comparing names. */
-static int may_be_prefixed(const KgLexicon *lex, const char *name) {
-  return (lex->filter.by_initial[(unsigned char)name[0]] & lex->filter.prefixed) != 0;
+static int may_be_prefixed(const KgLexicon *lex, const Asked *a) {
+  return (a->named & lex->filter.prefixed) != 0;
 }
 
-/* The category called name when it has prefix entries, else NULL. */
+/* The category asked for when it has prefix entries, else NULL. */
 static const Category *prefixed_category(const KgLexicon *lex,
-                                         const char *name) {
+                                         const Asked *a) {
   for (size_t i = 0; i < lex->prefixed_count; i++)
-    if (is_category(lex, lex->prefixed[i], name))
+    if (is_category(lex, lex->prefixed[i], a))
       return &lex->categories[lex->prefixed[i]];
   return NULL;
 }
 
-/* The value of the first prefix entry of the category called name that
- * key starts with, or NULL.  A key with a space is a phrase, which no
- * prefix entry matches. */
-static const char *prefix_value(const KgLexicon *lex, const char *name,
+/* The value of the first prefix entry of the category asked for that key
+ * starts with, or NULL.  A key with a space is a phrase, which no prefix
+ * entry matches. */
+static const char *prefix_value(const KgLexicon *lex, const Asked *a,
                                 const char *key, size_t len) {
   const Category *cat =
-      may_be_prefixed(lex, name) ? prefixed_category(lex, name) : NULL;
+      may_be_prefixed(lex, a) ? prefixed_category(lex, a) : NULL;
   if (!cat || memchr(key, ' ', len))
     return NULL;
   for (size_t i = 0; i < cat->prefix_count; i++) {
@@ -307,67 +319,69 @@ static const char *prefix_value(const KgLexicon *lex, const char *name,
   return NULL;
 }
 
-/* Zero when no phrase of the category called name can match a key of
- * which the lexicon knows w, nor extend it: the key is no phrase of any
- * category with name's initial, begins none, and name has no prefix
- * entries.  Most words are known to no category, and this tells so without
- * comparing a name. */
-static int may_match(const KgLexicon *lex, const char *name, KgLexWord w) {
-  unsigned long long initial = lex->filter.by_initial[(unsigned char)name[0]];
-  return ((w.exact | w.longer) & initial) != 0 || may_be_prefixed(lex, name);
+/* Zero when no phrase of the category asked for can match a key of which
+ * the lexicon knows w, nor extend it: the key is no phrase of any category
+ * with the name's mark, begins none, and the category has no prefix
+ * entries.  Most words are known to no category, and this tells so
+ * without comparing a name. */
+static int may_match(const KgLexicon *lex, const Asked *a, KgLexWord w) {
+  return ((w.exact | w.longer) & a->named) != 0 || may_be_prefixed(lex, a);
 }
 
 /* kg_lexicon_get for key, of which the lexicon knows w. */
-static const char *lookup(const KgLexicon *lex, const char *category,
+static const char *lookup(const KgLexicon *lex, const Asked *a,
                           const char *key, size_t len, KgLexWord w) {
-  const char *v = exact_value(lex, category, w);
-  return v ? v : prefix_value(lex, category, key, len);
+  const char *v = exact_value(lex, a, w);
+  return v ? v : prefix_value(lex, a, key, len);
 }
 
 const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
                            const char *key, size_t len) {
   /* what longer phrases there are does not matter here */
   KgLexWord w = {first_entry(lex, key, len, kg_hash_bytes(key, len)), 0, 0};
-  return lookup(lex, category, key, len, w);
+  Asked a = asked(lex, category);
+  return lookup(lex, &a, key, len, w);
 }
 
 const char *kg_lexicon_find_word(const KgLexicon *lex, const char *category,
                                  const KgText *t, size_t i) {
   KgLexWord w = token_word(lex, t, i);
-  if (!may_match(lex, category, w))
+  Asked a = asked(lex, category);
+  if (!may_match(lex, &a, w))
     return NULL;
   size_t len;
   const char *key = kg_token_key(t, i, &len);
-  return len < KEY_MAX ? lookup(lex, category, key, len, w) : NULL;
+  return len < KEY_MAX ? lookup(lex, &a, key, len, w) : NULL;
 }
 
-/* Non-zero when the category called name is among those of the mask
- * (whose last bit stands for all from the 64th on). */
-static int in_mask(const KgLexicon *lex, const char *name,
+/* Non-zero when the category asked for is among those of the mask (whose
+ * last bit stands for all from the 64th on). */
+static int in_mask(const KgLexicon *lex, const Asked *a,
                    unsigned long long mask) {
-  mask &= lex->filter.by_initial[(unsigned char)name[0]];
+  mask &= a->named;
   for (size_t c = 0; mask; c++, mask >>= 1)
-    if ((mask & 1) &&
-        (c < 63 ? is_category(lex, c, name) : find_category(lex, name) >= 63))
+    if ((mask & 1) && (c < 63 ? is_category(lex, c, a)
+                              : find_category(lex, a->name) >= 63))
       return 1;
   return 0;
 }
 
-/* Non-zero when a phrase of the category called name may be longer than
+/* Non-zero when a phrase of the category asked for may be longer than
  * key, of which the lexicon knows w: an exact phrase may extend it, or a
  * prefix entry may match it with the next token glued on (glued: that
  * token has no space before it). */
-static int may_extend(const KgLexicon *lex, const char *name, const char *key,
+static int may_extend(const KgLexicon *lex, const Asked *a, const char *key,
                       size_t len, KgLexWord w, int glued) {
-  return in_mask(lex, name, w.longer) ||
-         (glued && may_be_prefixed(lex, name) && prefixed_category(lex, name) &&
+  return in_mask(lex, a, w.longer) ||
+         (glued && may_be_prefixed(lex, a) && prefixed_category(lex, a) &&
           !memchr(key, ' ', len));
 }
 
 size_t kg_lexicon_find_match(const KgLexicon *lex, const char *category,
                              const KgText *t, size_t i, size_t limit,
                              const char **value) {
-  if (i >= limit || !may_match(lex, category, token_word(lex, t, i)))
+  Asked a = asked(lex, category);
+  if (i >= limit || !may_match(lex, &a, token_word(lex, t, i)))
     return 0;
   char key[KEY_MAX];
   size_t longest =
@@ -395,14 +409,14 @@ size_t kg_lexicon_find_match(const KgLexicon *lex, const char *category,
       hash = kg_hash_extend(kg_hash_extend(hash, " ", space), word, more);
       w = kg_lexicon_describe(lex, key, len, hash);
     }
-    const char *v = lookup(lex, category, key, len, w);
+    const char *v = lookup(lex, &a, key, len, w);
     if (v) {
       found = n;
       if (value)
         *value = v;
     }
     int next_glued = n < longest && (t->tokens[i + n].flags & KG_TOK_GLUED);
-    if (!may_extend(lex, category, key, len, w, next_glued))
+    if (!may_extend(lex, &a, key, len, w, next_glued))
       break;
   }
   return found;

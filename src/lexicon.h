@@ -32,26 +32,49 @@ const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
 KgLexWord kg_lexicon_describe(const KgLexicon *lex, const char *key,
                               size_t len, unsigned long long hash);
 
+/** A byte that tells category names apart, from their first six bytes (a
+ *  filter: two names may share one).  Inline, so that the compiler works
+ *  it out for the literal names the stages ask for. */
+static inline unsigned kg_lexicon_name_mark(const char *name) {
+  const unsigned char *n = (const unsigned char *)name;
+  /* spelt out, not a loop, for the compiler to fold */
+  unsigned h = n[0];
+  if (n[0] && n[1]) {
+    h = h * 37 + n[1];
+    if (n[2]) {
+      h = h * 37 + n[2];
+      if (n[3]) {
+        h = h * 37 + n[3];
+        if (n[4]) {
+          h = h * 37 + n[4];
+          if (n[5])
+            h = h * 37 + n[5];
+        }
+      }
+    }
+  }
+  return (h ^ (h >> 8)) & 255;
+}
+
 /** What the inline filters below read of a lexicon, which begins with it.
  *  Categories past the 63rd share the last bit. */
 typedef struct {
-  unsigned long long by_initial[256]; ///< the bits of the categories whose
-                                      ///< name starts with each byte
-  unsigned long long prefixed;        ///< those of the categories with
-                                      ///< prefix entries
+  unsigned long long by_mark[256]; ///< the bits of the categories whose
+                                   ///< name has each kg_lexicon_name_mark
+  unsigned long long prefixed;     ///< those of the categories with prefix
+                                   ///< entries
 } KgLexFilter;
 
 /** Zero when no phrase of the category can match at token i of t nor
  *  begin there: t was split with lex, which knows the token's key in no
- *  category of the name's first letter, nor as the start of a phrase of
- *  one, and none of those has prefix entries.  Most words are in no
- *  category, and the stages ask of each several times: this tells without
- *  a call. */
+ *  category with the name's mark, nor as the start of a phrase of one, and
+ *  none of those has prefix entries.  Most words are in no category, and
+ *  the stages ask of each several times: this tells without a call. */
 static inline int kg_lexicon_may_match(const KgLexicon *lex,
                                        const char *category, const KgText *t,
                                        size_t i) {
   const KgLexFilter *filter = (const KgLexFilter *)(const void *)lex;
-  unsigned long long named = filter->by_initial[(unsigned char)category[0]];
+  unsigned long long named = filter->by_mark[kg_lexicon_name_mark(category)];
   if (t->lexicon != lex)
     return 1;
   const KgLexWord *w = &t->words[i];

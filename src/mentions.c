@@ -72,7 +72,7 @@ static const KgToken *tok(const Finder *f, size_t i) {
   return &f->a->text.tokens[i];
 }
 
-static int lex_has(const Finder *f, const char *category, size_t i,
+static inline int lex_has(const Finder *f, const char *category, size_t i,
                    const char **value) {
   const char *v = kg_lexicon_word(lex_of(f), category, &f->a->text, i);
   if (value)
@@ -856,27 +856,25 @@ static int find_surnames(Finder *f) {
   return 0;
 }
 
+/* Non-zero when a phrase of category, a head of class head, starts at i
+ * (setting *cls and *len).  Inline, so that the lexicon's filter reads a
+ * literal category name. */
+static inline int head_in(const Finder *f, const char *category, KgClass head,
+                          size_t i, size_t end, KgClass *cls, size_t *len) {
+  size_t n = kg_lexicon_match(lex_of(f), category, &f->a->text, i, end, NULL);
+  if (n > 0)
+    *cls = head, *len = n;
+  return n > 0;
+}
+
 /* Class a description head names, from its lexicon category. */
 static int description_head(const Finder *f, size_t i, size_t end, KgClass *cls,
                             size_t *len) {
-  static const struct {
-    const char *category;
-    KgClass cls;
-  } heads[] = {{"country_noun", KG_CLASS_COUNTRY},
-               {"org_noun", KG_CLASS_ORGANIZATION},
-               {"city_noun", KG_CLASS_CITY},
-               {"person_noun", KG_CLASS_PERSON},
-               {"title", KG_CLASS_PERSON}};
-  for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
-    size_t n = kg_lexicon_match(lex_of(f), heads[h].category, &f->a->text, i,
-                                end, NULL);
-    if (n > 0) {
-      *cls = heads[h].cls;
-      *len = n;
-      return 1;
-    }
-  }
-  return 0;
+  return head_in(f, "country_noun", KG_CLASS_COUNTRY, i, end, cls, len) ||
+         head_in(f, "org_noun", KG_CLASS_ORGANIZATION, i, end, cls, len) ||
+         head_in(f, "city_noun", KG_CLASS_CITY, i, end, cls, len) ||
+         head_in(f, "person_noun", KG_CLASS_PERSON, i, end, cls, len) ||
+         head_in(f, "title", KG_CLASS_PERSON, i, end, cls, len);
 }
 
 /* Non-zero when tokens at i read "N-year-old" (setting *len to 5). */

@@ -5,7 +5,10 @@
  * supplies the abbreviations) and compares the whole result: the tokens
  * '|'-joined, the sentences one a line, the flagged tokens.
  */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, unlink */
 #include "fixture.h"
+
+#include <unistd.h>
 
 /* Flags of sentence i, or ~0u when there is no such sentence. */
 static unsigned sentence_flags(const Doc *d, size_t i) {
@@ -426,6 +429,37 @@ static void test_token_keys(void) {
   doc_free(d);
 }
 
+/* Two categories whose names share a mark (the lexicon's filter) are
+ * still told apart, word by word and phrase by phrase. */
+static void test_lexicon_shared_mark(void) {
+  CU_ASSERT_EQUAL_FATAL(kg_lexicon_name_mark("pronoun"),
+                        kg_lexicon_name_mark("list_opener"));
+  char path[] = "/tmp/newskg-lexicon-XXXXXX";
+  int fd = mkstemp(path);
+  CU_ASSERT_FATAL(fd >= 0);
+  FILE *file = fdopen(fd, "w");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+  fputs("pronoun\tshe\tfemale\nlist_opener\tthe following\tlist\n", file);
+  fclose(file);
+  KgLexicon *lex = kg_lexicon_new();
+  KgError err;
+  CU_ASSERT_EQUAL_FATAL(kg_lexicon_load(lex, path, &err), KG_OK);
+  unlink(path);
+  const char *text = "She named the following people";
+  KgText t;
+  CU_ASSERT_EQUAL_FATAL(kg_text_split(text, strlen(text), lex, &t), KG_OK);
+  CU_ASSERT_STRING_EQUAL(kg_lexicon_word(lex, "pronoun", &t, 0), "female");
+  CU_ASSERT_PTR_NULL(kg_lexicon_word(lex, "list_opener", &t, 0));
+  const char *value = NULL;
+  CU_ASSERT_EQUAL(
+      kg_lexicon_match(lex, "list_opener", &t, 2, t.token_count, &value), 2);
+  CU_ASSERT_STRING_EQUAL(value, "list");
+  CU_ASSERT_EQUAL(kg_lexicon_match(lex, "pronoun", &t, 2, t.token_count, NULL),
+                  0);
+  kg_text_release(&t);
+  kg_lexicon_free(lex);
+}
+
 /* Lookups over tokens find the longest phrase, stop at the limit, and read
  * prefix entries ("prepar*") in single words and hyphenated compounds. */
 static void test_lexicon_over_tokens(void) {
@@ -494,6 +528,7 @@ int main(void) {
       {"token is", test_token_is},
       {"token keys", test_token_keys},
       {"lexicon over tokens", test_lexicon_over_tokens},
+      {"lexicon tells apart names of one mark", test_lexicon_shared_mark},
   };
   static const KgSuite suites[] = {
       {"sentences", fixture_open, fixture_close, KG_TESTS(tests)}};

@@ -21,13 +21,6 @@ struct KgStrMapImpl {
   unsigned char *bloom; ///< capacity bytes (bloom.h)
 };
 
-unsigned long long kg_hash_extend(unsigned long long h, const char *more,
-                                  size_t len) {
-  for (size_t i = 0; i < len; i++)
-    h = kg_hash_step(h, (unsigned char)more[i]);
-  return h;
-}
-
 unsigned long long kg_hash_bytes(const char *key, size_t len) {
   return kg_hash_extend(KG_HASH_EMPTY, key, len);
 }

@@ -47,8 +47,12 @@ static inline unsigned long long kg_hash_step(unsigned long long h,
 
 /** The hash of a string that continues the one whose hash is h with
  *  more[0, len): kg_hash_bytes("ab", 2) == kg_hash_extend(kg_hash_bytes("a",
- *  1), "b", 1). */
-unsigned long long kg_hash_extend(unsigned long long h, const char *more,
-                                  size_t len);
+ *  1), "b", 1).  Inline: phrase searches extend a hash a word at a time. */
+static inline unsigned long long kg_hash_extend(unsigned long long h,
+                                                const char *more, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    h = kg_hash_step(h, (unsigned char)more[i]);
+  return h;
+}
 
 #endif /* KG_STRMAP_H */

@@ -118,11 +118,31 @@ static size_t wide_letter(const char *s, size_t n, unsigned *info) {
   return size;
 }
 
+/* The letters of a word read so far, for its case flags. */
+typedef struct {
+  size_t letters, upper;
+  int capital; ///< the first letter is upper case
+} Letters;
+
+/* Counts a character whose BYTE_LETTER and BYTE_UPPER bits are info. */
+static inline void count_letter(Letters *l, unsigned info) {
+  if (!(info & BYTE_LETTER))
+    return;
+  if (l->letters++ == 0)
+    l->capital = (info & BYTE_UPPER) != 0;
+  l->upper += (info & BYTE_UPPER) != 0;
+}
+
+/* The KG_TOK_* flags of a word of these letters. */
+static unsigned case_flags(const Letters *l) {
+  return KG_TOK_WORD | (l->capital ? KG_TOK_CAP : 0) |
+         (l->letters >= 2 && l->upper == l->letters ? KG_TOK_UPPER : 0);
+}
+
 /* Case flags of a word token.  ASCII letters are told apart by byte_info,
  * being most of them. */
 static unsigned word_flags(const char *s, size_t start, size_t end) {
-  unsigned flags = KG_TOK_WORD;
-  size_t letters = 0, upper = 0;
+  Letters l = {0, 0, 0};
   for (size_t i = start; i < end;) {
     unsigned char c = (unsigned char)s[i];
     unsigned info;
@@ -130,16 +150,9 @@ static unsigned word_flags(const char *s, size_t start, size_t end) {
       info = byte_info[c], i++;
     else
       i += wide_letter(s + i, end - i, &info);
-    if (!(info & BYTE_LETTER))
-      continue;
-    if (letters == 0 && (info & BYTE_UPPER))
-      flags |= KG_TOK_CAP;
-    letters++;
-    upper += (info & BYTE_UPPER) != 0;
+    count_letter(&l, info);
   }
-  if (letters >= 2 && upper == letters)
-    flags |= KG_TOK_UPPER;
-  return flags;
+  return case_flags(&l);
 }
 
 /* End of an initialism such as "U.S." or "U.K." starting at i, or i. */
@@ -183,19 +196,13 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
       }
       /* the ASCII letters and digits it opens with, most often the whole
        * word, are read once: their case flags too */
-      unsigned plain_flags = KG_TOK_WORD;
-      size_t letters = 0, upper = 0;
+      Letters plain = {0, 0, 0};
       for (; i < end; i++) {
         unsigned info = byte_info[(unsigned char)s[i]];
         if ((info & BYTE_CLASS) != CH_ALNUM)
           break;
-        if (letters == 0 && (info & BYTE_UPPER))
-          plain_flags |= KG_TOK_CAP;
-        letters += (info & BYTE_LETTER) != 0;
-        upper += (info & BYTE_UPPER) != 0;
+        count_letter(&plain, info);
       }
-      if (letters >= 2 && upper == letters)
-        plain_flags |= KG_TOK_UPPER;
       size_t plain_end = i;
       while (i < end) {
         /* letters and digits of ASCII, most of the word, in a tight loop */
@@ -257,7 +264,7 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
           i++;
       }
       unsigned flags =
-          i == plain_end ? plain_flags : word_flags(s, tok_start, i);
+          i == plain_end ? case_flags(&plain) : word_flags(s, tok_start, i);
       if (push_token(b, tok_start, i, flags | glue) != 0)
         return -1;
     } else if (c == CH_APOS && i + size < end &&

@@ -72,8 +72,9 @@ static const KgToken *tok(const Finder *f, size_t i) {
   return &f->a->text.tokens[i];
 }
 
+/* Inline, so that the lexicon's filter reads a literal category name. */
 static inline int lex_has(const Finder *f, const char *category, size_t i,
-                   const char **value) {
+                          const char **value) {
   const char *v = kg_lexicon_word(lex_of(f), category, &f->a->text, i);
   if (value)
     *value = v;
@@ -773,8 +774,9 @@ static int merge_lone_surnames(Finder *f, size_t people) {
     size_t klen =
         kg_phrase_key(lone->name, strlen(lone->name), key, sizeof key);
     size_t to;
-    long target = klen ? gazetteer_surname(f, key, klen, kg_hash_bytes(key, klen), people, 0)
-                : -1;
+    long target = klen ? gazetteer_surname(f, key, klen,
+                                           kg_hash_bytes(key, klen), people, 0)
+                       : -1;
     if (target < 0 && klen && kg_strmap_get(f->aliases, key, klen, &to))
       target = (long)to;
     if (target < 0 || (size_t)target == e)

@@ -386,29 +386,17 @@ size_t kg_lexicon_find_match(const KgLexicon *lex, const char *category,
   char key[KEY_MAX];
   size_t longest =
       limit - i < MAX_PHRASE_TOKENS ? limit - i : MAX_PHRASE_TOKENS;
-  size_t found = 0, len = 0;
-  unsigned long long hash = 0;
-  /* the key of tokens [i, i + n), as kg_text_key writes it, and its hash
-   * grow by one token a step; once the key begins no phrase of the
-   * category, none longer can match */
+  size_t found = 0, lens[MAX_PHRASE_TOKENS];
+  unsigned long long hashes[MAX_PHRASE_TOKENS];
+  /* the key of tokens [i, i + n) and its hash grow by one token a step
+   * (kg_text_keys); once the key begins no phrase of the category, none
+   * longer can match */
   for (size_t n = 1; n <= longest; n++) {
-    size_t more;
-    const char *word = kg_token_key(t, i + n - 1, &more);
-    size_t space = n > 1 && !(t->tokens[i + n - 1].flags & KG_TOK_GLUED);
-    if (len + space + more >= KEY_MAX)
+    if (kg_text_keys(t, i, n - 1, n, key, KEY_MAX, lens, hashes) < n)
       break;
-    if (space)
-      key[len++] = ' ';
-    memcpy(key + len, word, more);
-    len += more;
-    KgLexWord w;
-    if (n == 1) {
-      w = token_word(lex, t, i);
-      hash = kg_token_hash(t, i);
-    } else {
-      hash = kg_hash_extend(kg_hash_extend(hash, " ", space), word, more);
-      w = kg_lexicon_describe(lex, key, len, hash);
-    }
+    size_t len = lens[n - 1];
+    KgLexWord w = n == 1 ? token_word(lex, t, i)
+                         : kg_lexicon_describe(lex, key, len, hashes[n - 1]);
     const char *v = lookup(lex, &a, key, len, w);
     if (v) {
       found = n;

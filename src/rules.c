@@ -61,6 +61,7 @@ typedef struct {
   double strength; ///< how often its matches are right, (0, 1]
   int respectively; ///< `&`: S and O members are paired in order
   unsigned needed;  ///< a bit per word element that must match (needs_word)
+  size_t slots;     ///< its slot elements: each takes a unit with a mention
 } Rule;
 
 /* A needed word element of a rule, in the list of a word it accepts
@@ -91,6 +92,7 @@ struct KgRuleSetImpl {
   size_t by_initial[257]; ///< per first byte: its last prefix word, or
                           ///< SIZE_MAX; [256]: that of the empty prefixes
   size_t word_count;  ///< numbers given, exact and prefix alternatives
+  size_t fewest_slots; ///< the fewest slots of a rule; SIZE_MAX: no rule
 };
 
 KgRuleSet *kg_rules_new(void) {
@@ -101,6 +103,8 @@ KgRuleSet *kg_rules_new(void) {
   }
   for (size_t b = 0; rules && b < 257; b++)
     rules->by_initial[b] = SIZE_MAX;
+  if (rules)
+    rules->fewest_slots = SIZE_MAX;
   return rules;
 }
 
@@ -425,8 +429,10 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
       break;
     if (el->kind == EL_GAP && el->gap == (size_t)-1)
       continue;
-    if (el->kind == EL_SLOT)
+    if (el->kind == EL_SLOT) {
       slots |= el->slot == 'S' ? 1 : el->slot == 'O' ? 2 : 4;
+      r.slots++;
+    }
     r.element_count++;
   }
   free(copy);
@@ -442,6 +448,8 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
     free_rule(&r);
     return -1;
   }
+  if (r.slots < rules->fewest_slots)
+    rules->fewest_slots = r.slots;
   rules->rules[rules->count++] = r;
   return 0;
 }
@@ -786,6 +794,19 @@ static int holds_required(Matcher *m, const Rule *r) {
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    const KgText *text, const KgUnit *units, size_t count,
                    KgSlotTest test, KgMatchSink sink, void *ctx) {
+  /* every slot takes a unit that holds a mention, and a rule that opens
+   * with one can only start at such a unit (walk_slot): those units, in
+   * order */
+  size_t *named = malloc((count + 1) * sizeof *named), named_count = 0;
+  if (!named)
+    return -1;
+  for (size_t u = 0; u < count; u++)
+    if (units[u].mention >= 0)
+      named[named_count++] = u;
+  if (named_count < rules->fewest_slots) { /* no rule can match */
+    free(named);
+    return 0;
+  }
   SentenceWords words;
   memset(&words, 0, sizeof words);
   int status = sentence_words_build(&words, rules, text, units, count);
@@ -797,17 +818,9 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
     for (size_t l = rules->rules_of_word[words.in_units.list[i]]; l != SIZE_MAX;
          l = rules->links[l].next)
       held[rules->links[l].rule] |= rules->links[l].needed;
-  /* a rule that opens with a slot can only start at a unit that holds a
-   * mention (walk_slot): those units, in order */
-  size_t *named = malloc((count + 1) * sizeof *named), named_count = 0;
-  if (!named)
-    status = -1;
-  for (size_t u = 0; u < count && status == 0; u++)
-    if (units[u].mention >= 0)
-      named[named_count++] = u;
   for (size_t ri = 0; ri < rules->count && status == 0; ri++) {
     const Rule *r = &rules->rules[ri];
-    if ((held[ri] & r->needed) != r->needed)
+    if ((held[ri] & r->needed) != r->needed || r->slots > named_count)
       continue;
     KgRuleMatch unmatched = {r->relation, r->name, -1, -1,          -1,
                              0,           0,       0,  -1, -1,

@@ -22,6 +22,7 @@
 #include "graph.h"
 #include "pipeline.h"
 #include "repair.h"
+#include "serialize.h"
 
 #define PROGRAM "newskg"
 #define WINDOW_PER_WORKER 4
@@ -147,18 +148,23 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
   if (run->opt->explain)
     kg_graph_explain(g, notes);
   job->graph_iri = strdup(kg_graph_doc_iri(g));
-  FILE *graph =
-      job->graph_iri ? open_memstream(&job->graph, &job->graph_len) : NULL;
-  KgStatus status =
-      graph ? kg_writer_write(writer, g, graph, &job->tally.triples, &err)
-            : KG_ERR_NOMEM;
-  if (graph && fclose(graph) != 0 && status == KG_OK)
+  const char *bytes = NULL;
+  size_t size = 0;
+  KgStatus status = job->graph_iri ? kg_writer_render(writer, g, &bytes, &size,
+                                                      &job->tally.triples, &err)
+                                   : KG_ERR_NOMEM;
+  /* the job keeps a copy (NUL-terminated): the writer's buffer serves the
+   * worker's next article */
+  if (status == KG_OK && !(job->graph = malloc(size + 1)))
     status = KG_ERR_NOMEM;
   if (status != KG_OK) {
     note_failure(job, notes, -1,
                  status == KG_ERR_NOMEM ? strerror(ENOMEM) : err.message, NULL);
     job->tally.triples = 0;
   } else {
+    memcpy(job->graph, bytes, size);
+    job->graph[size] = '\0';
+    job->graph_len = size;
     job->tally.sentences = kg_graph_sentence_count(g);
     job->tally.entities = kg_graph_entity_count(g);
     job->tally.relations = kg_graph_relation_count(g);

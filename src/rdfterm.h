@@ -28,13 +28,18 @@
 #include <stddef.h>
 
 /** An RDF term: an IRI, or a literal with a language tag or a datatype.
- *  The strings are borrowed. */
+ *  The strings are borrowed.  A term written in many triples may carry its
+ *  N-Triples form, made once: the bytes kg_nt_iri or kg_nt_literal write
+ *  for it, which lines copy as they are.  Turtle reads only the rest. */
 typedef struct {
   const char *text;     ///< the IRI, or the literal's form (len bytes)
   size_t len;           ///< bytes of text
   int literal;          ///< non-zero for a literal
   const char *lang;     ///< a literal's language tag, or NULL
   const char *datatype; ///< a literal's datatype IRI, or NULL
+  const char *nt;       ///< the whole term in N-Triples (nt_len bytes, a
+                        ///< literal with its @lang or ^^<datatype>), or NULL
+  size_t nt_len;        ///< bytes of nt
 } KgTerm;
 
 /** A growing byte buffer.  Zero-initialised it is empty; `failed` is set

@@ -46,10 +46,15 @@
  * each graph is a whole document, prefixes and all.  Nothing is printed:
  * write errors come back as a KgStatus and a KgError.
  *
- * A KgWriter holds what every graph uses, made once: the vocabulary's IRIs,
- * the Turtle document being gathered, and the buffer a graph's bytes go
- * into before one fwrite; both buffers are kept from graph to graph.  A
- * writer shares nothing with another, so threads with a writer each may
+ * A KgWriter holds what every graph uses, made once: the vocabulary's IRIs
+ * and their N-Triples forms, the Turtle document being gathered, and the
+ * buffer a graph's bytes go into before one fwrite; the buffers are kept
+ * from graph to graph.  A line copies a term's N-Triples form where the
+ * term has one (rdfterm.h), so that an IRI is not escaped again for each
+ * triple that holds it: the vocabulary's forms are made once, those of the
+ * entities, the document and the context once per graph, a statement's
+ * once per statement, and a span's from the document's (see span_term).
+ * A writer shares nothing with another, so threads with a writer each may
  * write at once.  raptor is left to read RDF: the log glue below serves
  * eval.c and the tests.
  */
@@ -142,22 +147,51 @@ static const char *const prefixes[][2] = {
 /* Class and relation IRIs are KG_NS + their names: room for the longest. */
 #define VOCAB_IRI_MAX 96
 
+/* Room for a typed literal's N-Triples form, "TEXT"^^<datatype>: TEXT is a
+ * number or a date, at most 20 bytes, and the longest datatype is
+ * xsd:nonNegativeInteger. */
+#define TYPED_MAX (4 + 20 + sizeof "<" KG_XSD_NS "nonNegativeInteger>")
+
 struct KgWriterImpl {
-  KgFormat format;                             ///< what it writes
-  char classes[KG_CLASS_COUNT][VOCAB_IRI_MAX]; ///< newskg:Class IRIs
-  char relations[KG_REL_COUNT][VOCAB_IRI_MAX]; ///< newskg:relation IRIs
-  KgTurtle *turtle;                            ///< owned, Turtle only
-  KgBytes out; ///< a graph's bytes before one fwrite; kept from graph to
-               ///< graph, so that it grows once
+  KgFormat format;                                 ///< what it writes
+  char class_iris[KG_CLASS_COUNT][VOCAB_IRI_MAX];  ///< newskg:Class IRIs
+  char relation_iris[KG_REL_COUNT][VOCAB_IRI_MAX]; ///< newskg:relation IRIs
+  KgTerm terms[T_COUNT];          ///< term_iris, with their N-Triples forms
+  KgTerm classes[KG_CLASS_COUNT]; ///< class_iris, the same
+  KgTerm relations[KG_REL_COUNT]; ///< relation_iris, the same
+  KgTerm datatypes[D_COUNT];      ///< datatype_iris, the same
+  KgBytes vocab;                  ///< the N-Triples forms of the above
+  KgTerm *entities;               ///< owned: a graph's entities, by id
+  size_t entity_cap;              ///< terms allocated in entities
+  KgBytes forms;     ///< the N-Triples forms of a graph's entities and
+                     ///< document, and its line end
+  KgBytes statement; ///< a statement IRI's N-Triples form
+  KgTurtle *turtle;  ///< owned, Turtle only
+  KgBytes out;       ///< a graph's bytes before one fwrite; kept from graph to
+                     ///< graph, so that it grows once
 };
+
+/* The IRI of a span of the text, <doc#char=B,E>, and its N-Triples form.
+ * The document's IRI is ASCII (KG_DOC_BASE and hex digits), written in
+ * N-Triples as it is between <>: a span IRI that fits iri fits nt (which
+ * span_term checks all the same). */
+typedef struct {
+  char iri[256]; ///< the IRI, NUL-terminated
+  char nt[258];  ///< its N-Triples form, when writing lines
+} SpanIri;
 
 /* One graph being written. */
 typedef struct {
-  const KgGraph *g;  ///< the graph being written
-  KgWriter *kw;      ///< the writer: format, vocabulary, buffers
-  char context[256]; ///< the IRI <doc#char=0,N>
-  size_t triples;    ///< statements written
-  KgStatus status;   ///< first failure, or KG_OK
+  const KgGraph *g;     ///< the graph being written
+  KgWriter *kw;         ///< the writer: format, vocabulary, buffers
+  int lines;            ///< N-Triples or N-Quads: terms carry their forms
+  KgTerm doc;           ///< the document IRI
+  KgTerm context;       ///< the IRI <doc#char=0,N>, in context_iri
+  SpanIri context_iri;  ///< holds context's strings
+  const char *line_end; ///< " .\n", or in N-Quads " <doc> .\n"
+  size_t line_end_len;  ///< bytes of line_end
+  size_t triples;       ///< statements written
+  KgStatus status;      ///< first failure, or KG_OK
 } Writer;
 
 /* raptor_log_handler: keeps the first error (else the first warning) in
@@ -228,56 +262,98 @@ KgStatus kg_statement_iri(const KgGraph *g, size_t i, char **out) {
 
 /* --- terms --------------------------------------------------------------- */
 
-/* The terms below borrow their strings: each lives until it is emitted. */
+/* The terms below borrow their strings: each lives until it is emitted.
+ * Those without an N-Triples form are escaped as they are written. */
 
 static KgTerm iri_term(const char *iri) {
-  KgTerm t = {iri, iri ? strlen(iri) : 0, 0, NULL, NULL};
+  KgTerm t = {iri, iri ? strlen(iri) : 0, 0, NULL, NULL, NULL, 0};
   return t;
 }
 
-static KgTerm vocab_term(Term t) { return iri_term(term_iris[t]); }
+static KgTerm vocab_term(const Writer *w, Term t) { return w->kw->terms[t]; }
 
 static KgTerm class_term(const Writer *w, KgClass cls) {
-  return iri_term(w->kw->classes[cls]);
+  return w->kw->classes[cls];
 }
 
 static KgTerm relation_term(const Writer *w, KgRelation rel) {
-  return iri_term(w->kw->relations[rel]);
+  return w->kw->relations[rel];
 }
 
 static KgTerm entity_term(const Writer *w, size_t i) {
-  return iri_term(kg_graph_entity(w->g, i).iri);
+  return w->kw->entities[i];
 }
 
-/* <doc#char=begin,end>, the NIF IRI of a span of the text, in buf. */
+/* Writes value in decimal at p, as "%zu" would; returns the end. */
+static char *put_decimal(char *p, size_t value) {
+  char digits[24];
+  size_t n = 0;
+  do
+    digits[n++] = (char)('0' + value % 10);
+  while ((value /= 10) != 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
+/* <doc#char=begin,end>, the NIF IRI of a span of the text, in buf.  Its
+ * N-Triples form is the document's with "#char=B,E" before the '>': the
+ * escapes leave '#', '=', ',', letters and digits as they are, and the
+ * document IRI ends with a whole character. */
 static KgTerm span_term(const Writer *w, size_t begin, size_t end,
-                        char buf[256]) {
-  int n =
-      snprintf(buf, 256, "%s#char=%zu,%zu", kg_graph_doc_iri(w->g), begin, end);
-  return iri_term(n < 0 || n >= 256 ? NULL : buf);
-}
-
-static KgTerm literal_term(const char *text, size_t len, const char *lang) {
-  KgTerm t = {text, len, 1, lang, NULL};
+                        SpanIri *buf) {
+  char suffix[64] = "#char=";
+  char *p = put_decimal(suffix + 6, begin);
+  *p++ = ',';
+  size_t n = (size_t)(put_decimal(p, end) - suffix);
+  const KgTerm *doc = &w->doc;
+  if (doc->len + n >= sizeof buf->iri ||
+      (doc->nt && doc->nt_len + n > sizeof buf->nt))
+    return iri_term(NULL);
+  memcpy(buf->iri, doc->text, doc->len);
+  memcpy(buf->iri + doc->len, suffix, n);
+  buf->iri[doc->len + n] = '\0';
+  KgTerm t = {buf->iri, doc->len + n, 0, NULL, NULL, NULL, 0};
+  if (doc->nt) {
+    memcpy(buf->nt, doc->nt, doc->nt_len - 1);
+    memcpy(buf->nt + doc->nt_len - 1, suffix, n);
+    buf->nt[doc->nt_len - 1 + n] = '>';
+    t.nt = buf->nt;
+    t.nt_len = doc->nt_len + n;
+  }
   return t;
 }
 
-static KgTerm typed_term(const char *text, size_t len, Datatype type) {
-  KgTerm t = {text, len, 1, NULL, datatype_iris[type]};
+static KgTerm literal_term(const char *text, size_t len, const char *lang) {
+  KgTerm t = {text, len, 1, lang, NULL, NULL, 0};
+  return t;
+}
+
+/* A literal of the datatype whose text the caller wrote at buf + 1 (len
+ * bytes of digits, '-' and '.', which N-Triples writes as they are); buf
+ * becomes its N-Triples form around it, "text"^^<datatype>. */
+static KgTerm typed_term(const Writer *w, char buf[TYPED_MAX], size_t len,
+                         Datatype type) {
+  const KgTerm *dt = &w->kw->datatypes[type];
+  buf[0] = '"';
+  memcpy(buf + 1 + len, "\"^^", 3);
+  memcpy(buf + 4 + len, dt->nt, dt->nt_len);
+  KgTerm t = {buf + 1, len, 1, NULL, dt->text, buf, 4 + len + dt->nt_len};
   return t;
 }
 
 /* value as an xsd:nonNegativeInteger, written in buf. */
-static KgTerm index_term(size_t value, char buf[32]) {
-  int n = snprintf(buf, 32, "%zu", value);
-  return typed_term(buf, (size_t)n, D_NON_NEGATIVE_INTEGER);
+static KgTerm index_term(const Writer *w, size_t value, char buf[TYPED_MAX]) {
+  size_t n = (size_t)(put_decimal(buf + 1, value) - (buf + 1));
+  return typed_term(w, buf, n, D_NON_NEGATIVE_INTEGER);
 }
 
 /* A date as xsd:date, xsd:gYearMonth or xsd:gYear, by its precision,
  * written in buf. */
-static KgTerm date_term(const KgDate *date, char buf[KG_DATE_MAX + 1]) {
-  size_t n = kg_date_format(date, buf);
-  return typed_term(buf, n,
+static KgTerm date_term(const Writer *w, const KgDate *date,
+                        char buf[TYPED_MAX]) {
+  size_t n = kg_date_format(date, buf + 1);
+  return typed_term(w, buf, n,
                     date->month == 0 ? D_YEAR
                     : date->day == 0 ? D_YEAR_MONTH
                                      : D_DATE);
@@ -286,7 +362,9 @@ static KgTerm date_term(const KgDate *date, char buf[KG_DATE_MAX + 1]) {
 /* --- emitting ------------------------------------------------------------ */
 
 static void line_term(KgBytes *out, const KgTerm *t) {
-  if (t->literal)
+  if (t->nt)
+    kg_bytes_append(out, t->nt, t->nt_len);
+  else if (t->literal)
     kg_nt_literal(out, t->text, t->len, t->lang, t->datatype);
   else
     kg_nt_iri(out, t->text, t->len);
@@ -301,12 +379,7 @@ static void emit_line(Writer *w, const KgTerm *s, const KgTerm *p,
   line_term(out, p);
   kg_bytes_append(out, " ", 1);
   line_term(out, o);
-  if (w->kw->format == KG_FORMAT_NQUADS) {
-    const char *doc = kg_graph_doc_iri(w->g);
-    kg_bytes_append(out, " ", 1);
-    kg_nt_iri(out, doc, strlen(doc));
-  }
-  kg_bytes_append(out, " .\n", 3);
+  kg_bytes_append(out, w->line_end, w->line_end_len);
 }
 
 /* Writes the triple (Turtle: keeps it for the document's end).  A term
@@ -333,11 +406,11 @@ static void write_entities(Writer *w) {
   for (size_t i = 0; i < kg_graph_entity_count(w->g); i++) {
     KgGraphEntity e = kg_graph_entity(w->g, i);
     KgTerm entity = entity_term(w, i);
-    emit(w, entity, vocab_term(T_RDF_TYPE), class_term(w, e.cls));
-    emit(w, entity, vocab_term(T_RDFS_LABEL),
+    emit(w, entity, vocab_term(w, T_RDF_TYPE), class_term(w, e.cls));
+    emit(w, entity, vocab_term(w, T_RDFS_LABEL),
          literal_term(e.name, strlen(e.name), "en"));
     for (size_t k = 0; k < e.same_as_count; k++)
-      emit(w, entity, vocab_term(T_OWL_SAME_AS), iri_term(e.same_as[k]));
+      emit(w, entity, vocab_term(w, T_OWL_SAME_AS), iri_term(e.same_as[k]));
   }
 }
 
@@ -351,57 +424,60 @@ static void write_relations(Writer *w) {
 
 /* What the article's source says of the document, where known. */
 static void write_source(Writer *w) {
-  KgTerm doc = iri_term(kg_graph_doc_iri(w->g));
+  KgTerm doc = w->doc;
   const char *title = kg_graph_title(w->g);
   const char *source = kg_graph_source_iri(w->g);
   const char *id = kg_graph_source_id(w->g);
   if (title)
-    emit(w, doc, vocab_term(T_DCTERMS_TITLE),
+    emit(w, doc, vocab_term(w, T_DCTERMS_TITLE),
          literal_term(title, strlen(title), NULL));
   if (source)
-    emit(w, doc, vocab_term(T_DCTERMS_SOURCE), iri_term(source));
+    emit(w, doc, vocab_term(w, T_DCTERMS_SOURCE), iri_term(source));
   if (id)
-    emit(w, doc, vocab_term(T_DCTERMS_IDENTIFIER),
+    emit(w, doc, vocab_term(w, T_DCTERMS_IDENTIFIER),
          literal_term(id, strlen(id), NULL));
 }
 
 static void write_context(Writer *w) {
   size_t len;
   const char *text = kg_graph_text(w->g, &len);
-  KgTerm context = iri_term(w->context);
-  KgTerm doc = iri_term(kg_graph_doc_iri(w->g));
-  char begin[32], end[32], date[KG_DATE_MAX + 1];
-  emit(w, context, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_CONTEXT));
-  emit(w, context, vocab_term(T_NIF_IS_STRING), literal_term(text, len, NULL));
-  emit(w, context, vocab_term(T_NIF_BEGIN_INDEX), index_term(0, begin));
-  emit(w, context, vocab_term(T_NIF_END_INDEX),
-       index_term(kg_graph_char_length(w->g), end));
-  emit(w, context, vocab_term(T_NIF_SOURCE_URL), doc);
+  KgTerm context = w->context;
+  KgTerm doc = w->doc;
+  char begin[TYPED_MAX], end[TYPED_MAX], date[TYPED_MAX];
+  emit(w, context, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_NIF_CONTEXT));
+  emit(w, context, vocab_term(w, T_NIF_IS_STRING),
+       literal_term(text, len, NULL));
+  emit(w, context, vocab_term(w, T_NIF_BEGIN_INDEX), index_term(w, 0, begin));
+  emit(w, context, vocab_term(w, T_NIF_END_INDEX),
+       index_term(w, kg_graph_char_length(w->g), end));
+  emit(w, context, vocab_term(w, T_NIF_SOURCE_URL), doc);
   const KgDate *d = kg_graph_date(w->g);
   if (d)
-    emit(w, doc, vocab_term(T_DCTERMS_DATE), date_term(d, date));
+    emit(w, doc, vocab_term(w, T_DCTERMS_DATE), date_term(w, d, date));
   write_source(w);
 }
 
 static void write_sentence(Writer *w, const KgEvidence *ev) {
   size_t len;
   const char *text = kg_graph_evidence_text(w->g, ev, &len);
-  char iri[256], begin[32], end[32], date[KG_DATE_MAX + 1];
-  KgTerm node = span_term(w, ev->char_start, ev->char_end, iri);
-  emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_STRING));
-  emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_SENTENCE));
-  emit(w, node, vocab_term(T_NIF_REFERENCE_CONTEXT), iri_term(w->context));
+  SpanIri iri;
+  char begin[TYPED_MAX], end[TYPED_MAX], date[TYPED_MAX];
+  KgTerm node = span_term(w, ev->char_start, ev->char_end, &iri);
+  emit(w, node, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_NIF_STRING));
+  emit(w, node, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_NIF_SENTENCE));
+  emit(w, node, vocab_term(w, T_NIF_REFERENCE_CONTEXT), w->context);
   /* A sentence that is the whole text has the context's IRI (NIF names a
    * string by its offsets), whose offsets are written already: once is
    * enough, a triple is stated once. */
   if (ev->char_start != 0 || ev->char_end != kg_graph_char_length(w->g)) {
-    emit(w, node, vocab_term(T_NIF_BEGIN_INDEX),
-         index_term(ev->char_start, begin));
-    emit(w, node, vocab_term(T_NIF_END_INDEX), index_term(ev->char_end, end));
+    emit(w, node, vocab_term(w, T_NIF_BEGIN_INDEX),
+         index_term(w, ev->char_start, begin));
+    emit(w, node, vocab_term(w, T_NIF_END_INDEX),
+         index_term(w, ev->char_end, end));
   }
-  emit(w, node, vocab_term(T_NIF_ANCHOR_OF), literal_term(text, len, NULL));
+  emit(w, node, vocab_term(w, T_NIF_ANCHOR_OF), literal_term(text, len, NULL));
   for (size_t k = 0; k < ev->date_count; k++)
-    emit(w, node, vocab_term(T_KG_DATE), date_term(&ev->dates[k], date));
+    emit(w, node, vocab_term(w, T_KG_DATE), date_term(w, &ev->dates[k], date));
 }
 
 /* Non-zero when an evidence record's matched words are known and are not
@@ -415,20 +491,21 @@ static int has_phrase(const KgEvidence *ev) {
 static void write_phrase(Writer *w, const KgEvidence *ev) {
   size_t len;
   const char *text = kg_graph_text(w->g, &len);
-  char iri[256], sentence[256], begin[32], end[32];
-  KgTerm node = span_term(w, ev->match_char_start, ev->match_char_end, iri);
-  emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_STRING));
-  emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_NIF_PHRASE));
-  emit(w, node, vocab_term(T_NIF_REFERENCE_CONTEXT), iri_term(w->context));
-  emit(w, node, vocab_term(T_NIF_BEGIN_INDEX),
-       index_term(ev->match_char_start, begin));
-  emit(w, node, vocab_term(T_NIF_END_INDEX),
-       index_term(ev->match_char_end, end));
-  emit(w, node, vocab_term(T_NIF_ANCHOR_OF),
+  SpanIri iri, sentence;
+  char begin[TYPED_MAX], end[TYPED_MAX];
+  KgTerm node = span_term(w, ev->match_char_start, ev->match_char_end, &iri);
+  emit(w, node, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_NIF_STRING));
+  emit(w, node, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_NIF_PHRASE));
+  emit(w, node, vocab_term(w, T_NIF_REFERENCE_CONTEXT), w->context);
+  emit(w, node, vocab_term(w, T_NIF_BEGIN_INDEX),
+       index_term(w, ev->match_char_start, begin));
+  emit(w, node, vocab_term(w, T_NIF_END_INDEX),
+       index_term(w, ev->match_char_end, end));
+  emit(w, node, vocab_term(w, T_NIF_ANCHOR_OF),
        literal_term(text + ev->match.start, ev->match.end - ev->match.start,
                     NULL));
-  emit(w, node, vocab_term(T_NIF_SENTENCE_OF),
-       span_term(w, ev->char_start, ev->char_end, sentence));
+  emit(w, node, vocab_term(w, T_NIF_SENTENCE_OF),
+       span_term(w, ev->char_start, ev->char_end, &sentence));
 }
 
 /* An empty set of keys already written; NULL (and the writer failed) when
@@ -488,9 +565,9 @@ static void write_rules(Writer *w) {
       if (!first_time(w, seen, name, strlen(name)))
         continue;
       char *iri = kg_rule_iri(name);
-      emit(w, iri_term(iri), vocab_term(T_RDF_TYPE),
-           vocab_term(T_KG_RULE_CLASS));
-      emit(w, iri_term(iri), vocab_term(T_RDFS_LABEL),
+      emit(w, iri_term(iri), vocab_term(w, T_RDF_TYPE),
+           vocab_term(w, T_KG_RULE_CLASS));
+      emit(w, iri_term(iri), vocab_term(w, T_RDFS_LABEL),
            literal_term(name, strlen(name), NULL));
       free(iri);
     }
@@ -504,16 +581,34 @@ static void write_full_provenance(Writer *w, KgTerm statement,
                                   const KgGraphRelation *r) {
   for (size_t k = 0; k < r->evidence_count; k++) {
     const KgEvidence *ev = &r->evidence[k];
-    char iri[256];
+    SpanIri iri;
     if (has_phrase(ev))
-      emit(w, statement, vocab_term(T_PROV_WAS_DERIVED_FROM),
-           span_term(w, ev->match_char_start, ev->match_char_end, iri));
+      emit(w, statement, vocab_term(w, T_PROV_WAS_DERIVED_FROM),
+           span_term(w, ev->match_char_start, ev->match_char_end, &iri));
   }
   for (size_t k = 0; k < r->rule_count; k++) {
     char *iri = kg_rule_iri(r->rules[k]);
-    emit(w, statement, vocab_term(T_KG_MATCHED_RULE), iri_term(iri));
+    emit(w, statement, vocab_term(w, T_KG_MATCHED_RULE), iri_term(iri));
     free(iri);
   }
+}
+
+/* A statement's node: its IRI, escaped once for the triples it is the
+ * subject of.  A failure makes it a term that emit() refuses. */
+static KgTerm statement_term(Writer *w, const char *iri) {
+  KgTerm t = iri_term(iri);
+  KgBytes *form = &w->kw->statement;
+  if (w->lines) {
+    form->len = 0;
+    kg_nt_iri(form, t.text, t.len);
+    if (form->failed) {
+      form->failed = 0;
+      return iri_term(NULL);
+    }
+    t.nt = form->data;
+    t.nt_len = form->len;
+  }
+  return t;
 }
 
 static void write_statements(Writer *w) {
@@ -527,24 +622,24 @@ static void write_statements(Writer *w) {
       w->status = status;
       return;
     }
-    KgTerm node = iri_term(iri);
-    emit(w, node, vocab_term(T_RDF_TYPE), vocab_term(T_RDF_STATEMENT));
-    emit(w, node, vocab_term(T_RDF_SUBJECT), entity_term(w, r.subject));
-    emit(w, node, vocab_term(T_RDF_PREDICATE), relation_term(w, r.rel));
-    emit(w, node, vocab_term(T_RDF_OBJECT), entity_term(w, r.object));
+    KgTerm node = statement_term(w, iri);
+    emit(w, node, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_RDF_STATEMENT));
+    emit(w, node, vocab_term(w, T_RDF_SUBJECT), entity_term(w, r.subject));
+    emit(w, node, vocab_term(w, T_RDF_PREDICATE), relation_term(w, r.rel));
+    emit(w, node, vocab_term(w, T_RDF_OBJECT), entity_term(w, r.object));
     for (size_t k = 0; k < r.evidence_count; k++) {
-      char span[256];
-      emit(
-          w, node, vocab_term(T_PROV_WAS_DERIVED_FROM),
-          span_term(w, r.evidence[k].char_start, r.evidence[k].char_end, span));
+      SpanIri span;
+      emit(w, node, vocab_term(w, T_PROV_WAS_DERIVED_FROM),
+           span_term(w, r.evidence[k].char_start, r.evidence[k].char_end,
+                     &span));
     }
     for (size_t k = 0; k < r.rule_count; k++)
-      emit(w, node, vocab_term(T_KG_RULE),
+      emit(w, node, vocab_term(w, T_KG_RULE),
            literal_term(r.rules[k], strlen(r.rules[k]), NULL));
-    char confidence[8];
-    size_t n = kg_format_hundredths(r.confidence, confidence);
-    emit(w, node, vocab_term(T_KG_CONFIDENCE),
-         typed_term(confidence, n, D_DECIMAL));
+    char confidence[TYPED_MAX];
+    size_t n = kg_format_hundredths(r.confidence, confidence + 1);
+    emit(w, node, vocab_term(w, T_KG_CONFIDENCE),
+         typed_term(w, confidence, n, D_DECIMAL));
     if (full)
       write_full_provenance(w, node, &r);
     free(iri);
@@ -566,24 +661,112 @@ static void write_triples(Writer *w) {
 
 /* --- the writer ------------------------------------------------------------ */
 
+/* The term of iri, whose N-Triples form it appends to forms.  Its nt is
+ * set by place_forms, once forms grows (and moves) no more. */
+static KgTerm add_form(KgBytes *forms, const char *iri, size_t len) {
+  KgTerm t = {iri, len, 0, NULL, NULL, NULL, 0};
+  size_t at = forms->len;
+  kg_nt_iri(forms, iri, len);
+  t.nt_len = forms->len - at;
+  return t;
+}
+
+/* Points the nt of n terms at their forms, which lie end to end in forms
+ * from offset *at; moves *at past them. */
+static void place_forms(KgTerm *terms, size_t n, const KgBytes *forms,
+                        size_t *at) {
+  for (size_t i = 0; i < n; i++) {
+    terms[i].nt = forms->data + *at;
+    *at += terms[i].nt_len;
+  }
+}
+
+/* Makes the vocabulary's terms, with their N-Triples forms.  Returns 0, or
+ * -1 when out of memory. */
+static int make_vocabulary(KgWriter *kw) {
+  KgBytes *forms = &kw->vocab;
+  for (int i = 0; i < T_COUNT; i++)
+    kw->terms[i] = add_form(forms, term_iris[i], strlen(term_iris[i]));
+  for (int i = 0; i < KG_CLASS_COUNT; i++) {
+    char *iri = kw->class_iris[i];
+    snprintf(iri, VOCAB_IRI_MAX, "%s%s", KG_NS, kg_class_name((KgClass)i));
+    kw->classes[i] = add_form(forms, iri, strlen(iri));
+  }
+  for (int i = 0; i < KG_REL_COUNT; i++) {
+    char *iri = kw->relation_iris[i];
+    snprintf(iri, VOCAB_IRI_MAX, "%s%s", KG_NS,
+             kg_relation_name((KgRelation)i));
+    kw->relations[i] = add_form(forms, iri, strlen(iri));
+  }
+  for (int i = 0; i < D_COUNT; i++)
+    kw->datatypes[i] =
+        add_form(forms, datatype_iris[i], strlen(datatype_iris[i]));
+  if (forms->failed)
+    return -1;
+  size_t at = 0;
+  place_forms(kw->terms, T_COUNT, forms, &at);
+  place_forms(kw->classes, KG_CLASS_COUNT, forms, &at);
+  place_forms(kw->relations, KG_REL_COUNT, forms, &at);
+  place_forms(kw->datatypes, D_COUNT, forms, &at);
+  return 0;
+}
+
+/* Makes the terms of the graph's own IRIs, its entities', its document's
+ * and its context's; writing lines, with their N-Triples forms, and the
+ * line end.  Returns 0, or -1 when out of memory. */
+static int prepare(Writer *w) {
+  KgWriter *kw = w->kw;
+  size_t count = kg_graph_entity_count(w->g);
+  if (count > kw->entity_cap) {
+    KgTerm *grown = realloc(kw->entities, count * sizeof *grown);
+    if (!grown)
+      return -1;
+    kw->entities = grown;
+    kw->entity_cap = count;
+  }
+  KgBytes *forms = &kw->forms;
+  forms->len = 0;
+  for (size_t i = 0; i < count; i++) {
+    const char *iri = kg_graph_entity(w->g, i).iri;
+    kw->entities[i] =
+        w->lines ? add_form(forms, iri, strlen(iri)) : iri_term(iri);
+  }
+  w->doc = iri_term(kg_graph_doc_iri(w->g));
+  if (w->lines) {
+    /* " <doc> .\n": the N-Quads line end, whose end is the N-Triples one */
+    size_t at = forms->len;
+    kg_bytes_append(forms, " ", 1);
+    w->doc = add_form(forms, w->doc.text, w->doc.len);
+    kg_bytes_append(forms, " .\n", 3);
+    if (forms->failed) {
+      forms->failed = 0;
+      return -1;
+    }
+    size_t first = 0;
+    place_forms(kw->entities, count, forms, &first);
+    w->doc.nt = forms->data + at + 1;
+    w->line_end = kw->format == KG_FORMAT_NQUADS ? forms->data + at
+                                                 : w->doc.nt + w->doc.nt_len;
+    w->line_end_len = (size_t)(forms->data + forms->len - w->line_end);
+  }
+  w->context = span_term(w, 0, kg_graph_char_length(w->g), &w->context_iri);
+  return w->context.text ? 0 : -1;
+}
+
 KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err) {
   *out = NULL;
   if ((unsigned)format > KG_FORMAT_DOT)
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1, "unknown output format");
   KgWriter *kw = calloc(1, sizeof *kw);
-  if (!kw || (format == KG_FORMAT_TURTLE &&
-              !(kw->turtle = kg_turtle_new(prefixes, sizeof prefixes /
-                                                         sizeof *prefixes)))) {
+  if (!kw ||
+      (format == KG_FORMAT_TURTLE &&
+       !(kw->turtle =
+             kg_turtle_new(prefixes, sizeof prefixes / sizeof *prefixes))) ||
+      make_vocabulary(kw) != 0) {
     kg_writer_free(kw);
     return kg_error(err, KG_ERR_NOMEM, NULL, 0, -1, "out of memory");
   }
   kw->format = format;
-  for (int i = 0; i < KG_CLASS_COUNT; i++)
-    snprintf(kw->classes[i], VOCAB_IRI_MAX, "%s%s", KG_NS,
-             kg_class_name((KgClass)i));
-  for (int i = 0; i < KG_REL_COUNT; i++)
-    snprintf(kw->relations[i], VOCAB_IRI_MAX, "%s%s", KG_NS,
-             kg_relation_name((KgRelation)i));
   *out = kw;
   return KG_OK;
 }
@@ -592,23 +775,26 @@ void kg_writer_free(KgWriter *kw) {
   if (!kw)
     return;
   kg_turtle_free(kw->turtle);
+  kg_bytes_release(&kw->vocab);
+  free(kw->entities);
+  kg_bytes_release(&kw->forms);
+  kg_bytes_release(&kw->statement);
   kg_bytes_release(&kw->out);
   free(kw);
 }
 
-KgStatus kg_writer_write(KgWriter *kw, const KgGraph *g, FILE *out,
-                         size_t *triples, KgError *err) {
+KgStatus kg_writer_render(KgWriter *kw, const KgGraph *g, const char **bytes,
+                          size_t *len, size_t *triples, KgError *err) {
   Writer w;
   memset(&w, 0, sizeof w);
   w.g = g;
   w.kw = kw;
+  w.lines = kw->format == KG_FORMAT_NTRIPLES || kw->format == KG_FORMAT_NQUADS;
   kw->out.len = 0;
-  int n = snprintf(w.context, sizeof w.context, "%s#char=0,%zu",
-                   kg_graph_doc_iri(g), kg_graph_char_length(g));
-  if (n < 0 || (size_t)n >= sizeof w.context)
-    w.status = KG_ERR_NOMEM;
-  else if (kw->format == KG_FORMAT_DOT)
+  if (kw->format == KG_FORMAT_DOT)
     w.triples = kg_dot_write(g, &kw->out);
+  else if (prepare(&w) != 0)
+    w.status = KG_ERR_NOMEM;
   else
     write_triples(&w);
   if (kw->turtle && kg_turtle_write(kw->turtle, &kw->out) != 0 &&
@@ -620,12 +806,24 @@ KgStatus kg_writer_write(KgWriter *kw, const KgGraph *g, FILE *out,
   }
   if (triples)
     *triples = w.status == KG_OK ? w.triples : 0;
+  *bytes = NULL;
+  *len = 0;
   if (w.status != KG_OK)
     return kg_error(err, w.status, NULL, 0, -1, "out of memory");
+  *bytes = kw->out.len ? kw->out.data : "";
+  *len = kw->out.len;
+  return KG_OK;
+}
 
+KgStatus kg_writer_write(KgWriter *kw, const KgGraph *g, FILE *out,
+                         size_t *triples, KgError *err) {
+  const char *bytes;
+  size_t len;
+  KgStatus status = kg_writer_render(kw, g, &bytes, &len, triples, err);
+  if (status != KG_OK)
+    return status;
   errno = 0;
-  if (fwrite(kw->out.data, 1, kw->out.len, out) != kw->out.len ||
-      fflush(out) != 0 || ferror(out)) {
+  if (fwrite(bytes, 1, len, out) != len || fflush(out) != 0 || ferror(out)) {
     char message[256];
     snprintf(message, sizeof message, "write error: %s",
              errno ? strerror(errno) : "unknown cause");

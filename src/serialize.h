@@ -2,7 +2,8 @@
  *
  * kg_graph_write (newskg.h) is the entry point; this header holds what the
  * serializer shares with the rest of the library and with the tests: the
- * vocabularies it writes, the IRI of a relation's reification node, and the
+ * vocabularies it writes, a KgWriter's bytes without a stream (corpus.c
+ * keeps each article's), the IRI of a relation's reification node, and the
  * glue that turns raptor's log messages into a KgError (eval.c reads Turtle
  * through the same glue).
  */
@@ -38,6 +39,14 @@ typedef struct {
  *  outlive the world), or NULL when out of memory.  Free it with
  *  raptor_free_world(). */
 raptor_world *kg_raptor_world_new(KgRaptorLog *log);
+
+/** Renders g with kw, as kg_writer_write would write it, into kw's buffer:
+ *  sets *bytes and *len to the bytes (not NUL-terminated, valid until kw
+ *  renders, writes or is freed) and *triples (when not NULL) to the count
+ *  of triples, and returns KG_OK; or returns an error status (*bytes NULL,
+ *  *len and *triples 0). */
+KgStatus kg_writer_render(KgWriter *kw, const KgGraph *g, const char **bytes,
+                          size_t *len, size_t *triples, KgError *err);
 
 /** Returns a new NUL-terminated IRI for the reification node of relation i
  *  of g: the document IRI + "#stmt-" + the first 16 hex digits of the SHA-1

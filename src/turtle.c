@@ -229,9 +229,11 @@ static void write_subjects(const KgTurtle *t, KgBytes *out) {
 
 static KgTerm term_at(const KgTurtle *t, const Kept *k) {
   const char *base = t->strings.data;
-  KgTerm term = {base + k->text, k->len, k->literal,
-                 k->lang == ABSENT ? NULL : base + k->lang,
-                 k->datatype == ABSENT ? NULL : base + k->datatype};
+  KgTerm term = {base + k->text, k->len, k->literal, NULL, NULL, NULL, 0};
+  if (k->lang != ABSENT)
+    term.lang = base + k->lang;
+  if (k->datatype != ABSENT)
+    term.datatype = base + k->datatype;
   return term;
 }
 

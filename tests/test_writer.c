@@ -1,7 +1,8 @@
 /* test_writer.c - CUnit suite of what libnewskg does for corpora:
  * kg_graph_set_source (document IRIs from an id, a URL or the text, the
  * dcterms triples, kg_url_iri), KgWriter (the same bytes as kg_graph_write,
- * call after call; the count of triples), N-Quads (every triple in the
+ * call after call; the count of triples; kg_writer_render's bytes are
+ * kg_writer_write's), N-Quads (every triple in the
  * document's graph, parsed back with raptor), the bytes of every format
  * against raptor's own serializers (which newskg no longer uses to write),
  * and kg_graph_sentence_count.
@@ -374,6 +375,41 @@ static void test_lines_are_raptors_bytes(void) {
   kg_graph_free(g);
 }
 
+/* kg_writer_render hands back the bytes and the count kg_writer_write
+ * writes, graph after graph (the writer's buffers kept between them), in
+ * every format. */
+static void test_render_is_write(void) {
+  KgGraph *a = extract(TEXT);
+  KgGraph *b = extract(AWKWARD);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+  KgError err;
+  CU_ASSERT_EQUAL(kg_graph_set_source(b, "id \"\\", "http://x.org/caf\xc3\xa9",
+                                      AWKWARD, &err),
+                  KG_OK);
+  for (int f = KG_FORMAT_TURTLE; f <= KG_FORMAT_DOT; f++) {
+    KgWriter *rw, *ww;
+    CU_ASSERT_EQUAL_FATAL(kg_writer_new((KgFormat)f, &rw, &err), KG_OK);
+    CU_ASSERT_EQUAL_FATAL(kg_writer_new((KgFormat)f, &ww, &err), KG_OK);
+    const KgGraph *order[] = {a, b, a};
+    for (int i = 0; i < 3; i++) {
+      const char *bytes;
+      size_t len, triples, written_len, written_triples;
+      CU_ASSERT_EQUAL(
+          kg_writer_render(rw, order[i], &bytes, &len, &triples, &err), KG_OK);
+      char *written = write_with(ww, order[i], &written_len, &written_triples);
+      CU_ASSERT(len > 0 && len == written_len &&
+                memcmp(bytes, written, len) == 0);
+      CU_ASSERT_EQUAL(triples, written_triples);
+      free(written);
+    }
+    kg_writer_free(rw);
+    kg_writer_free(ww);
+  }
+  kg_graph_free(a);
+  kg_graph_free(b);
+}
+
 /* raptor writes a carriage return as it is in a Turtle "..." string, which
  * Turtle forbids (raptor's parser refuses it); newskg writes \r there
  * (rdfterm.h).  Makes that one change to raptor's Turtle ttl[0, *len) in
@@ -564,6 +600,7 @@ int main(void) {
        test_nquads_name_the_document_graph},
       {"N-Triples and N-Quads are raptor's bytes",
        test_lines_are_raptors_bytes},
+      {"render gives write's bytes", test_render_is_write},
       {"Turtle is raptor's", test_turtle_is_raptors},
       {"no source, no dcterms but the date", test_no_source_no_dcterms},
       {"sentences are counted", test_sentence_count},

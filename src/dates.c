@@ -248,10 +248,13 @@ static const Tok *tok_at(const Window *w, size_t i) {
   return i < w->n ? &w->t[i] : NULL;
 }
 
-/* Non-zero when t is the word (ASCII, any case). */
-static int word_is(const Window *w, const Tok *t, const char *word) {
+/* Non-zero when t is the word (ASCII, any case).  Inline: asked of most
+ * tokens, with literal words, whose length the compiler knows. */
+static inline int word_is(const Window *w, const Tok *t, const char *word) {
+  if (!t || t->kind != TK_WORD)
+    return 0;
   size_t n = strlen(word);
-  if (!t || t->kind != TK_WORD || t->end - t->start != n)
+  if (t->end - t->start != n)
     return 0;
   for (size_t k = 0; k < n; k++)
     if (lower((unsigned char)w->text[t->start + k]) != (unsigned char)word[k])
@@ -480,8 +483,15 @@ static size_t relative_form(const Window *w, size_t i, const KgDate *article,
   return 2;
 }
 
-/* The date at the window's first token; see the forms above. */
+/* The date at the window's first token; see the forms above.  A date
+ * opens with a number or a capitalised word, or with one of the words of
+ * relative_form: the other tokens, most of the text, ask no more. */
 static size_t date_at(const Window *w, const KgDate *article, KgDate *out) {
+  const Tok *first = &w->t[0];
+  if (first->kind == TK_PUNCT)
+    return 0;
+  if (first->kind == TK_WORD && !is_upper((unsigned char)w->text[first->start]))
+    return relative_form(w, 0, article, out);
   size_t n;
   if ((n = weekday_form(w, 0, article, out)) ||
       (n = day_form(w, 0, article, 0, out)) ||
@@ -539,13 +549,12 @@ size_t kg_dates_find(const char *text, size_t len, const KgDate *article,
   Tok before[2];
   memset(before, 0, sizeof before);
   size_t seen = 0; /* tokens read before the window, up to 2 kept */
-  Tok start;
-  while (count < max && next_token(text, len, &pos, &start)) {
-    Tok t[WINDOW];
-    t[0] = start;
-    size_t n = 1, p = pos;
-    while (n < WINDOW && next_token(text, len, &p, &t[n]))
-      n++;
+  /* the window slides over the text: each token is read once */
+  Tok t[WINDOW];
+  size_t n = 0;
+  while (n < WINDOW && next_token(text, len, &pos, &t[n]))
+    n++;
+  while (count < max && n > 0) {
     Window w = {text,
                 t,
                 n,
@@ -565,7 +574,10 @@ size_t kg_dates_find(const char *text, size_t len, const KgDate *article,
     before[1] = used >= 2 ? t[used - 2] : before[0];
     before[0] = t[used - 1];
     seen += used;
-    pos = t[used - 1].end;
+    memmove(t, t + used, (n - used) * sizeof *t);
+    n -= used;
+    while (n < WINDOW && next_token(text, len, &pos, &t[n]))
+      n++;
   }
   return count;
 }

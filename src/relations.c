@@ -997,7 +997,8 @@ KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
       most = a->text.sentences[si].token_count;
   Reader r = {a, &facts,
               0, calloc(most, sizeof(KgUnit)),
-              0, calloc(most, sizeof(long[MAX_MEMBERS]))};
+              0, malloc(most * sizeof(long[MAX_MEMBERS]))};
+  KgRuleScratch scratch = {NULL, 0};
   KgStatus status = KG_OK;
   if (!r.units || !r.members) {
     status = KG_ERR_NOMEM;
@@ -1009,7 +1010,7 @@ KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
     r.sentence = si;
     build_units(&r, si);
     if (kg_rules_match(a->kb->rules, a->kb->lexicon, &a->text, r.units,
-                       r.unit_count, slot_test, sink, &r) != 0) {
+                       r.unit_count, slot_test, sink, &r, &scratch) != 0) {
       status = KG_ERR_NOMEM;
       goto done;
     }
@@ -1023,5 +1024,6 @@ done:
   kg_strmap_free(facts.index);
   free(r.units);
   free(r.members);
+  kg_rules_scratch_release(&scratch);
   return status;
 }

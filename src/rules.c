@@ -572,32 +572,50 @@ typedef struct {
   WordSet in_units;    ///< the words that are a unit's key, listed
   WordSet in_sentence; ///< the words that are a token's key, not listed
   int sentence_marked; ///< in_sentence is filled in
-  void *block;         ///< owned: the memory of all the arrays above
 } SentenceWords;
 
-static void sentence_words_release(SentenceWords *w) { free(w->block); }
+void kg_rules_scratch_release(KgRuleScratch *scratch) {
+  free(scratch->block);
+  memset(scratch, 0, sizeof *scratch);
+}
 
-/* One allocation per sentence holds every array (pointers and sizes
- * first, for their alignment); the word list needs no clearing. */
-static int sentence_words_build(SentenceWords *w, const KgRuleSet *rules,
-                                const KgText *text, const KgUnit *units,
-                                size_t count) {
+/* A block of at least size bytes from scratch, or NULL when out of memory.
+ * What it held is not kept. */
+static void *scratch_get(KgRuleScratch *scratch, size_t size) {
+  if (size > scratch->size) {
+    free(scratch->block);
+    scratch->size = 0;
+    if (!(scratch->block = malloc(size)))
+      return NULL;
+    scratch->size = size;
+  }
+  return scratch->block;
+}
+
+/* Fills w for the sentence's units; its arrays and *held (a mask per
+ * rule, cleared) come from one block of scratch, pointers and sizes first
+ * for their alignment.  The word list needs no clearing. */
+static int sentence_words_build(SentenceWords *w, unsigned **held,
+                                const KgRuleSet *rules, const KgText *text,
+                                const KgUnit *units, size_t count,
+                                KgRuleScratch *scratch) {
   size_t n = count ? count : 1, words = rules->word_count ? rules->word_count : 1;
-  size_t size = n * (sizeof *w->key + sizeof *w->len) +
-                words * (sizeof *w->in_units.list + 2);
-  char *block = malloc(size);
+  size_t ptrs = n * (sizeof *w->key + sizeof *w->len) +
+                words * sizeof *w->in_units.list;
+  size_t size = ptrs + (rules->count + 1) * sizeof **held + 2 * words;
+  char *block = scratch_get(scratch, size);
   memset(w, 0, sizeof *w);
   if (!block)
     return -1;
-  w->block = block;
   w->key = (const char **)(void *)block;
   w->len = (size_t *)(void *)(block + n * sizeof *w->key);
   w->in_units.list = w->len + n; /* the one array not cleared */
-  w->in_units.has = (unsigned char *)(w->in_units.list + words);
+  *held = (unsigned *)(void *)(block + ptrs);
+  w->in_units.has = (unsigned char *)(*held + rules->count + 1);
   w->in_sentence.has = w->in_units.has + words;
   for (size_t u = 0; u < n; u++)
     w->key[u] = NULL, w->len[u] = 0;
-  memset(w->in_units.has, 0, 2 * words);
+  memset(*held, 0, (rules->count + 1) * sizeof **held + 2 * words);
   for (size_t u = 0; u < count; u++) {
     const KgUnit *unit = &units[u];
     if ((unit->mention >= 0 && !(unit->flags & KG_UNIT_PRONOUN)) ||
@@ -793,32 +811,26 @@ static int holds_required(Matcher *m, const Rule *r) {
 
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    const KgText *text, const KgUnit *units, size_t count,
-                   KgSlotTest test, KgMatchSink sink, void *ctx) {
+                   KgSlotTest test, KgMatchSink sink, void *ctx,
+                   KgRuleScratch *scratch) {
   /* every slot takes a unit that holds a mention, and a rule that opens
-   * with one can only start at such a unit (walk_slot): those units, in
-   * order */
-  size_t *named = malloc((count + 1) * sizeof *named), named_count = 0;
-  if (!named)
-    return -1;
+   * with one can only start at such a unit (walk_slot) */
+  size_t named_count = 0;
   for (size_t u = 0; u < count; u++)
-    if (units[u].mention >= 0)
-      named[named_count++] = u;
-  if (named_count < rules->fewest_slots) { /* no rule can match */
-    free(named);
+    named_count += units[u].mention >= 0;
+  if (named_count < rules->fewest_slots) /* no rule can match */
     return 0;
-  }
   SentenceWords words;
-  memset(&words, 0, sizeof words);
-  int status = sentence_words_build(&words, rules, text, units, count);
-  /* per rule, the bits of its needed elements the sentence has words for */
-  unsigned *held = calloc(rules->count + 1, sizeof *held);
-  if (!held)
-    status = -1;
-  for (size_t i = 0; i < words.in_units.count && status == 0; i++)
+  unsigned *held; /* per rule, the bits of its needed elements the sentence
+                     has words for */
+  if (sentence_words_build(&words, &held, rules, text, units, count,
+                           scratch) != 0)
+    return -1;
+  for (size_t i = 0; i < words.in_units.count; i++)
     for (size_t l = rules->rules_of_word[words.in_units.list[i]]; l != SIZE_MAX;
          l = rules->links[l].next)
       held[rules->links[l].rule] |= rules->links[l].needed;
-  for (size_t ri = 0; ri < rules->count && status == 0; ri++) {
+  for (size_t ri = 0; ri < rules->count; ri++) {
     const Rule *r = &rules->rules[ri];
     if ((held[ri] & r->needed) != r->needed || r->slots > named_count)
       continue;
@@ -830,17 +842,14 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
     if (!holds_required(&m, r))
       continue;
     int opens_with_slot = r->element_count && r->elements[0].kind == EL_SLOT;
-    size_t starts = opens_with_slot ? named_count : count;
-    for (size_t k = 0; k < starts && !m.failed; k++) {
-      size_t u = opens_with_slot ? named[k] : k;
+    for (size_t u = 0; u < count && !m.failed; u++) {
+      if (opens_with_slot && units[u].mention < 0)
+        continue;
       m.match.first = (long)u;
       walk(&m, 0, u);
     }
     if (m.failed)
-      status = -1;
+      return -1;
   }
-  free(named);
-  free(held);
-  sentence_words_release(&words);
-  return status;
+  return 0;
 }

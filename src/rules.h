@@ -103,10 +103,21 @@ KgStatus kg_rules_load_dir(KgRuleSet *rules, const char *dir, KgError *err);
 int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
                  const char *pattern, double strength, const char **message);
 
-/** Runs every rule over the units of one sentence. */
+/** Memory kg_rules_match keeps from sentence to sentence: zero before the
+ *  first call, released by kg_rules_scratch_release after the last. */
+typedef struct {
+  void *block; ///< owned
+  size_t size; ///< bytes of block
+} KgRuleScratch;
+
+void kg_rules_scratch_release(KgRuleScratch *scratch);
+
+/** Runs every rule over the units of one sentence; returns 0, or -1 when
+ *  out of memory or when the sink failed. */
 int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    const KgText *text, const KgUnit *units, size_t count,
-                   KgSlotTest test, KgMatchSink sink, void *ctx);
+                   KgSlotTest test, KgMatchSink sink, void *ctx,
+                   KgRuleScratch *scratch);
 
 /** Class mask bit of a class. */
 #define KG_CLASS_BIT(c) (1u << (c))

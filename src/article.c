@@ -87,44 +87,42 @@ long kg_article_add_mention(KgArticle *a, const KgMention *m) {
   return (long)a->mention_count++;
 }
 
-/* A mention's place in the sorted order: by first token, then by index. */
-typedef struct {
-  size_t first; ///< the mention's first token
-  size_t index; ///< its index before sorting
-} SortKey;
-
-static int compare_keys(const void *pa, const void *pb) {
-  const SortKey *a = pa, *b = pb;
-  if (a->first != b->first)
-    return a->first < b->first ? -1 : 1;
-  return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* Owner links must be remapped, so sort a permutation and apply it; the
- * index breaks ties, which makes the sort stable. */
+/* Sorts by first token, keeping the order of mentions with the same first
+ * token: a counting sort (the first tokens are small integers), which
+ * gives each mention its place; owner links then follow the moves. */
 void kg_article_sort_mentions(KgArticle *a) {
-  size_t n = a->mention_count;
-  if (n < 2)
+  size_t n = a->mention_count, last = 0;
+  int sorted_already = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && a->mentions[i].first < a->mentions[i - 1].first)
+      sorted_already = 0;
+    if (a->mentions[i].first > last)
+      last = a->mentions[i].first;
+  }
+  if (sorted_already)
     return;
-  SortKey *order = malloc(n * sizeof *order);
+  /* place[t]: where the next mention starting at token t goes */
+  size_t *place = calloc(last + 2, sizeof *place);
   size_t *where = malloc(n * sizeof *where);
   KgMention *sorted = malloc(n * sizeof *sorted);
-  if (!order || !where || !sorted) {
-    free(order), free(where), free(sorted);
+  if (!place || !where || !sorted) {
+    free(place), free(where), free(sorted);
     return; /* left unsorted: lookups below still work, only slower */
   }
   for (size_t i = 0; i < n; i++)
-    order[i] = (SortKey){a->mentions[i].first, i};
-  qsort(order, n, sizeof *order, compare_keys);
+    place[a->mentions[i].first + 1]++;
+  for (size_t t = 1; t <= last + 1; t++)
+    place[t] += place[t - 1];
   for (size_t i = 0; i < n; i++)
-    where[order[i].index] = i;
+    where[i] = place[a->mentions[i].first]++;
   for (size_t i = 0; i < n; i++) {
-    sorted[i] = a->mentions[order[i].index];
-    if (sorted[i].owner >= 0)
-      sorted[i].owner = (long)where[sorted[i].owner];
+    KgMention *m = &sorted[where[i]];
+    *m = a->mentions[i];
+    if (m->owner >= 0)
+      m->owner = (long)where[m->owner];
   }
   memcpy(a->mentions, sorted, n * sizeof *sorted);
-  free(order), free(where), free(sorted);
+  free(place), free(where), free(sorted);
 }
 
 size_t kg_article_first_mention(const KgArticle *a, size_t i) {

@@ -105,9 +105,7 @@ static long nearest_before(const KgArticle *a, size_t mi) {
 
 /* Non-zero when token i follows "bordering" or a word like it. */
 static int after_bordering(const KgArticle *a, size_t i) {
-  char key[32];
-  size_t klen = i > 0 ? kg_text_key(&a->text, i - 1, i, key, sizeof key) : 0;
-  return klen && kg_lexicon_get(a->kb->lexicon, "bordering", key, klen);
+  return i > 0 && kg_lexicon_word(a->kb->lexicon, "bordering", &a->text, i - 1);
 }
 
 /* Non-zero when a Country entity satisfies the constraints that the
@@ -154,9 +152,8 @@ static int subject_like(const KgArticle *a, size_t k) {
   size_t floor = a->text.sentences[c->sentence].first_token;
   if (c->first == floor)
     return 1;
-  char key[32];
-  size_t klen = kg_text_key(&a->text, c->first - 1, c->first, key, sizeof key);
-  return !klen || !kg_lexicon_get(a->kb->lexicon, "preposition", key, klen);
+  return !kg_lexicon_word(a->kb->lexicon, "preposition", &a->text,
+                          c->first - 1);
 }
 
 /* Non-zero when the words of tokens [first, end) occur in mention c. */
@@ -316,10 +313,8 @@ static int unnamed_person_before(const KgArticle *a, size_t mi) {
     long inside = kg_article_mention_at(a, t);
     if (inside >= 0 && a->mentions[inside].entity >= 0)
       continue;
-    char key[64];
-    size_t klen = kg_text_key(&a->text, t, t + 1, key, sizeof key);
-    if (klen && (kg_lexicon_get(lex, "person_noun", key, klen) ||
-                 kg_lexicon_match(lex, "title", &a->text, t, t + 1, NULL)))
+    if (kg_lexicon_word(lex, "person_noun", &a->text, t) ||
+        kg_lexicon_match(lex, "title", &a->text, t, t + 1, NULL))
       return 1;
   }
   return 0;

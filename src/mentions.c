@@ -266,8 +266,18 @@ static int regnal_number(const Finder *f, size_t i) {
 }
 
 /* Length of the capitalised name run at i (0 if none): capitalised words,
- * particles between them ("bin", "al"), hyphenated parts ("Jae-in"). */
-static size_t name_run(const Finder *f, size_t i, size_t end) {
+ * particles between them ("bin", "al"), hyphenated parts ("Jae-in").  A
+ * run opens with a capitalised word, which most tokens are not: inline,
+ * that much is told without a call. */
+static size_t name_run_from(const Finder *f, size_t i, size_t end);
+
+static inline size_t name_run(const Finder *f, size_t i, size_t end) {
+  return i < end && (f->a->text.tokens[i].flags & KG_TOK_CAP)
+             ? name_run_from(f, i, end)
+             : 0;
+}
+
+static size_t name_run_from(const Finder *f, size_t i, size_t end) {
   size_t n = 0, last_cap = 0;
   while (i + n < end && n < MAX_NAME_TOKENS && !f->covered[i + n]) {
     const KgToken *t = tok(f, i + n);
@@ -537,6 +547,10 @@ static int find_organisations(Finder *f, size_t si) {
   const KgSentence *s = &a->text.sentences[si];
   size_t end = s->first_token + s->token_count;
   for (size_t i = s->first_token; i < end; i++) {
+    /* a name, or an acronym (in capitals), opens with a capital letter;
+     * a country's name is covered already */
+    if (!f->covered[i] && !(tok(f, i)->flags & KG_TOK_CAP))
+      continue;
     size_t acronym = acronym_organisation_at(f, s->first_token, i, end);
     if (acronym > 0) {
       if (add_organisation(f, i, i + acronym, si) < 0)

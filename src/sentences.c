@@ -588,25 +588,19 @@ static int append_normalised(const char *s, size_t n, char *buf, size_t cap,
   return 0;
 }
 
-/* Fills t->keys, t->key_at and t->key_hash with every token's key, and
- * t->words with what lex (when not NULL) knows of it.  A token's key is
- * at most twice its length plus one byte (a two-byte letter may lower-case
- * to three bytes, no sequence to more than twice its size).  0, or -1 when
- * out of memory. */
-/* The key of a token of n bytes at s when they are all ASCII and none a
- * space, which is most tokens: written lower-cased to out (room for n
- * bytes) and hashed in one pass.  Zero, having written nothing that
- * counts, for any other token. */
+/* The key of a token of n bytes at s when they are all ASCII, which is
+ * most tokens: written lower-cased to out (room for n bytes) and hashed in
+ * one pass.  No token holds white space (the tokenizer splits there), the
+ * one thing append_normalised would write otherwise.  Zero, having written
+ * nothing that counts, for any other token. */
 static int ascii_key(const char *s, size_t n, char *out,
                      unsigned long long *hash) {
   unsigned long long h = KG_HASH_EMPTY;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80 || (byte_info[c] & BYTE_CLASS) == CH_SPACE ||
-        c == '\n')
+    if (c >= 0x80)
       return 0;
-    if (byte_info[c] & BYTE_UPPER)
-      c = (unsigned char)(c - 'A' + 'a');
+    c = (unsigned char)(c + (((unsigned)c - 'A' < 26u) << 5)); /* A-Z: a-z */
     out[i] = (char)c;
     h = kg_hash_step(h, c);
   }
@@ -634,6 +628,11 @@ static KgLexWord describe(const KgLexicon *lex, const KgText *t, size_t i,
   return kg_lexicon_describe(lex, key, len, t->key_hash[i]);
 }
 
+/* Fills t->keys, t->key_at and t->key_hash with every token's key, and
+ * t->words with what lex (when not NULL) knows of it.  A token's key is
+ * at most twice its length plus one byte (a two-byte letter may lower-case
+ * to three bytes, no sequence to more than twice its size).  0, or -1 when
+ * out of memory. */
 static int make_keys(KgText *t, const KgLexicon *lex) {
   size_t cap = 2 * t->len + 1, used = 0;
   size_t memo[MEMO_SLOTS];

@@ -716,6 +716,19 @@ static int build_units(Reader *r, size_t si) {
   return 0;
 }
 
+/* Non-zero when sentence si holds a mention of an entity.  Every rule has
+ * a slot (S or G), and a slot takes a unit of such a mention: a sentence
+ * without one is read by no rule, and needs no units. */
+static int names_an_entity(const KgArticle *a, size_t si) {
+  const KgSentence *s = &a->text.sentences[si];
+  size_t end = s->first_token + s->token_count;
+  for (size_t k = kg_article_first_mention(a, s->first_token);
+       k < a->mention_count && a->mentions[k].first < end; k++)
+    if (a->mentions[k].entity >= 0)
+      return 1;
+  return 0;
+}
+
 static int slot_test(void *ctx, long unit, unsigned classes) {
   Reader *r = ctx;
   const KgUnit *u = &r->units[unit];
@@ -1005,7 +1018,8 @@ KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
     goto done;
   }
   for (size_t si = 0; si < a->text.sentence_count; si++) {
-    if (a->text.sentences[si].flags & KG_SENT_DUPLICATE)
+    if ((a->text.sentences[si].flags & KG_SENT_DUPLICATE) ||
+        !names_an_entity(a, si))
       continue;
     r.sentence = si;
     build_units(&r, si);

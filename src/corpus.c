@@ -65,19 +65,39 @@ static void place(const Article *a, char *buf, size_t size) {
     snprintf(buf, size, "%s", a->name);
 }
 
+/* A job's notes for standard error, a memory stream opened at the first
+ * one: most articles have none. */
+typedef struct {
+  Job *job;
+  FILE *stream; ///< NULL until the first note
+} Notes;
+
+/* The stream of the notes, opened when it is not yet; NULL (and the job
+ * failed, which the emitter reports) when out of memory. */
+static FILE *notes_stream(Notes *notes) {
+  if (!notes->stream &&
+      !(notes->stream =
+            open_memstream(&notes->job->notes, &notes->job->notes_len)))
+    notes->job->tally.errors = 1;
+  return notes->stream;
+}
+
 /* Notes a message about the article: "newskg: PLACE: [byte N: ]message". */
-static void note(const Job *job, FILE *notes, long offset,
+static void note(const Job *job, Notes *notes, long offset,
                  const char *message) {
   char where[4200];
   place(&job->article, where, sizeof where);
+  FILE *out = notes_stream(notes);
+  if (!out)
+    return;
   if (offset >= 0)
-    fprintf(notes, "%s: %s: byte %ld: %s\n", PROGRAM, where, offset, message);
+    fprintf(out, "%s: %s: byte %ld: %s\n", PROGRAM, where, offset, message);
   else
-    fprintf(notes, "%s: %s: %s\n", PROGRAM, where, message);
+    fprintf(out, "%s: %s: %s\n", PROGRAM, where, message);
 }
 
 /* Notes that the article failed, and counts it as skipped for why. */
-static void note_failure(Job *job, FILE *notes, long offset,
+static void note_failure(Job *job, Notes *notes, long offset,
                          const char *message, size_t *why) {
   note(job, notes, offset, message);
   job->tally.errors = 1;
@@ -87,7 +107,7 @@ static void note_failure(Job *job, FILE *notes, long offset,
 
 /* Notes the bytes repair_text replaced: one line per kind, with the first
  * offset and the count. */
-static void note_repairs(Job *job, FILE *notes, const Repair *r) {
+static void note_repairs(Job *job, Notes *notes, const Repair *r) {
   char message[128];
   if (r->invalid) {
     snprintf(message, sizeof message,
@@ -111,7 +131,7 @@ static void note_repairs(Job *job, FILE *notes, const Repair *r) {
 }
 
 /* Notes that sentences of g named more entities than the limit. */
-static void note_capped(const Run *run, Job *job, FILE *notes,
+static void note_capped(const Run *run, Job *job, Notes *notes,
                         const KgGraph *g) {
   size_t first = 0, n = kg_graph_capped_sentences(g, &first);
   if (n == 0)
@@ -129,7 +149,7 @@ static void note_capped(const Run *run, Job *job, FILE *notes,
 /* Extracts the article (its text, or the repaired text) and writes its
  * graph and notes into the job. */
 static void extract_into(const Run *run, KgWriter *writer, Job *job,
-                         const char *text, size_t len, FILE *notes) {
+                         const char *text, size_t len, Notes *notes) {
   const Record *r = &job->article.record;
   KgExtractOptions o = run->opt->extract;
   if (r->date)
@@ -145,8 +165,8 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
     return;
   }
   note_capped(run, job, notes, g);
-  if (run->opt->explain)
-    kg_graph_explain(g, notes);
+  if (run->opt->explain && notes_stream(notes))
+    kg_graph_explain(g, notes_stream(notes));
   job->graph_iri = strdup(kg_graph_doc_iri(g));
   const char *bytes = NULL;
   size_t size = 0;
@@ -175,7 +195,7 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
 /* Extracts the article, after replacing the bytes that are not UTF-8;
  * one that is not text at all is skipped. */
 static void repair_and_extract(const Run *run, KgWriter *writer, Job *job,
-                               FILE *notes) {
+                               Notes *notes) {
   const Record *r = &job->article.record;
   Repair fix;
   if (repair_text(r->text, r->len, &fix) != 0) {
@@ -203,18 +223,14 @@ static void work(void *arg, size_t worker, void *ctx) {
   const Run *run = ctx;
   job->tally.articles = 1;
   job->tally.bytes = job->article.bytes;
-  FILE *notes = open_memstream(&job->notes, &job->notes_len);
-  if (!notes) {
-    job->tally.errors = 1; /* the emitter reports it */
-    return;
-  }
+  Notes notes = {job, NULL};
   if (job->article.problem[0])
-    note_failure(job, notes, -1, job->article.problem,
+    note_failure(job, &notes, -1, job->article.problem,
                  job->article.too_large ? &job->tally.too_large : NULL);
   else
-    repair_and_extract(run, run->writers[worker], job, notes);
-  if (fclose(notes) != 0)
-    job->tally.errors = 1;
+    repair_and_extract(run, run->writers[worker], job, &notes);
+  if (notes.stream && fclose(notes.stream) != 0)
+    job->tally.errors = 1; /* the emitter reports it */
 }
 
 /* Writes a message to standard error, through the progress line. */

@@ -91,7 +91,8 @@ typedef struct {
 
 static int push_token(Builder *b, size_t start, size_t end, unsigned flags) {
   KgText *t = b->t;
-  if (kg_grow((void **)&t->tokens, t->token_count, &b->cap_tokens,
+  if (t->token_count == b->cap_tokens &&
+      kg_grow((void **)&t->tokens, t->token_count, &b->cap_tokens,
               sizeof *t->tokens) != 0)
     return -1;
   t->tokens[t->token_count++] = (KgToken){start, end, flags};
@@ -471,6 +472,11 @@ KgStatus kg_text_split(const char *text, size_t len, const KgLexicon *lex,
   out->text = text;
   out->len = len;
   Builder b = {out, 0, 0};
+  /* room for as many tokens as news text has, about one in five bytes,
+   * made at once */
+  b.cap_tokens = len / 4 + 8;
+  if (!(out->tokens = malloc(b.cap_tokens * sizeof *out->tokens)))
+    goto nomem;
   size_t line = 0, paragraph = 0, body_paragraphs = 0;
   while (line < len) {
     const char *nl = memchr(text + line, '\n', len - line);

@@ -89,7 +89,9 @@ typedef struct {
   size_t cap_tokens, cap_sentences;
 } Builder;
 
-static int push_token(Builder *b, size_t start, size_t end, unsigned flags) {
+/* Inline, as ends_sentence below: once a token, in the tightest loops. */
+static inline int push_token(Builder *b, size_t start, size_t end,
+                             unsigned flags) {
   KgText *t = b->t;
   if (t->token_count == b->cap_tokens &&
       kg_grow((void **)&t->tokens, t->token_count, &b->cap_tokens,
@@ -368,7 +370,7 @@ static size_t credit_start(const KgText *t, size_t first, size_t end) {
   return end;
 }
 
-static int ends_sentence(const KgText *t, size_t i) {
+static inline int ends_sentence(const KgText *t, size_t i) {
   const KgToken *tok = &t->tokens[i];
   char c = t->text[tok->start];
   return tok->end == tok->start + 1 && (c == '.' || c == '!' || c == '?');

@@ -88,10 +88,17 @@ void kg_gazetteer_free(KgGazetteer *gz) {
   free(gz);
 }
 
+/* "CLASS\037NAME" in buf; its length, or 0 when it does not fit. */
 static size_t by_name_key(KgClass cls, const char *name, char *buf,
                           size_t cap) {
-  int n = snprintf(buf, cap, "%s\037%s", kg_class_name(cls), name);
-  return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+  const char *class_name = kg_class_name(cls);
+  size_t c = strlen(class_name), n = strlen(name);
+  if (c + 1 + n >= cap)
+    return 0;
+  memcpy(buf, class_name, c);
+  buf[c] = '\037';
+  memcpy(buf + c + 1, name, n + 1);
+  return c + 1 + n;
 }
 
 long kg_gazetteer_find(const KgGazetteer *gz, KgClass cls, const char *name) {

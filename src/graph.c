@@ -242,11 +242,14 @@ static char *encoded_iri(const char *prefix, const char *s, size_t len,
 char *kg_entity_iri(KgClass cls, const char *name, size_t len) {
   const char *class_name = kg_class_name(cls);
   char prefix[64];
-  int n = snprintf(prefix, sizeof prefix, "%s%s/", KG_ENTITY_BASE, class_name);
-  assert(n > 0 && (size_t)n < sizeof prefix);
-  for (char *p = prefix + strlen(KG_ENTITY_BASE); *p; p++)
-    if (*p >= 'A' && *p <= 'Z')
-      *p = (char)(*p - 'A' + 'a');
+  size_t base = strlen(KG_ENTITY_BASE), n = strlen(class_name);
+  assert(base + n + 1 < sizeof prefix);
+  memcpy(prefix, KG_ENTITY_BASE, base);
+  for (size_t i = 0; i < n; i++) /* lower-cased: .../person/ */
+    prefix[base + i] = (char)(class_name[i] >= 'A' && class_name[i] <= 'Z'
+                                  ? class_name[i] - 'A' + 'a'
+                                  : class_name[i]);
+  memcpy(prefix + base + n, "/", 2);
   return encoded_iri(prefix, name, len, &name_style);
 }
 

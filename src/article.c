@@ -137,8 +137,8 @@ size_t kg_article_first_mention(const KgArticle *a, size_t i) {
   return lo;
 }
 
-/* kg_article_mention_at, by a binary search and a walk back. */
-static long search_mention_at(const KgArticle *a, size_t i) {
+/* By a binary search and a walk back. */
+long kg_article_search_mention_at(const KgArticle *a, size_t i) {
   size_t lo = 0, hi = a->mention_count;
   while (lo < hi) { /* first mention starting after i */
     size_t mid = (lo + hi) / 2;
@@ -155,11 +155,6 @@ static long search_mention_at(const KgArticle *a, size_t i) {
       return (long)k;
   }
   return -1;
-}
-
-long kg_article_mention_at(const KgArticle *a, size_t i) {
-  return a->mention_of_token ? a->mention_of_token[i]
-                             : search_mention_at(a, i);
 }
 
 int kg_article_fix_mentions(KgArticle *a) {

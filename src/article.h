@@ -106,8 +106,15 @@ long kg_article_add_mention(KgArticle *a, const KgMention *m);
 /** Sorts mentions by first token (stable for equal starts). */
 void kg_article_sort_mentions(KgArticle *a);
 
-/** Index of the mention covering token i (not absorbed), or -1. */
-long kg_article_mention_at(const KgArticle *a, size_t i);
+/** kg_article_mention_at before kg_article_fix_mentions: a search. */
+long kg_article_search_mention_at(const KgArticle *a, size_t i);
+
+/** Index of the mention covering token i (not absorbed), or -1.  Inline:
+ *  once the mentions are fixed, an array read. */
+static inline long kg_article_mention_at(const KgArticle *a, size_t i) {
+  return a->mention_of_token ? a->mention_of_token[i]
+                             : kg_article_search_mention_at(a, i);
+}
 
 /** Notes kg_article_mention_at's answer for every token, for the stages
  *  that only read the mentions (relations ask it of each token several

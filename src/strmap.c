@@ -27,10 +27,6 @@ struct KgStrMapImpl {
   size_t keys_len, keys_cap;
 };
 
-unsigned long long kg_hash_bytes(const char *key, size_t len) {
-  return kg_hash_extend(KG_HASH_EMPTY, key, len);
-}
-
 KgStrMap *kg_strmap_new(void) {
   KgStrMap *map = calloc(1, sizeof *map);
   if (!map)

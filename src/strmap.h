@@ -34,9 +34,6 @@ int kg_strmap_get(const KgStrMap *map, const char *key, size_t len,
 int kg_strmap_get_hashed(const KgStrMap *map, const char *key, size_t len,
                          unsigned long long hash, size_t *value);
 
-/** 64-bit FNV-1a of a byte string (the map's hash, exposed for reuse). */
-unsigned long long kg_hash_bytes(const char *key, size_t len);
-
 /** The FNV-1a hash of the empty string, and one byte's step: for callers
  *  that hash a string while they build it. */
 #define KG_HASH_EMPTY 1469598103934665603ULL
@@ -53,6 +50,11 @@ static inline unsigned long long kg_hash_extend(unsigned long long h,
   for (size_t i = 0; i < len; i++)
     h = kg_hash_step(h, (unsigned char)more[i]);
   return h;
+}
+
+/** 64-bit FNV-1a of a byte string (the map's hash, exposed for reuse). */
+static inline unsigned long long kg_hash_bytes(const char *key, size_t len) {
+  return kg_hash_extend(KG_HASH_EMPTY, key, len);
 }
 
 #endif /* KG_STRMAP_H */

@@ -713,6 +713,16 @@ size_t kg_text_keys(const KgText *t, size_t first, size_t built, size_t most,
   return n;
 }
 
+static int ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+int kg_key_may_split(const char *key, size_t len, size_t n) {
+  return !ascii_alnum(key[n - 1]) || !ascii_alnum(key[n]) ||
+         (len - n >= 3 && memcmp(key + n, "n't", 3) == 0);
+}
+
 size_t kg_phrase_key(const char *phrase, size_t len, char *buf, size_t cap) {
   size_t pos = 0;
   int space = 0;

@@ -117,6 +117,14 @@ size_t kg_text_keys(const KgText *t, size_t first, size_t built, size_t most,
 /** The same normalisation for a free-standing phrase (data files). */
 size_t kg_phrase_key(const char *phrase, size_t len, char *buf, size_t cap);
 
+/** Non-zero when the tokens of a text may have the keys that make up
+ *  key[0, n) of a phrase key of len bytes (0 < n < len), and go on with
+ *  more: when a byte other than an ASCII letter or digit stands on either
+ *  side of the cut (a space, a hyphen, a letter beyond ASCII), or "n't"
+ *  follows it ("didn't" is "did" and "n't").  The tokenizer splits no
+ *  other run of letters and digits. */
+int kg_key_may_split(const char *key, size_t len, size_t n);
+
 /** Non-zero when token i's text equals word (ASCII, case-insensitive).
  *  Inline: the stages ask it of many tokens, with literal words whose
  *  length the compiler knows, and most tokens differ in length. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "bloom.h"
+#include "sentences.h"
 #include "strmap.h"
 
 #define FIRST_CAPACITY 1024
@@ -83,6 +84,8 @@ int kg_stems_add(KgStems *stems, const char *key, size_t len,
   unsigned long long hash = kg_hash_bytes(key, 0);
   for (size_t n = 1; n < len; n++) {
     hash = kg_hash_extend(hash, key + n - 1, 1);
+    if (!kg_key_may_split(key, len, n))
+      continue;
     if ((stems->count + 1) * 2 > stems->capacity && grow(stems) != 0)
       return -1;
     Slot *s = find_slot(stems->slots, stems->capacity, hash);

@@ -5,9 +5,10 @@
  * supplies the abbreviations) and compares the whole result: the tokens
  * '|'-joined, the sentences one a line, the flagged tokens.
  */
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, unlink */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, unlink, getline */
 #include "fixture.h"
 
+#include <dirent.h>
 #include <unistd.h>
 
 /* Flags of sentence i, or ~0u when there is no such sentence. */
@@ -429,6 +430,89 @@ static void test_token_keys(void) {
   doc_free(d);
 }
 
+/* Where a token may end inside a phrase key. */
+static void test_key_may_split(void) {
+  static const struct {
+    const char *key;
+    size_t n;
+    int split;
+  } cases[] = {
+      {"prime minister", 5, 1}, {"prime minister", 4, 0},
+      {"prime minister", 6, 1}, {"jean-pierre", 4, 1},
+      {"jean-pierre", 3, 0},    {"didn't know", 3, 1},
+      {"didn't know", 1, 0},    {"didn't know", 2, 0},
+      {"u.s.-led", 4, 1},       {"g7", 1, 0},
+      {"caf\xc3\xa9", 3, 1},   {"o'brien", 1, 1},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    CU_ASSERT_EQUAL(!!kg_key_may_split(cases[i].key, strlen(cases[i].key),
+                                       cases[i].n),
+                    cases[i].split);
+}
+
+/* Checks that every cut between the tokens of text falls where
+ * kg_key_may_split allows one in the key of all its tokens. */
+static void check_cuts(const char *text, size_t len) {
+  KgText t;
+  if (kg_text_split(text, len, fixture_kb.lexicon, &t) != KG_OK) {
+    CU_FAIL("kg_text_split failed");
+    return;
+  }
+  char key[512];
+  size_t lens[64];
+  unsigned long long hashes[64];
+  size_t built = kg_text_keys(&t, 0, 0, t.token_count < 64 ? t.token_count : 64,
+                              key, sizeof key, lens, hashes);
+  for (size_t n = 1; n < built; n++)
+    if (lens[n - 1] < lens[built - 1] &&
+        !kg_key_may_split(key, lens[built - 1], lens[n - 1])) {
+      CU_FAIL("a token ends where kg_key_may_split says none can");
+      fprintf(stderr, "  %.*s: after %zu bytes\n", (int)lens[built - 1], key,
+              lens[n - 1]);
+    }
+  kg_text_release(&t);
+}
+
+/* The stems of the lexicon and the gazetteer keep the prefixes where
+ * kg_key_may_split allows a cut: split as text, every field of every data
+ * file (names, aliases, phrases), and awkward names besides, is cut only
+ * there. */
+static void test_tokens_cut_keys_where_allowed(void) {
+  static const char *const awkward[] = {
+      "didn\xe2\x80\x99t know", "won't", "U.S.-led coalition",
+      "O'Brien's", "C\xc3\xb4te d\xe2\x80\x99Ivoire", "ZANU-PF",
+      "St. Petersburg", "No. 10", "1.5 million", "9/11", "George W. Bush",
+      "al-Assad", "Jos\x65\xcc\x81 Mar\xc3\xad", "G7 and G-20"};
+  for (size_t i = 0; i < sizeof awkward / sizeof *awkward; i++)
+    check_cuts(awkward[i], strlen(awkward[i]));
+  DIR *dir = opendir(fixture_data_dir());
+  CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+  size_t fields = 0;
+  for (struct dirent *e; (e = readdir(dir));) {
+    size_t n = strlen(e->d_name);
+    if (n < 4 || strcmp(e->d_name + n - 4, ".tsv") != 0)
+      continue;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", fixture_data_dir(), e->d_name);
+    FILE *file = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+    char *line = NULL;
+    size_t cap = 0;
+    for (ssize_t got; (got = getline(&line, &cap, file)) > 0;) {
+      if (line[0] == '#')
+        continue;
+      line[strcspn(line, "\n")] = '\0';
+      for (char *save = NULL, *field = strtok_r(line, "\t|", &save); field;
+           field = strtok_r(NULL, "\t|", &save), fields++)
+        check_cuts(field, strlen(field));
+    }
+    free(line);
+    fclose(file);
+  }
+  closedir(dir);
+  CU_ASSERT(fields > 10000);
+}
+
 /* Two categories whose names share a mark (the lexicon's filter) are
  * still told apart, word by word and phrase by phrase. */
 static void test_lexicon_shared_mark(void) {
@@ -529,6 +613,8 @@ int main(void) {
       {"token keys", test_token_keys},
       {"lexicon over tokens", test_lexicon_over_tokens},
       {"lexicon tells apart names of one mark", test_lexicon_shared_mark},
+      {"key may split", test_key_may_split},
+      {"tokens cut keys where allowed", test_tokens_cut_keys_where_allowed},
   };
   static const KgSuite suites[] = {
       {"sentences", fixture_open, fixture_close, KG_TESTS(tests)}};

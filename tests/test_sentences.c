@@ -321,6 +321,53 @@ static void test_case_flags(void) {
   doc_free(d);
 }
 
+/* Words of every length up to twenty, of letters of either case and
+ * digits, keep the token and case flags a byte-by-byte reading gives (the
+ * tokenizer reads eight bytes a step). */
+static void test_case_flags_of_long_words(void) {
+  char text[4096];
+  size_t len = 0;
+  unsigned seed = 12345;
+  for (size_t w = 0; w < 300; w++) {
+    size_t n = 1 + w % 20;
+    for (size_t k = 0; k < n; k++) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned r = (seed >> 16) % 8;
+      text[len++] = r < 3 ? (char)('a' + (seed >> 20) % 26)
+                    : r < 6 ? (char)('A' + (seed >> 20) % 26)
+                            : (char)('0' + (seed >> 20) % 10);
+    }
+    if (w % 7 == 6)
+      text[len++] = ',';
+    text[len++] = ' ';
+  }
+  KgText t;
+  CU_ASSERT_EQUAL_FATAL(kg_text_split(text, len, NULL, &t), KG_OK);
+  size_t words = 0;
+  for (size_t i = 0; i < t.token_count; i++) {
+    const KgToken *tok = &t.tokens[i];
+    if (!(tok->flags & KG_TOK_WORD))
+      continue;
+    words++;
+    size_t letters = 0, upper = 0;
+    int capital = 0;
+    for (size_t k = tok->start; k < tok->end; k++) {
+      char c = text[k];
+      int is_upper = c >= 'A' && c <= 'Z';
+      if (!is_upper && !(c >= 'a' && c <= 'z'))
+        continue;
+      if (letters++ == 0)
+        capital = is_upper;
+      upper += (size_t)is_upper;
+    }
+    CU_ASSERT_EQUAL(!!(tok->flags & KG_TOK_CAP), capital);
+    CU_ASSERT_EQUAL(!!(tok->flags & KG_TOK_UPPER),
+                    letters >= 2 && upper == letters);
+  }
+  CU_ASSERT_EQUAL(words, 300);
+  kg_text_release(&t);
+}
+
 static void test_multibyte_names(void) {
   Doc *d = RUN("\xc3\x81\xc3\xb1"
                "ez met Erdo\xc4\x9f"
@@ -606,6 +653,7 @@ int main(void) {
       {"hyphenated words are glued", test_hyphenated_words_are_glued},
       {"quoted tokens", test_quoted_tokens},
       {"case flags", test_case_flags},
+      {"case flags of long words", test_case_flags_of_long_words},
       {"multibyte names", test_multibyte_names},
       {"text key normalises", test_text_key_normalises},
       {"phrase key", test_phrase_key},

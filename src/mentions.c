@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stems.h"
+
 #define KEY_MAX 512
 #define MAX_HITS 16
 #define MAX_NAME_TOKENS 12 /* hyphens count: "Sabah al-Ahmad al-Jaber" */
@@ -34,12 +36,25 @@ typedef struct {
   KgArticle *a;
   unsigned char *covered; ///< per token: inside a mention found so far
   KgStrMap *aliases;      ///< names found by pattern, and their acronyms
+  KgStems *alias_stems;   ///< the aliases' prefixes that tokens can make
   long *starting; ///< per token: the last mention added that starts there
   long *ending;   ///< per token + 1: the last mention added that ends there
   long *links;    ///< per mention: [2k] the mention added before it that
                   ///< starts where it does, [2k + 1] one that ends there
   size_t link_cap; ///< mentions links has room for
 } Finder;
+
+/* Makes key[0, klen) an alias of entity: in place of an earlier one when
+ * replace is set, else only when new.  Returns 0, or -1 when out of
+ * memory. */
+static int add_alias(Finder *f, const char *key, size_t klen, size_t entity,
+                     int replace) {
+  if (kg_stems_add(f->alias_stems, key, klen, 1) != 0)
+    return -1;
+  if (replace)
+    return kg_strmap_put(f->aliases, key, klen, entity);
+  return kg_strmap_add(f->aliases, key, klen, entity, NULL) < 0 ? -1 : 0;
+}
 
 /* The mention added before mention k that starts (at == 0) or ends (at ==
  * 1) where k does, or -1. */
@@ -536,7 +551,7 @@ static long add_organisation(Finder *f, size_t first, size_t end,
     return -1;
   char key[KEY_MAX];
   size_t klen = kg_text_key(&a->text, first, end, key, sizeof key);
-  if (klen && kg_strmap_add(f->aliases, key, klen, (size_t)entity, NULL) < 0)
+  if (klen && add_alias(f, key, klen, (size_t)entity, 0) != 0)
     return -1;
   return entity;
 }
@@ -587,7 +602,7 @@ static int find_organisations(Finder *f, size_t si) {
       char key[KEY_MAX];
       size_t klen =
           kg_text_key(&a->text, i + n + 1, i + n + 2, key, sizeof key);
-      if (klen && kg_strmap_put(f->aliases, key, klen, (size_t)entity) != 0)
+      if (klen && add_alias(f, key, klen, (size_t)entity, 1) != 0)
         return -1;
     }
     i += n - 1;
@@ -831,7 +846,7 @@ static int find_surnames(Finder *f) {
     const char *forms[2] = {ent->name, last + 1};
     for (int k = 0; k < 2; k++) {
       size_t klen = kg_phrase_key(forms[k], strlen(forms[k]), key, sizeof key);
-      if (klen && kg_strmap_add(f->aliases, key, klen, e, NULL) < 0)
+      if (klen && add_alias(f, key, klen, e, 0) != 0)
         return -1;
     }
   }
@@ -844,25 +859,31 @@ static int find_surnames(Finder *f) {
     for (size_t i = s->first_token; i < s->first_token + s->token_count; i++) {
       if (f->covered[i] || !(tok(f, i)->flags & KG_TOK_CAP))
         continue;
-      size_t stop = s->first_token + s->token_count, e, len = 1;
-      /* the keys of the next one to four tokens (key holds the longest) */
-      size_t lens[4];
-      unsigned long long hashes[4];
-      size_t built = kg_text_keys(&a->text, i, 0, stop - i < 4 ? stop - i : 4,
-                                  key, sizeof key, lens, hashes);
-      if (!built)
+      size_t stop = s->first_token + s->token_count, e, len = 1, klen;
+      const char *own = kg_token_key(&a->text, i, &klen);
+      unsigned long long hash = kg_token_hash(&a->text, i);
+      if (klen >= sizeof key)
         continue;
       /* a known person named in full, before a name found by pattern:
        * "Biden" is Joe Biden when he is named, even beside Hunter Biden */
-      long entity = gazetteer_surname(f, key, lens[0], hashes[0], people, 0);
-      for (size_t n = built; n > 0 && entity < 0; n--)
+      long entity = gazetteer_surname(f, own, klen, hash, people, 0);
+      /* the keys of the next two to four tokens, when an alias of more
+       * than one token may start with this one (key holds the longest) */
+      size_t lens[4], built = 0;
+      unsigned long long hashes[4];
+      if (entity < 0 && kg_stems_longer(f->alias_stems, hash))
+        built = kg_text_keys(&a->text, i, 0, stop - i < 4 ? stop - i : 4, key,
+                             sizeof key, lens, hashes);
+      for (size_t n = built; n > 1 && entity < 0; n--)
         if (!memchr(f->covered + i, 1, n) &&
             kg_strmap_get_hashed(f->aliases, key, lens[n - 1], hashes[n - 1],
                                  &e))
           entity = (long)e, len = n;
+      if (entity < 0 && kg_strmap_get_hashed(f->aliases, own, klen, hash, &e))
+        entity = (long)e;
       /* a distinctive surname of a known person, named alone */
-      if (entity < 0 && lens[0] >= 5)
-        entity = gazetteer_surname(f, key, lens[0], hashes[0], people, 1);
+      if (entity < 0 && klen >= 5)
+        entity = gazetteer_surname(f, own, klen, hash, people, 1);
       i += len - 1;
       if (entity >= 0 && add_mention(f, i + 1 - len, i + 1, si, KG_MENTION_NAME,
                                      a->entities[entity].cls, entity) < 0)
@@ -1318,12 +1339,13 @@ KgStatus kg_find_mentions(KgArticle *a) {
   Finder f = {a,
               calloc(tokens, 1),
               kg_strmap_new(),
+              kg_stems_new(),
               malloc(tokens * sizeof(long)),
               malloc(tokens * sizeof(long)),
               NULL,
               0};
   KgStatus status = KG_ERR_NOMEM;
-  if (!f.covered || !f.aliases || !f.starting || !f.ending)
+  if (!f.covered || !f.aliases || !f.alias_stems || !f.starting || !f.ending)
     goto done;
   for (size_t t = 0; t < tokens; t++)
     f.starting[t] = f.ending[t] = -1;
@@ -1352,6 +1374,7 @@ KgStatus kg_find_mentions(KgArticle *a) {
 done:
   free(f.covered);
   kg_strmap_free(f.aliases);
+  kg_stems_free(f.alias_stems);
   free(f.starting);
   free(f.ending);
   free(f.links);

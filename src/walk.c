@@ -3,10 +3,13 @@
  * The walk keeps a stack of open levels.  A level is one directory's
  * selected entries, read whole with readdir, kept in one buffer of
  * NUL-terminated names and sorted with strcmp, so that the order depends on
- * the names alone (not on the file system or the locale).  Invariants:
- * levels[k] is a directory inside levels[k - 1]; next <= count in each; the
- * path returned last is in `path`.
+ * the names alone (not on the file system or the locale).  Each name is
+ * preceded by the type readdir gave it, which spares a regular file or a
+ * directory its lstat; a link, or a name of no known type, is looked at.
+ * Invariants: levels[k] is a directory inside levels[k - 1]; next <= count
+ * in each; the path returned last is in `path`.
  */
+#define _DEFAULT_SOURCE /* d_type and DT_* of struct dirent */
 #include "walk.h"
 
 #include <dirent.h>
@@ -21,7 +24,8 @@
 /* One directory being walked. */
 typedef struct {
   char *path;    ///< owned directory path
-  char *names;   ///< owned NUL-terminated entry names, one after another
+  char *names;   ///< owned entries one after another: each a type byte
+                 ///< (entry_type) and a NUL-terminated name
   char **sorted; ///< owned pointers into names, in strcmp order
   size_t count;  ///< entries in sorted
   size_t next;   ///< the entry to visit next
@@ -68,6 +72,17 @@ static int by_name(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* What readdir says an entry is: 'f' a regular file, 'd' a directory, '?'
+ * anything else or unknown. */
+static char entry_type(const struct dirent *e) {
+#ifdef DT_REG
+  return e->d_type == DT_REG ? 'f' : e->d_type == DT_DIR ? 'd' : '?';
+#else
+  (void)e;
+  return '?';
+#endif
+}
+
 /* Reads the names of directory dir, except hidden ones, into level, sorted.
  * Returns 0, or an errno. */
 static int read_level(const char *dir, Level *level) {
@@ -83,11 +98,12 @@ static int read_level(const char *dir, Level *level) {
     if (e->d_name[0] == '.')
       continue;
     size_t len = strlen(e->d_name) + 1;
-    while (!error && used + len > cap)
+    while (!error && used + 1 + len > cap)
       error = kg_grow((void **)&level->names, cap, &cap, 1) ? ENOMEM : 0;
     if (!error) {
-      memcpy(level->names + used, e->d_name, len);
-      used += len;
+      level->names[used] = entry_type(e);
+      memcpy(level->names + used + 1, e->d_name, len);
+      used += 1 + len;
       level->count++;
     }
   }
@@ -104,8 +120,8 @@ static int read_level(const char *dir, Level *level) {
     return error;
   }
   for (size_t i = 0, at = 0; i < level->count; i++) {
-    level->sorted[i] = level->names + at;
-    at += strlen(level->names + at) + 1;
+    level->sorted[i] = level->names + at + 1;
+    at += 1 + strlen(level->names + at + 1) + 1;
   }
   qsort(level->sorted, level->count, sizeof *level->sorted, by_name);
   return 0;
@@ -145,8 +161,13 @@ static int has_suffix(const char *name, const char *suffix) {
 }
 
 /* What entry w->path of a directory is: 1 a directory to walk, 2 a file
- * wanted, 0 neither (or gone). */
+ * wanted, 0 neither (or gone).  name is the entry's name in its level,
+ * after its type byte. */
 static int entry_kind(const Walk *w, const char *name) {
+  if (name[-1] == 'd')
+    return 1;
+  if (name[-1] == 'f')
+    return has_suffix(name, w->suffix) ? 2 : 0;
   struct stat st;
   if (lstat(w->path, &st) != 0)
     return 0;

@@ -13,7 +13,7 @@
 #include "sentences.h"
 #include "strmap.h"
 
-#define FIRST_CAPACITY 1024
+#define FIRST_CAPACITY 64 /* an article's aliases are a few; tables grow */
 
 typedef struct {
   unsigned long long hash;   ///< kg_hash_bytes of the prefix

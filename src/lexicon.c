@@ -39,6 +39,7 @@ typedef struct {
   char *name;        ///< owned category name
   Prefix *prefixes;  ///< its prefix entries in file order
   size_t prefix_count, prefix_cap;
+  size_t longest;    ///< bytes of its longest exact phrase key
 } Category;
 
 struct KgLexiconImpl {
@@ -163,6 +164,8 @@ static int add_exact(KgLexicon *lex, size_t category, const char *key,
       kg_stems_add(lex->stems, key, len, category_bit(category)) != 0)
     return -1;
   lex->entries[lex->entry_count++] = (Entry){category, value, first};
+  if (len > lex->categories[category].longest)
+    lex->categories[category].longest = len;
   return 0;
 }
 
@@ -333,6 +336,11 @@ static const char *lookup(const KgLexicon *lex, const Asked *a,
                           const char *key, size_t len, KgLexWord w) {
   const char *v = exact_value(lex, a, w);
   return v ? v : prefix_value(lex, a, key, len);
+}
+
+size_t kg_lexicon_longest(const KgLexicon *lex, const char *category) {
+  long c = find_category(lex, category);
+  return c >= 0 ? lex->categories[c].longest : 0;
 }
 
 const char *kg_lexicon_get(const KgLexicon *lex, const char *category,

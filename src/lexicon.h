@@ -22,6 +22,10 @@ void kg_lexicon_free(KgLexicon *lex);
 /** Adds the entries of a lexicon file. */
 KgStatus kg_lexicon_load(KgLexicon *lex, const char *path, KgError *err);
 
+/** Bytes of the longest exact phrase key of category (0 when it has
+ *  none): a longer key is none of its phrases. */
+size_t kg_lexicon_longest(const KgLexicon *lex, const char *category);
+
 /** The value of an exact phrase key in category, or NULL. */
 const char *kg_lexicon_get(const KgLexicon *lex, const char *category,
                            const char *key, size_t len);

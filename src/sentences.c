@@ -88,6 +88,7 @@ static long cp_at(const char *s, size_t n, size_t i, size_t *size) {
 typedef struct {
   KgText *t;
   size_t cap_tokens, cap_sentences;
+  size_t abbrev_longest; ///< bytes of the longest abbreviation's key
 } Builder;
 
 /* Inline, as ends_sentence below: once a token, in the tightest loops. */
@@ -304,8 +305,11 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
           (b->t->tokens[b->t->token_count - 1].flags & KG_TOK_CAP) &&
           b->t->tokens[b->t->token_count - 1].end + 1 == tok_start)
         i++;
-      /* an abbreviation from the lexicon keeps its dot: "Gen.", "Mr." */
-      else if (i < end && s[i] == '.') {
+      /* an abbreviation from the lexicon keeps its dot: "Gen.", "Mr."
+       * (an ASCII word, whose key is as long, longer than every
+       * abbreviation is none: most words before a full stop) */
+      else if (i < end && s[i] == '.' &&
+               !(i == plain_end && i + 1 - tok_start > b->abbrev_longest)) {
         char key[64];
         size_t klen =
             kg_phrase_key(s + tok_start, i + 1 - tok_start, key, sizeof key);
@@ -524,7 +528,7 @@ KgStatus kg_text_split(const char *text, size_t len, const KgLexicon *lex,
   memset(out, 0, sizeof *out);
   out->text = text;
   out->len = len;
-  Builder b = {out, 0, 0};
+  Builder b = {out, 0, 0, lex ? kg_lexicon_longest(lex, "abbrev") : 0};
   /* room for as many tokens as news text has, about one in five bytes,
    * made at once */
   b.cap_tokens = len / 4 + 8;

@@ -587,6 +587,10 @@ static void test_lexicon_shared_mark(void) {
   CU_ASSERT_STRING_EQUAL(value, "list");
   CU_ASSERT_EQUAL(kg_lexicon_match(lex, "pronoun", &t, 2, t.token_count, NULL),
                   0);
+  CU_ASSERT_EQUAL(kg_lexicon_longest(lex, "list_opener"),
+                  strlen("the following"));
+  CU_ASSERT_EQUAL(kg_lexicon_longest(lex, "pronoun"), strlen("she"));
+  CU_ASSERT_EQUAL(kg_lexicon_longest(lex, "title"), 0);
   kg_text_release(&t);
   kg_lexicon_free(lex);
 }

@@ -8,7 +8,7 @@
 # N-Triples output (how fast an RDF serializer goes), and prints each
 # figure beside its baseline's: MB/s of article text against `wc -w`,
 # triples/s against rapper and serdi.  Peak RSS comes from GNU time.
-# Each figure is the fastest of $BENCH_REPEAT runs (default 3), baselines
+# Each figure is the fastest of $BENCH_REPEAT runs (default 5), baselines
 # and newskg alike, so that a stray hiccup of the machine moves no ratio;
 # RSS is the largest.
 #
@@ -23,7 +23,7 @@
 #
 # Environment: NEWSKG (the program; default src/newskg), NEWSKG_DATA,
 # SHARED (default ../shared beside the source tree), BENCH_SOURCE,
-# BENCH_MB (default 100), BENCH_REPEAT (default 3),
+# BENCH_MB (default 100), BENCH_REPEAT (default 5),
 # BENCH_JOBS (N, default the online cores), NLP_CORPUS (default
 # node_modules/nlp-corpus of the source tree or the current directory;
 # "none" skips it), TMPDIR.  Needs rapper (raptor2-utils), serdi and GNU
@@ -35,7 +35,7 @@ export NEWSKG_DATA=${NEWSKG_DATA:-$top/data}
 SHARED=${SHARED:-$top/../shared}
 BENCH_SOURCE=${BENCH_SOURCE:-$SHARED/corpus}
 BENCH_MB=${BENCH_MB:-100}
-BENCH_REPEAT=${BENCH_REPEAT:-3}
+BENCH_REPEAT=${BENCH_REPEAT:-5}
 BENCH_JOBS=${BENCH_JOBS:-$(nproc)}
 RAPPER=${RAPPER:-$(command -v rapper || true)}
 SERDI=${SERDI:-$(command -v serdi || true)}

@@ -7,10 +7,12 @@
 #include "input.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "walk.h"
 
@@ -78,12 +80,14 @@ static const char *display_name(const char *path) {
   return strcmp(path, "-") == 0 ? STDIN_NAME : path;
 }
 
-/* Reads all of fh, up to max bytes, into a new NUL-terminated buffer.
- * Returns 0, EFBIG when there is more (the rest is not read; *len is then
- * the size of the file, or the bytes read), or an errno. */
-static int read_all(FILE *fh, size_t max, char **data, size_t *len) {
+/* Reads all of file descriptor fd, up to max bytes, into a new
+ * NUL-terminated buffer: with read(2), one call for a regular file and one
+ * to see its end, where a stream would stat it again and allocate its own
+ * buffer.  Returns 0, EFBIG when there is more (the rest is not read; *len
+ * is then the size of the file, or the bytes read), or an errno. */
+static int read_all(int fd, size_t max, char **data, size_t *len) {
   struct stat st;
-  int regular = fstat(fileno(fh), &st) == 0 && S_ISREG(st.st_mode);
+  int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   if (regular && (unsigned long long)st.st_size > max) {
     *len = (size_t)st.st_size;
     return EFBIG;
@@ -94,25 +98,30 @@ static int read_all(FILE *fh, size_t max, char **data, size_t *len) {
   for (;;) {
     if (!buf)
       return ENOMEM;
-    used += fread(buf + used, 1, cap - used, fh);
+    ssize_t got = read(fd, buf + used, cap - used);
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got < 0) {
+      int error = errno;
+      free(buf);
+      return error;
+    }
+    if (got == 0)
+      break;
+    used += (size_t)got;
     if (used > max) {
       free(buf);
       *len = used;
       return EFBIG;
     }
     if (used < cap)
-      break;
+      continue;
     size_t grown_cap = cap > max / 2 ? max + 2 : cap * 2;
     char *grown = realloc(buf, grown_cap);
     if (!grown)
       free(buf);
     buf = grown;
     cap = grown_cap;
-  }
-  if (ferror(fh)) {
-    int error = errno ? errno : EIO;
-    free(buf);
-    return error;
   }
   buf[used] = '\0';
   *data = buf;
@@ -142,18 +151,16 @@ static void set_problem(Article *a, int error, size_t max_bytes) {
 static int read_text_file(const Input *in, const char *path, Article *a) {
   if (start_article(a, path, 0) != 0)
     return -1;
-  errno = 0;
-  FILE *fh = open_path(path);
-  if (!fh) {
+  int from_stdin = strcmp(path, "-") == 0;
+  int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+  if (fd < 0) {
     set_problem(a, errno, in->max_bytes);
     return 1;
   }
   size_t len = 0;
-  int error = read_all(fh, in->max_bytes, &a->record.text, &len);
-  if (fh == stdin)
-    clearerr(stdin);
-  else
-    fclose(fh);
+  int error = read_all(fd, in->max_bytes, &a->record.text, &len);
+  if (!from_stdin)
+    close(fd);
   if (error == ENOMEM) {
     article_release(a);
     return -1;

@@ -1,12 +1,15 @@
 /* lexicon.c - categorised word lists; see lexicon.h.
  *
- * Categories are numbered in the order they first appear.  Exact phrases
- * are indexed by their normalised key in one hash map, whose value is the
- * first of the key's Entry records, one per category that has the phrase.
- * A KgStems set says which categories have a phrase longer than a key and
- * starting with it, so that kg_lexicon_match stops as soon as the words
- * read so far begin no phrase of the category: for most words after the
- * first.  Prefix entries ("prepar*") are kept per category, in file order.
+ * Categories are numbered in the order they first appear.  One hash map
+ * indexes, by normalised key, what the lexicon knows of every phrase and
+ * of every prefix of one that the keys of whole tokens can make
+ * (kg_key_may_split): a KgLexWord, with the first of the key's Entry
+ * records (one per category that has the phrase), the categories that
+ * have it, and those with a longer phrase starting with it, so that
+ * kg_lexicon_match stops as soon as the words read so far begin no phrase
+ * of the category: for most words after the first.  A word's description
+ * is one probe.  Prefix entries ("prepar*") are kept per category, in file
+ * order.
  */
 #include "lexicon.h"
 
@@ -15,7 +18,6 @@
 #include <string.h>
 
 #include "grow.h"
-#include "stems.h"
 #include "strmap.h"
 #include "tsv.h"
 
@@ -44,8 +46,10 @@ typedef struct {
 
 struct KgLexiconImpl {
   KgLexFilter filter; ///< first, for the inline filters of lexicon.h
-  KgStrMap *phrases;  ///< phrase key -> index of its first Entry
-  KgStems *stems;    ///< phrase key prefixes -> category_bit()s
+  KgStrMap *known;    ///< key of a phrase or of its prefix -> index into
+                      ///< words
+  KgLexWord *words;   ///< what the lexicon knows of each key of known
+  size_t word_count, word_cap;
   Entry *entries;    ///< exact phrases, chained per key
   size_t entry_count, entry_cap;
   char **values;    ///< owned value strings
@@ -65,8 +69,7 @@ static unsigned long long category_bit(size_t category) {
 
 KgLexicon *kg_lexicon_new(void) {
   KgLexicon *lex = calloc(1, sizeof *lex);
-  if (!lex || !(lex->phrases = kg_strmap_new()) ||
-      !(lex->stems = kg_stems_new()) ||
+  if (!lex || !(lex->known = kg_strmap_new()) ||
       !(lex->category_index = kg_strmap_new())) {
     kg_lexicon_free(lex);
     return NULL;
@@ -77,8 +80,8 @@ KgLexicon *kg_lexicon_new(void) {
 void kg_lexicon_free(KgLexicon *lex) {
   if (!lex)
     return;
-  kg_strmap_free(lex->phrases);
-  kg_stems_free(lex->stems);
+  kg_strmap_free(lex->known);
+  free(lex->words);
   kg_strmap_free(lex->category_index);
   free(lex->entries);
   for (size_t i = 0; i < lex->value_count; i++)
@@ -138,34 +141,71 @@ static long category_for(KgLexicon *lex, const char *name) {
   return (long)lex->category_count++;
 }
 
+/* What the lexicon knows of key (whose kg_hash_bytes is hash): nothing
+ * when it is no phrase nor the start of one. */
+static KgLexWord known_word(const KgLexicon *lex, const char *key, size_t len,
+                            unsigned long long hash) {
+  size_t index;
+  if (kg_strmap_get_hashed(lex->known, key, len, hash, &index))
+    return lex->words[index];
+  return (KgLexWord){NO_ENTRY, 0, 0};
+}
+
 /* Index of the first Entry of the phrase key (whose kg_hash_bytes is
  * hash), or NO_ENTRY. */
 static size_t first_entry(const KgLexicon *lex, const char *key, size_t len,
                           unsigned long long hash) {
+  return known_word(lex, key, len, hash).entries;
+}
+
+/* The index in words of key, added (knowing nothing) when new; SIZE_MAX
+ * when out of memory. */
+static size_t word_for(KgLexicon *lex, const char *key, size_t len) {
   size_t index;
-  return kg_strmap_get_hashed(lex->phrases, key, len, hash, &index)
-             ? index
-             : NO_ENTRY;
+  if (kg_grow((void **)&lex->words, lex->word_count, &lex->word_cap,
+              sizeof *lex->words) != 0)
+    return SIZE_MAX;
+  int added = kg_strmap_add(lex->known, key, len, lex->word_count, &index);
+  if (added < 0)
+    return SIZE_MAX;
+  if (added) {
+    index = lex->word_count++;
+    lex->words[index] = (KgLexWord){NO_ENTRY, 0, 0};
+  }
+  return index;
 }
 
 /* Sets the value of the exact phrase key in category, replacing an earlier
- * one.  0, or -1 when out of memory. */
+ * one; notes the category as one with a longer phrase in each prefix of
+ * the key that tokens can make.  0, or -1 when out of memory. */
 static int add_exact(KgLexicon *lex, size_t category, const char *key,
                      size_t len, size_t value) {
-  size_t first = first_entry(lex, key, len, kg_hash_bytes(key, len));
-  for (size_t e = first; e != NO_ENTRY; e = lex->entries[e].next)
+  size_t w = word_for(lex, key, len);
+  if (w == SIZE_MAX)
+    return -1;
+  for (size_t e = lex->words[w].entries; e != NO_ENTRY;
+       e = lex->entries[e].next)
     if (lex->entries[e].category == category) {
       lex->entries[e].value = value;
       return 0;
     }
   if (kg_grow((void **)&lex->entries, lex->entry_count, &lex->entry_cap,
-              sizeof *lex->entries) != 0 ||
-      kg_strmap_put(lex->phrases, key, len, lex->entry_count) != 0 ||
-      kg_stems_add(lex->stems, key, len, category_bit(category)) != 0)
+              sizeof *lex->entries) != 0)
     return -1;
-  lex->entries[lex->entry_count++] = (Entry){category, value, first};
+  lex->entries[lex->entry_count] =
+      (Entry){category, value, lex->words[w].entries};
+  lex->words[w].entries = lex->entry_count++;
+  lex->words[w].exact |= category_bit(category);
   if (len > lex->categories[category].longest)
     lex->categories[category].longest = len;
+  for (size_t n = 1; n < len; n++) {
+    if (!kg_key_may_split(key, len, n))
+      continue;
+    size_t p = word_for(lex, key, n);
+    if (p == SIZE_MAX)
+      return -1;
+    lex->words[p].longer |= category_bit(category);
+  }
   return 0;
 }
 
@@ -244,11 +284,7 @@ KgStatus kg_lexicon_load(KgLexicon *lex, const char *path, KgError *err) {
 
 KgLexWord kg_lexicon_describe(const KgLexicon *lex, const char *key,
                               size_t len, unsigned long long hash) {
-  KgLexWord w = {first_entry(lex, key, len, hash), 0,
-                 kg_stems_longer(lex->stems, hash)};
-  for (size_t e = w.entries; e != NO_ENTRY; e = lex->entries[e].next)
-    w.exact |= category_bit(lex->entries[e].category);
-  return w;
+  return known_word(lex, key, len, hash);
 }
 
 /* What the lexicon knows of token i of t: noted when t was split with this

@@ -599,7 +599,8 @@ static int sentence_words_build(SentenceWords *w, unsigned **held,
                                 const KgRuleSet *rules, const KgText *text,
                                 const KgUnit *units, size_t count,
                                 KgRuleScratch *scratch) {
-  size_t n = count ? count : 1, words = rules->word_count ? rules->word_count : 1;
+  size_t n = count ? count : 1;
+  size_t words = rules->word_count ? rules->word_count : 1;
   size_t ptrs = n * (sizeof *w->key + sizeof *w->len) +
                 words * sizeof *w->in_units.list;
   size_t size = ptrs + (rules->count + 1) * sizeof **held + 2 * words;

@@ -6,7 +6,8 @@
  * error, or --explain's blocks) and its counts; the pipeline's emitter
  * then writes all that, in input order.  The window holds WINDOW_PER_WORKER
  * jobs per worker: enough to keep every worker busy while a slow article
- * holds up the writing, and all the memory the run needs beyond one
+ * holds up the writing, and the reading thread woken once every few jobs
+ * (pipeline.c), not for each; and all the memory the run needs beyond one
  * KgWriter per worker.
  */
 #ifndef _POSIX_C_SOURCE
@@ -25,7 +26,7 @@
 #include "serialize.h"
 
 #define PROGRAM "newskg"
-#define WINDOW_PER_WORKER 4
+#define WINDOW_PER_WORKER 8
 
 /* One article on its way through the pipeline. */
 typedef struct {

@@ -508,8 +508,8 @@ static void check_cuts(const char *text, size_t len) {
   char key[512];
   size_t lens[64];
   unsigned long long hashes[64];
-  size_t built = kg_text_keys(&t, 0, 0, t.token_count < 64 ? t.token_count : 64,
-                              key, sizeof key, lens, hashes);
+  size_t most = t.token_count < 64 ? t.token_count : 64;
+  size_t built = kg_text_keys(&t, 0, 0, most, key, sizeof key, lens, hashes);
   for (size_t n = 1; n < built; n++)
     if (lens[n - 1] < lens[built - 1] &&
         !kg_key_may_split(key, lens[built - 1], lens[n - 1])) {

@@ -306,8 +306,8 @@ static int tokenize_line(Builder *b, const KgLexicon *lex, size_t start,
           b->t->tokens[b->t->token_count - 1].end + 1 == tok_start)
         i++;
       /* an abbreviation from the lexicon keeps its dot: "Gen.", "Mr."
-       * (an ASCII word, whose key is as long, longer than every
-       * abbreviation is none: most words before a full stop) */
+       * (an ASCII word's key is as long as the word: longer than every
+       * abbreviation, as most words before a full stop are, it is none) */
       else if (i < end && s[i] == '.' &&
                !(i == plain_end && i + 1 - tok_start > b->abbrev_longest)) {
         char key[64];
@@ -529,8 +529,8 @@ KgStatus kg_text_split(const char *text, size_t len, const KgLexicon *lex,
   out->text = text;
   out->len = len;
   Builder b = {out, 0, 0, lex ? kg_lexicon_longest(lex, "abbrev") : 0};
-  /* room for as many tokens as news text has, about one in five bytes,
-   * made at once */
+  /* room made at once for a token every four bytes: news text has one
+   * in about five */
   b.cap_tokens = len / 4 + 8;
   if (!(out->tokens = malloc(b.cap_tokens * sizeof *out->tokens)))
     goto nomem;

@@ -288,11 +288,6 @@ const KgGazEntry *kg_gazetteer_entry(const KgGazetteer *gz, size_t i) {
 
 size_t kg_gazetteer_max_tokens(const KgGazetteer *gz) { return gz->max_tokens; }
 
-int kg_gazetteer_may_extend(const KgGazetteer *gz, const char *key,
-                            size_t len) {
-  return kg_gazetteer_may_extend_hashed(gz, kg_hash_bytes(key, len));
-}
-
 int kg_gazetteer_may_extend_hashed(const KgGazetteer *gz,
                                    unsigned long long hash) {
   return kg_stems_longer(gz->stems, hash) != 0;

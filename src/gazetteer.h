@@ -81,12 +81,9 @@ int kg_gazetteer_attr_has(const KgGazetteer *gz, size_t i, KgAttr attr,
 /** Longest name in tokens, bounding the longest-match search. */
 size_t kg_gazetteer_max_tokens(const KgGazetteer *gz);
 
-/** Non-zero when a name's key may be longer than key and start with it;
- *  never 0 when one is (a longest-match search may stop at 0). */
-int kg_gazetteer_may_extend(const KgGazetteer *gz, const char *key,
-                            size_t len);
-
-/** kg_gazetteer_may_extend for a key of this kg_hash_bytes. */
+/** Non-zero when a name's key may be longer than the key whose
+ *  kg_hash_bytes is hash and start with it; never 0 when one is (a
+ *  longest-match search may stop at 0). */
 int kg_gazetteer_may_extend_hashed(const KgGazetteer *gz,
                                    unsigned long long hash);
 

@@ -768,13 +768,10 @@ size_t kg_text_keys(const KgText *t, size_t first, size_t built, size_t most,
   return n;
 }
 
-static int ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9');
-}
-
 int kg_key_may_split(const char *key, size_t len, size_t n) {
-  return !ascii_alnum(key[n - 1]) || !ascii_alnum(key[n]) ||
+  /* ascii_class reads a byte beyond ASCII as punctuation */
+  return ascii_class((unsigned char)key[n - 1]) != CH_ALNUM ||
+         ascii_class((unsigned char)key[n]) != CH_ALNUM ||
          (len - n >= 3 && memcmp(key + n, "n't", 3) == 0);
 }
 

@@ -1,0 +1,626 @@
+/* parser.c - labelled dependency parsing, arc-hybrid.
+ *
+ * Words are numbered 1..n, 0 is the root.  A state is a stack (the root at
+ * its bottom), the buffer (words b..n) and the arcs built.  Transitions:
+ *
+ *     SHIFT     push the buffer's first word b
+ *     LEFT-l    s0 <-l- b: the stack's top becomes b's dependent; pop
+ *     RIGHT-l   s1 -l-> s0: the top becomes the next one's dependent; pop
+ *
+ * The root takes its one dependent, labelled root, by the last RIGHT, when
+ * the buffer is empty and the stack holds the root and one word; no other
+ * arc is labelled root.  Class 0 is SHIFT, 1 + l is LEFT-l and 1 + L + l is
+ * RIGHT-l for L labels.
+ *
+ * The dynamic oracle: a transition's cost is the number of gold arcs it
+ * makes unreachable (Goldberg and Nivre 2013, arc-hybrid), plus one when it
+ * builds a gold arc with the wrong label.  For a non-projective gold tree
+ * some gold arcs are out of reach from the start; the oracle then takes
+ * the transitions of least cost.
+ */
+#include "parser.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "model.h"
+#include "perceptron.h"
+
+enum { MAX_FEATURES = 96, MAX_LABELS = 255 };
+enum { SHIFT = 0 };
+#define NONE UINT32_MAX
+#define ROOT_WORD 0x2f6b1c3du
+#define NO_WORD 0x5bd1e995u
+#define ROOT_TAG 0xFFFEu
+#define NO_TAG 0xFFFFu
+#define NO_LABEL 0xFFFFu
+
+struct KgParserImpl {
+  KgModel *model;
+  const char **labels;
+  size_t n_labels, root_label;
+  const char **upos, **xpos; ///< the tags the parser was trained with
+  size_t n_tags;
+  KgWeights weights;
+};
+
+/* What the state knows of a word (index 0: the root). */
+typedef struct {
+  uint32_t head;
+  uint16_t label;
+  uint32_t left[2];  ///< leftmost and second leftmost dependents, or NONE
+  uint32_t right[2]; ///< rightmost and second rightmost, or NONE
+  uint8_t n_left, n_right;
+  uint64_t left_labels, right_labels; ///< sets of the dependents' labels
+} Node;
+
+struct KgParserStateImpl {
+  Node *nodes;      ///< n + 1
+  uint32_t *stack;  ///< the root at stack[0]
+  size_t depth;     ///< words on the stack
+  size_t b;         ///< the buffer's first word (n + 1 when empty)
+  size_t n;         ///< words
+  size_t cap;       ///< nodes and stack allocated
+  const KgWordKeys *keys;
+  const uint16_t *tags;
+};
+
+KgParserState *kg_parser_state_new(void) {
+  return calloc(1, sizeof(KgParserState));
+}
+
+void kg_parser_state_free(KgParserState *s) {
+  if (s == NULL)
+    return;
+  free(s->nodes);
+  free(s->stack);
+  free(s);
+}
+
+static int state_start(KgParserState *s, const KgWordKeys *keys,
+                       const uint16_t *tags, size_t n) {
+  if (n + 1 > s->cap) {
+    size_t cap = n + 1 > 2 * s->cap ? n + 1 : 2 * s->cap;
+    Node *nodes = realloc(s->nodes, cap * sizeof *nodes);
+    if (nodes == NULL)
+      return -1;
+    s->nodes = nodes;
+    uint32_t *stack = realloc(s->stack, cap * sizeof *stack);
+    if (stack == NULL)
+      return -1;
+    s->stack = stack;
+    s->cap = cap;
+  }
+  for (size_t i = 0; i <= n; i++) {
+    Node *d = &s->nodes[i];
+    d->head = NONE;
+    d->label = NO_LABEL;
+    d->left[0] = d->left[1] = d->right[0] = d->right[1] = NONE;
+    d->n_left = d->n_right = 0;
+    d->left_labels = d->right_labels = 0;
+  }
+  s->stack[0] = 0;
+  s->depth = 1;
+  s->b = 1;
+  s->n = n;
+  s->keys = keys;
+  s->tags = tags;
+  return 0;
+}
+
+static void add_arc(KgParserState *s, uint32_t head, uint32_t dep,
+                    uint16_t label) {
+  Node *h = &s->nodes[head];
+  s->nodes[dep].head = head;
+  s->nodes[dep].label = label;
+  uint64_t bit = 1ULL << (label & 63);
+  if (dep < head) {
+    if (h->left[0] == NONE || dep < h->left[0]) {
+      h->left[1] = h->left[0];
+      h->left[0] = dep;
+    } else if (h->left[1] == NONE || dep < h->left[1])
+      h->left[1] = dep;
+    h->n_left = (uint8_t)(h->n_left < 255 ? h->n_left + 1 : 255);
+    h->left_labels |= bit;
+  } else {
+    if (h->right[0] == NONE || dep > h->right[0]) {
+      h->right[1] = h->right[0];
+      h->right[0] = dep;
+    } else if (h->right[1] == NONE || dep > h->right[1])
+      h->right[1] = dep;
+    h->n_right = (uint8_t)(h->n_right < 255 ? h->n_right + 1 : 255);
+    h->right_labels |= bit;
+  }
+}
+
+static int is_terminal(const KgParserState *s) {
+  return s->b > s->n && s->depth == 1;
+}
+
+/* Whether class c may be taken now. */
+static int is_valid(const KgParserState *s, size_t c, size_t n_labels,
+                    size_t root_label) {
+  if (c == SHIFT)
+    return s->b <= s->n;
+  if (s->depth < 2)
+    return 0;
+  size_t label = (c - 1) % n_labels;
+  if (c <= n_labels) /* LEFT */
+    return s->b <= s->n && label != root_label;
+  if (s->stack[s->depth - 2] == 0) /* RIGHT onto the root */
+    return s->b > s->n && label == root_label;
+  return label != root_label;
+}
+
+static void apply(KgParserState *s, size_t c, size_t n_labels) {
+  if (c == SHIFT) {
+    s->stack[s->depth++] = (uint32_t)s->b++;
+    return;
+  }
+  uint32_t s0 = s->stack[--s->depth];
+  uint16_t label = (uint16_t)((c - 1) % n_labels);
+  if (c <= n_labels)
+    add_arc(s, (uint32_t)s->b, s0, label);
+  else
+    add_arc(s, s->stack[s->depth - 1], s0, label);
+}
+
+/* --- features ------------------------------------------------------------- */
+
+static uint64_t word_of(const KgParserState *s, uint32_t i) {
+  if (i == NONE)
+    return NO_WORD;
+  return i == 0 ? ROOT_WORD : s->keys[i - 1].lower;
+}
+
+static uint64_t tag_of(const KgParserState *s, uint32_t i) {
+  if (i == NONE)
+    return NO_TAG;
+  return i == 0 ? ROOT_TAG : s->tags[i - 1];
+}
+
+static uint64_t label_of(const KgParserState *s, uint32_t i) {
+  return i == NONE ? NO_LABEL : s->nodes[i].label;
+}
+
+static uint64_t mix2(uint64_t t, uint64_t a, uint64_t b) {
+  return kg_feature_mix(kg_feature_mix(t, a), b);
+}
+
+static uint64_t mix3(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
+  return kg_feature_mix(mix2(t, a, b), c);
+}
+
+static uint64_t mix4(uint64_t t, uint64_t a, uint64_t b, uint64_t c,
+                     uint64_t d) {
+  return kg_feature_mix(mix3(t, a, b, c), d);
+}
+
+/* The templates of Zhang and Nivre (2011), as the arc-hybrid system's
+ * stack and buffer hold them. */
+static size_t features(const KgParserState *s, uint64_t *f) {
+  uint32_t s0 = s->depth >= 1 ? s->stack[s->depth - 1] : NONE;
+  uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
+  uint32_t s2 = s->depth >= 3 ? s->stack[s->depth - 3] : NONE;
+  uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
+  uint32_t b1 = s->b + 1 <= s->n ? (uint32_t)s->b + 1 : NONE;
+  uint32_t b2 = s->b + 2 <= s->n ? (uint32_t)s->b + 2 : NONE;
+  const Node *n0 = s0 != NONE ? &s->nodes[s0] : NULL;
+  const Node *n1 = s1 != NONE ? &s->nodes[s1] : NULL;
+  const Node *nb = b0 != NONE ? &s->nodes[b0] : NULL;
+  uint32_t s0l1 = n0 ? n0->left[0] : NONE, s0l2 = n0 ? n0->left[1] : NONE;
+  uint32_t s0r1 = n0 ? n0->right[0] : NONE, s0r2 = n0 ? n0->right[1] : NONE;
+  uint32_t s1l1 = n1 ? n1->left[0] : NONE, s1r1 = n1 ? n1->right[0] : NONE;
+  uint32_t b0l1 = nb ? nb->left[0] : NONE, b0l2 = nb ? nb->left[1] : NONE;
+
+  uint64_t s0w = word_of(s, s0), s0t = tag_of(s, s0);
+  uint64_t s1w = word_of(s, s1), s1t = tag_of(s, s1);
+  uint64_t s2t = tag_of(s, s2);
+  uint64_t b0w = word_of(s, b0), b0t = tag_of(s, b0);
+  uint64_t b1w = word_of(s, b1), b1t = tag_of(s, b1);
+  uint64_t b2w = word_of(s, b2), b2t = tag_of(s, b2);
+  uint64_t s0wt = kg_feature_mix(s0w, s0t), s1wt = kg_feature_mix(s1w, s1t);
+  uint64_t b0wt = kg_feature_mix(b0w, b0t), b1wt = kg_feature_mix(b1w, b1t);
+  uint64_t s0l1t = tag_of(s, s0l1), s0l2t = tag_of(s, s0l2);
+  uint64_t s0r1t = tag_of(s, s0r1), s0r2t = tag_of(s, s0r2);
+  uint64_t s1l1t = tag_of(s, s1l1), s1r1t = tag_of(s, s1r1);
+  uint64_t b0l1t = tag_of(s, b0l1), b0l2t = tag_of(s, b0l2);
+
+  /* The distance from s0 to b0, in buckets past 5. */
+  uint64_t dist = 0;
+  if (s0 != NONE && b0 != NONE) {
+    uint32_t d = b0 - s0;
+    dist = d <= 5 ? d : d <= 10 ? 6 : 7;
+  }
+  uint64_t s0nl = n0 ? n0->n_left : 0, s0nr = n0 ? n0->n_right : 0;
+  uint64_t b0nl = nb ? nb->n_left : 0;
+  uint64_t s0ll = n0 ? n0->left_labels : 0, s0rl = n0 ? n0->right_labels : 0;
+  uint64_t b0ll = nb ? nb->left_labels : 0;
+  uint64_t b0shape = b0 != NONE ? s->keys[b0 - 1].shape : NO_WORD;
+  uint64_t b0suffix = b0 != NONE ? s->keys[b0 - 1].suffix[2] : NO_WORD;
+
+  size_t m = 0;
+  uint64_t t = 1;
+  /* Single words. */
+  f[m++] = kg_feature_mix(t++, s0w);
+  f[m++] = kg_feature_mix(t++, s0t);
+  f[m++] = kg_feature_mix(t++, s0wt);
+  f[m++] = kg_feature_mix(t++, s1w);
+  f[m++] = kg_feature_mix(t++, s1t);
+  f[m++] = kg_feature_mix(t++, s1wt);
+  f[m++] = kg_feature_mix(t++, b0w);
+  f[m++] = kg_feature_mix(t++, b0t);
+  f[m++] = kg_feature_mix(t++, b0wt);
+  f[m++] = kg_feature_mix(t++, b1w);
+  f[m++] = kg_feature_mix(t++, b1t);
+  f[m++] = kg_feature_mix(t++, b1wt);
+  f[m++] = kg_feature_mix(t++, b2w);
+  f[m++] = kg_feature_mix(t++, b2t);
+  f[m++] = kg_feature_mix(t++, b0shape);
+  f[m++] = kg_feature_mix(t++, b0suffix);
+  /* Pairs. */
+  f[m++] = mix2(t++, s0wt, b0wt);
+  f[m++] = mix2(t++, s0wt, b0w);
+  f[m++] = mix2(t++, s0w, b0wt);
+  f[m++] = mix2(t++, s0wt, b0t);
+  f[m++] = mix2(t++, s0t, b0wt);
+  f[m++] = mix2(t++, s0w, b0w);
+  f[m++] = mix2(t++, s0t, b0t);
+  f[m++] = mix2(t++, b0t, b1t);
+  f[m++] = mix2(t++, s1t, s0t);
+  f[m++] = mix2(t++, s1w, s0w);
+  f[m++] = mix2(t++, s1wt, s0t);
+  f[m++] = mix2(t++, s1t, s0wt);
+  f[m++] = mix2(t++, s1wt, s0wt);
+  f[m++] = mix2(t++, s1t, b0t);
+  f[m++] = mix2(t++, s1w, b0w);
+  f[m++] = mix2(t++, b0w, b1w);
+  /* Triples of tags. */
+  f[m++] = mix3(t++, b0t, b1t, b2t);
+  f[m++] = mix3(t++, s0t, b0t, b1t);
+  f[m++] = mix3(t++, s1t, s0t, b0t);
+  f[m++] = mix3(t++, s2t, s1t, s0t);
+  f[m++] = mix3(t++, s0t, s0l1t, b0t);
+  f[m++] = mix3(t++, s0t, s0r1t, b0t);
+  f[m++] = mix3(t++, s0t, b0t, b0l1t);
+  f[m++] = mix3(t++, s1t, s1r1t, s0t);
+  f[m++] = mix3(t++, s1t, s1l1t, s0t);
+  f[m++] = mix3(t++, s1t, s0t, s0l1t);
+  f[m++] = mix3(t++, s1t, s0t, s0r1t);
+  f[m++] = mix4(t++, s0t, s0l1t, s0l2t, b0t);
+  f[m++] = mix4(t++, s0t, s0r1t, s0r2t, b0t);
+  f[m++] = mix3(t++, b0t, b0l1t, b0l2t);
+  f[m++] = mix3(t++, s0w, b0t, b1t);
+  f[m++] = mix3(t++, s0t, b0w, b1t);
+  /* Distance. */
+  f[m++] = mix2(t++, s0w, dist);
+  f[m++] = mix2(t++, s0t, dist);
+  f[m++] = mix2(t++, b0w, dist);
+  f[m++] = mix2(t++, b0t, dist);
+  f[m++] = mix3(t++, s0w, b0w, dist);
+  f[m++] = mix3(t++, s0t, b0t, dist);
+  /* Valency. */
+  f[m++] = mix2(t++, s0w, s0nr);
+  f[m++] = mix2(t++, s0t, s0nr);
+  f[m++] = mix2(t++, s0w, s0nl);
+  f[m++] = mix2(t++, s0t, s0nl);
+  f[m++] = mix2(t++, b0w, b0nl);
+  f[m++] = mix2(t++, b0t, b0nl);
+  /* The dependents built so far: words, tags and labels. */
+  f[m++] = kg_feature_mix(t++, word_of(s, s0l1));
+  f[m++] = kg_feature_mix(t++, s0l1t);
+  f[m++] = kg_feature_mix(t++, label_of(s, s0l1));
+  f[m++] = kg_feature_mix(t++, word_of(s, s0r1));
+  f[m++] = kg_feature_mix(t++, s0r1t);
+  f[m++] = kg_feature_mix(t++, label_of(s, s0r1));
+  f[m++] = kg_feature_mix(t++, label_of(s, s0l2));
+  f[m++] = kg_feature_mix(t++, label_of(s, s0r2));
+  f[m++] = kg_feature_mix(t++, word_of(s, b0l1));
+  f[m++] = kg_feature_mix(t++, b0l1t);
+  f[m++] = kg_feature_mix(t++, label_of(s, b0l1));
+  f[m++] = kg_feature_mix(t++, label_of(s, b0l2));
+  f[m++] = kg_feature_mix(t++, label_of(s, s1r1));
+  f[m++] = mix3(t++, s0t, label_of(s, s0l1), label_of(s, s0l2));
+  f[m++] = mix3(t++, s0t, label_of(s, s0r1), label_of(s, s0r2));
+  f[m++] = mix3(t++, b0t, label_of(s, b0l1), label_of(s, b0l2));
+  /* Label sets. */
+  f[m++] = mix2(t++, s0w, s0rl);
+  f[m++] = mix2(t++, s0t, s0rl);
+  f[m++] = mix2(t++, s0w, s0ll);
+  f[m++] = mix2(t++, s0t, s0ll);
+  f[m++] = mix2(t++, b0w, b0ll);
+  f[m++] = mix2(t++, b0t, b0ll);
+  return m;
+}
+
+/* --- prediction ----------------------------------------------------------- */
+
+/* The best-scoring class that may be taken now (one always may until the
+ * state is terminal): is_valid, class range by class range. */
+static size_t best_valid(const KgParserState *s, const float *scores,
+                         size_t n_labels, size_t root_label) {
+  int shift = s->b <= s->n, arcs = s->depth >= 2;
+  int left = arcs && shift;
+  int onto_root = arcs && s->stack[s->depth - 2] == 0;
+  size_t b = SIZE_MAX;
+  if (shift)
+    b = SHIFT;
+  for (size_t l = 0; left && l < n_labels; l++)
+    if (l != root_label && (b == SIZE_MAX || scores[1 + l] > scores[b]))
+      b = 1 + l;
+  for (size_t l = 0; arcs && l < n_labels; l++) {
+    size_t c = 1 + n_labels + l;
+    int right = onto_root ? !shift && l == root_label : l != root_label;
+    if (right && (b == SIZE_MAX || scores[c] > scores[b]))
+      b = c;
+  }
+  return b;
+}
+
+KgStatus kg_parser_load(const char *path, KgParser **out, KgError *err) {
+  *out = NULL;
+  KgParser *p = calloc(1, sizeof *p);
+  if (p == NULL)
+    return kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+  KgStatus st = kg_model_open(path, "parser", &p->model, err);
+  size_t n_xpos = 0;
+  if (st == KG_OK)
+    st = kg_model_strings(p->model, "labels", &p->labels, &p->n_labels, err);
+  if (st == KG_OK)
+    st = kg_model_strings(p->model, "upos", &p->upos, &p->n_tags, err);
+  if (st == KG_OK)
+    st = kg_model_strings(p->model, "xpos", &p->xpos, &n_xpos, err);
+  if (st == KG_OK && (n_xpos != p->n_tags || p->n_labels > MAX_LABELS))
+    st = kg_error(err, KG_ERR_PARSE, path, 0, -1, "malformed tag or label list");
+  p->root_label = p->n_labels;
+  for (size_t l = 0; st == KG_OK && l < p->n_labels; l++)
+    if (strcmp(p->labels[l], "root") == 0)
+      p->root_label = l;
+  if (st == KG_OK && p->root_label == p->n_labels)
+    st = kg_error(err, KG_ERR_PARSE, path, 0, -1, "no root label");
+  if (st == KG_OK)
+    st = kg_weights_load(p->model, "w", 1 + 2 * p->n_labels, &p->weights, err);
+  if (st != KG_OK) {
+    kg_parser_free(p);
+    return st;
+  }
+  *out = p;
+  return KG_OK;
+}
+
+void kg_parser_free(KgParser *p) {
+  if (p == NULL)
+    return;
+  free(p->labels);
+  free(p->upos);
+  free(p->xpos);
+  kg_model_close(p->model);
+  free(p);
+}
+
+const char *kg_parser_label(const KgParser *p, size_t label) {
+  return p->labels[label];
+}
+
+int kg_parser_tags_match(const KgParser *p, const KgTagger *t) {
+  if (kg_tagger_tag_count(t) != p->n_tags)
+    return 0;
+  for (size_t i = 0; i < p->n_tags; i++)
+    if (strcmp(p->upos[i], kg_tagger_upos(t, i)) != 0 ||
+        strcmp(p->xpos[i], kg_tagger_xpos(t, i)) != 0)
+      return 0;
+  return 1;
+}
+
+int kg_parser_parse(const KgParser *p, KgParserState *s,
+                    const KgWordKeys *keys, const uint16_t *tags, size_t n,
+                    uint32_t *heads, uint16_t *labels) {
+  if (state_start(s, keys, tags, n) != 0)
+    return -1;
+  size_t n_classes = 1 + 2 * p->n_labels;
+  float scores[2 * MAX_LABELS + 2]; /* the stride of 1 + 2 * MAX_LABELS */
+  uint64_t f[MAX_FEATURES];
+  while (!is_terminal(s)) {
+    memset(scores, 0, kg_weights_stride(n_classes) * sizeof *scores);
+    kg_weights_score(&p->weights, f, features(s, f), scores);
+    apply(s, best_valid(s, scores, p->n_labels, p->root_label),
+          p->n_labels);
+  }
+  for (size_t i = 0; i < n; i++) {
+    heads[i] = s->nodes[i + 1].head;
+    labels[i] = s->nodes[i + 1].label;
+  }
+  return 0;
+}
+
+/* --- training ------------------------------------------------------------- */
+
+/* The cost of each valid class from state s towards the gold tree (heads
+ * and labels of words 1..n at index 1..n): costs[c], or SIZE_MAX for an
+ * invalid class.  Returns the least cost. */
+static size_t oracle(const KgParserState *s, const uint32_t *gold_head,
+                     const uint16_t *gold_label, size_t n_labels,
+                     size_t root_label, size_t *costs) {
+  size_t n_classes = 1 + 2 * n_labels;
+  size_t shift = 0, left = 0, right = 0;
+  uint32_t s0 = s->stack[s->depth - 1];
+  uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
+  size_t b = s->b;
+  if (b <= s->n) {
+    /* SHIFT loses b's head or dependents on the stack (but s0 as head). */
+    for (size_t k = 0; k < s->depth; k++) {
+      uint32_t w = s->stack[k];
+      if (w != s0 && gold_head[b] == w)
+        shift++;
+      if (w != 0 && gold_head[w] == b)
+        shift++;
+    }
+  }
+  if (s0 != 0) {
+    /* LEFT and RIGHT both lose s0's dependents still in the buffer. */
+    size_t deps = 0;
+    for (size_t k = b; k <= s->n; k++)
+      deps += gold_head[k] == s0;
+    left = right = deps;
+    /* LEFT loses s0's head at s1 or in the buffer past b. */
+    if (gold_head[s0] == s1)
+      left++;
+    for (size_t k = b + 1; k <= s->n; k++)
+      left += gold_head[s0] == k;
+    /* RIGHT loses s0's head in the buffer. */
+    for (size_t k = b; k <= s->n; k++)
+      right += gold_head[s0] == k;
+  }
+  size_t least = SIZE_MAX;
+  for (size_t c = 0; c < n_classes; c++) {
+    if (!is_valid(s, c, n_labels, root_label)) {
+      costs[c] = SIZE_MAX;
+      continue;
+    }
+    if (c == SHIFT)
+      costs[c] = shift;
+    else {
+      size_t label = (c - 1) % n_labels;
+      int is_left = c <= n_labels;
+      uint32_t head = is_left ? (uint32_t)b : s1;
+      costs[c] = (is_left ? left : right) +
+                 (gold_head[s0] == head && gold_label[s0] != label);
+    }
+    if (costs[c] < least)
+      least = costs[c];
+  }
+  return least;
+}
+
+static uint64_t next_random(uint64_t *state) {
+  *state ^= *state >> 12;
+  *state ^= *state << 25;
+  *state ^= *state >> 27;
+  return *state * 0x2545F4914F6CDD1DULL;
+}
+
+static KgStatus save(const KgTreebank *tb, const KgPerceptron *perceptron,
+                     const char *path, KgError *err) {
+  KgModelWriter *w = kg_model_writer_new("parser");
+  size_t sizes[3] = {0, 0, 0};
+  char **lists[3] = {tb->labels, tb->upos, tb->xpos};
+  size_t counts[3] = {tb->n_labels, tb->n_tags, tb->n_tags};
+  const char *names[3] = {"labels", "upos", "xpos"};
+  KgStatus st = w == NULL ? KG_ERR_NOMEM : KG_OK;
+  for (size_t k = 0; st == KG_OK && k < 3; k++) {
+    for (size_t i = 0; i < counts[k]; i++)
+      sizes[k] += strlen(lists[k][i]) + 1;
+    char *buf = malloc(sizes[k] + 1), *at = buf;
+    if (buf == NULL) {
+      st = KG_ERR_NOMEM;
+      break;
+    }
+    for (size_t i = 0; i < counts[k]; i++)
+      at = stpcpy(at, lists[k][i]) + 1;
+    if (kg_model_writer_add(w, names[k], buf, sizes[k]) != 0)
+      st = KG_ERR_NOMEM;
+    free(buf);
+  }
+  if (st == KG_OK && kg_perceptron_save(perceptron, w, "w", 1e-3f) != 0)
+    st = KG_ERR_NOMEM;
+  if (st == KG_OK)
+    st = kg_model_writer_save(w, path, err);
+  else
+    kg_error(err, st, path, 0, -1, "out of memory");
+  kg_model_writer_free(w);
+  return st;
+}
+
+KgStatus kg_parser_train(const KgTreebank *tb, const uint16_t *tags,
+                         const KgTrainOptions *opts, const char *path,
+                         KgError *err) {
+  size_t root_label = tb->n_labels;
+  for (size_t l = 0; l < tb->n_labels; l++)
+    if (strcmp(tb->labels[l], "root") == 0)
+      root_label = l;
+  if (root_label == tb->n_labels || tb->n_labels > MAX_LABELS)
+    return kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                    "the treebank needs a root label and at most %d labels",
+                    MAX_LABELS);
+  size_t n_classes = 1 + 2 * tb->n_labels, longest = 0;
+  size_t *first_word = malloc((tb->n + 1) * sizeof *first_word);
+  for (size_t i = 0, at = 0; first_word != NULL && i <= tb->n; i++) {
+    first_word[i] = at;
+    if (i < tb->n) {
+      at += tb->trees[i].n;
+      if (tb->trees[i].n > longest)
+        longest = tb->trees[i].n;
+    }
+  }
+  KgPerceptron *perceptron = kg_perceptron_new(n_classes);
+  KgParserState *s = kg_parser_state_new();
+  float *scores = malloc(n_classes * sizeof *scores);
+  size_t *costs = malloc(n_classes * sizeof *costs);
+  size_t *order = malloc((tb->n ? tb->n : 1) * sizeof *order);
+  KgWordKeys *keys = malloc((longest + 1) * sizeof *keys);
+  uint32_t *gold_head = malloc((longest + 1) * sizeof *gold_head);
+  uint16_t *gold_label = malloc((longest + 1) * sizeof *gold_label);
+  KgStatus st = KG_OK;
+  if (first_word == NULL || perceptron == NULL || s == NULL ||
+      scores == NULL || costs == NULL || order == NULL || keys == NULL ||
+      gold_head == NULL || gold_label == NULL)
+    st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+  for (size_t i = 0; order != NULL && i < tb->n; i++)
+    order[i] = i;
+  uint64_t random = opts->seed | 1;
+  uint64_t f[MAX_FEATURES];
+  for (unsigned epoch = 0; st == KG_OK && epoch < opts->epochs; epoch++) {
+    for (size_t i = tb->n; i > 1; i--) {
+      size_t j = (size_t)(next_random(&random) % i), tmp = order[i - 1];
+      order[i - 1] = order[j];
+      order[j] = tmp;
+    }
+    for (size_t k = 0; st == KG_OK && k < tb->n; k++) {
+      const KgTree *tree = &tb->trees[order[k]];
+      for (size_t i = 0; i < tree->n; i++) {
+        kg_word_keys(tree->words[i].form, tree->words[i].len, &keys[i]);
+        gold_head[i + 1] = tree->words[i].head;
+        gold_label[i + 1] = (uint16_t)tree->words[i].label;
+      }
+      gold_head[0] = NONE;
+      if (state_start(s, keys, tags + first_word[order[k]], tree->n) != 0) {
+        st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+        break;
+      }
+      while (!is_terminal(s)) {
+        size_t m = features(s, f);
+        kg_perceptron_score(perceptron, f, m, scores);
+        size_t guess = best_valid(s, scores, tb->n_labels, root_label);
+        size_t least = oracle(s, gold_head, gold_label, tb->n_labels,
+                              root_label, costs);
+        size_t truth = n_classes;
+        for (size_t c = 0; c < n_classes; c++)
+          if (costs[c] == least && (truth == n_classes || scores[c] > scores[truth]))
+            truth = c;
+        if (costs[guess] == least)
+          truth = guess;
+        if (kg_perceptron_update(perceptron, f, m, truth, guess) != 0) {
+          st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+          break;
+        }
+        /* Error exploration: after the first pass, follow the mistake
+         * nine times in ten. */
+        int explore = epoch > 0 && next_random(&random) % 10 != 0;
+        apply(s, explore ? guess : truth, tb->n_labels);
+      }
+    }
+  }
+  if (st == KG_OK)
+    st = save(tb, perceptron, path, err);
+  free(first_word);
+  kg_perceptron_free(perceptron);
+  kg_parser_state_free(s);
+  free(scores);
+  free(costs);
+  free(order);
+  free(keys);
+  free(gold_head);
+  free(gold_label);
+  return st;
+}

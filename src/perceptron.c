@@ -1,0 +1,363 @@
+/* perceptron.c - averaged perceptron over hashed features.
+ *
+ * Training rows live in an open-addressing table keyed by the feature's
+ * hash, grown at half load; a row is a small array of entries, one per
+ * class, searched linearly (a feature rarely has more than a dozen).
+ * Saving averages every weight, drops the negligible ones, and writes the
+ * rows in key order into a table of its own, so that the model's bytes do
+ * not depend on the order features were first met.
+ */
+#include "perceptron.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+/* --- prediction ----------------------------------------------------------- */
+
+static size_t slot_of(uint64_t key, size_t mask) {
+  return (size_t)(key >> 1) & mask;
+}
+
+static uint32_t check_of(uint64_t key) { return (uint32_t)(key >> 32) | 1; }
+
+KgStatus kg_weights_load(const KgModel *m, const char *prefix,
+                         size_t n_classes, KgWeights *out, KgError *err) {
+  char name[32];
+  size_t n_slots, n_entries;
+  snprintf(name, sizeof name, "%s.slots", prefix);
+  const KgRowSlot *slots =
+      kg_model_section(m, name, sizeof *slots, &n_slots, err);
+  if (slots == NULL)
+    return KG_ERR_PARSE;
+  snprintf(name, sizeof name, "%s.weights", prefix);
+  const KgWeightEntry *entries =
+      kg_model_section(m, name, sizeof *entries, &n_entries, err);
+  if (entries == NULL)
+    return KG_ERR_PARSE;
+  size_t stride = kg_weights_stride(n_classes), n_dense;
+  snprintf(name, sizeof name, "%s.dense", prefix);
+  const float *dense =
+      kg_model_section(m, name, stride * sizeof *dense, &n_dense, err);
+  if (dense == NULL)
+    return KG_ERR_PARSE;
+  for (size_t i = 0; i < n_dense * stride; i++)
+    if (!isfinite(dense[i]))
+      return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
+                      "%s: a weight that is not a number", prefix);
+  if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0)
+    return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
+                    "%s.slots: not a power of two of slots", prefix);
+  /* Every row must end inside the entries: the last entry ends one. */
+  if (n_entries > 0 && entries[n_entries - 1].last != 1)
+    return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
+                    "%s: the last row has no end", prefix);
+  for (size_t i = 0; i < n_slots; i++)
+    if (slots[i].check != 0 &&
+        (slots[i].first & KG_ROW_DENSE
+             ? (slots[i].first & ~KG_ROW_DENSE) >= n_dense
+             : slots[i].first >= n_entries))
+      return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
+                      "%s: a row out of bounds", prefix);
+  for (size_t i = 0; i < n_entries; i++)
+    if (entries[i].cls >= n_classes || entries[i].last > 1 ||
+        !isfinite(entries[i].weight))
+      return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
+                      "%s: a weight of no class", prefix);
+  out->slots = slots;
+  out->mask = n_slots - 1;
+  out->entries = entries;
+  out->dense = dense;
+  out->n_classes = n_classes;
+  return KG_OK;
+}
+
+/* scores[0..stride) += row[0..stride), eight at a time: one or two vector
+ * additions each (restrict: the compiler may load before it stores). */
+static void add_dense(float *restrict scores, const float *restrict row,
+                      size_t stride) {
+  for (size_t c = 0; c < stride; c += 8)
+    for (size_t k = 0; k < 8; k++)
+      scores[c + k] += row[c + k];
+}
+
+void kg_weights_score(const KgWeights *w, const uint64_t *features, size_t n,
+                      float *scores) {
+  /* Three passes, so that the cache misses of a pass overlap: find the
+   * features' slots, then their rows, then add the rows up. */
+  enum { BATCH = 128 };
+  size_t slot[BATCH], stride = kg_weights_stride(w->n_classes);
+  for (size_t done = 0; done < n; done += BATCH) {
+    size_t m = n - done < BATCH ? n - done : BATCH;
+    const uint64_t *keys = features + done;
+    for (size_t f = 0; f < m; f++) {
+      slot[f] = slot_of(keys[f], w->mask);
+      __builtin_prefetch(&w->slots[slot[f]]);
+    }
+    for (size_t f = 0; f < m; f++) {
+      uint32_t check = check_of(keys[f]);
+      size_t i = slot[f];
+      while (w->slots[i].check != check && w->slots[i].check != 0)
+        i = (i + 1) & w->mask;
+      slot[f] = i;
+      uint32_t first = w->slots[i].first;
+      if (first & KG_ROW_DENSE)
+        __builtin_prefetch(&w->dense[(first & ~KG_ROW_DENSE) * stride]);
+      else
+        __builtin_prefetch(&w->entries[first]);
+    }
+    for (size_t f = 0; f < m; f++) {
+      const KgRowSlot *s = &w->slots[slot[f]];
+      if (s->check == 0)
+        continue;
+      if (s->first & KG_ROW_DENSE) {
+        add_dense(scores, w->dense + (s->first & ~KG_ROW_DENSE) * stride,
+                  stride);
+        continue;
+      }
+      for (const KgWeightEntry *e = w->entries + s->first;; e++) {
+        scores[e->cls] += e->weight;
+        if (e->last)
+          break;
+      }
+    }
+  }
+}
+
+/* --- training ------------------------------------------------------------- */
+
+typedef struct {
+  uint32_t cls;
+  uint32_t stamp; ///< the update count when weight last changed
+  double weight;
+  double total; ///< the sum of weight over the updates before stamp
+} TrainEntry;
+
+typedef struct {
+  uint64_t key; ///< 0: an empty slot
+  uint32_t n, cap;
+  TrainEntry *entries;
+} TrainRow;
+
+struct KgPerceptronImpl {
+  size_t n_classes;
+  TrainRow *rows; ///< the table
+  size_t mask;    ///< its size minus one
+  size_t used;
+  uint32_t time; ///< examples seen
+};
+
+KgPerceptron *kg_perceptron_new(size_t n_classes) {
+  KgPerceptron *p = calloc(1, sizeof *p);
+  if (p == NULL)
+    return NULL;
+  p->n_classes = n_classes;
+  p->mask = (1u << 16) - 1;
+  p->rows = calloc(p->mask + 1, sizeof *p->rows);
+  if (p->rows == NULL) {
+    free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void kg_perceptron_free(KgPerceptron *p) {
+  if (p == NULL)
+    return;
+  for (size_t i = 0; i <= p->mask; i++)
+    free(p->rows[i].entries);
+  free(p->rows);
+  free(p);
+}
+
+static const TrainRow *find_row(const KgPerceptron *p, uint64_t key) {
+  size_t i = (size_t)(key >> 20) & p->mask;
+  while (p->rows[i].key != key) {
+    if (p->rows[i].key == 0)
+      return NULL;
+    i = (i + 1) & p->mask;
+  }
+  return &p->rows[i];
+}
+
+void kg_perceptron_score(const KgPerceptron *p, const uint64_t *features,
+                         size_t n, float *scores) {
+  memset(scores, 0, p->n_classes * sizeof *scores);
+  for (size_t f = 0; f < n; f++) {
+    const TrainRow *r = find_row(p, features[f]);
+    if (r == NULL)
+      continue;
+    for (uint32_t k = 0; k < r->n; k++)
+      scores[r->entries[k].cls] += (float)r->entries[k].weight;
+  }
+}
+
+static int grow_table(KgPerceptron *p) {
+  size_t size = (p->mask + 1) * 2;
+  TrainRow *rows = calloc(size, sizeof *rows);
+  if (rows == NULL)
+    return -1;
+  for (size_t i = 0; i <= p->mask; i++) {
+    if (p->rows[i].key == 0)
+      continue;
+    size_t j = (size_t)(p->rows[i].key >> 20) & (size - 1);
+    while (rows[j].key != 0)
+      j = (j + 1) & (size - 1);
+    rows[j] = p->rows[i];
+  }
+  free(p->rows);
+  p->rows = rows;
+  p->mask = size - 1;
+  return 0;
+}
+
+static TrainRow *add_row(KgPerceptron *p, uint64_t key) {
+  if (2 * (p->used + 1) > p->mask + 1 && grow_table(p) != 0)
+    return NULL;
+  size_t i = (size_t)(key >> 20) & p->mask;
+  while (p->rows[i].key != key) {
+    if (p->rows[i].key == 0) {
+      p->rows[i].key = key;
+      p->used++;
+      break;
+    }
+    i = (i + 1) & p->mask;
+  }
+  return &p->rows[i];
+}
+
+static int nudge(KgPerceptron *p, TrainRow *r, uint32_t cls, double delta) {
+  TrainEntry *e = NULL;
+  for (uint32_t k = 0; k < r->n; k++)
+    if (r->entries[k].cls == cls)
+      e = &r->entries[k];
+  if (e == NULL) {
+    if (r->n == r->cap) {
+      uint32_t cap = r->cap ? 2 * r->cap : 2;
+      TrainEntry *grown = realloc(r->entries, cap * sizeof *grown);
+      if (grown == NULL)
+        return -1;
+      r->entries = grown;
+      r->cap = cap;
+    }
+    e = &r->entries[r->n++];
+    memset(e, 0, sizeof *e);
+    e->cls = cls;
+    e->stamp = p->time;
+  }
+  e->total += (double)(p->time - e->stamp) * e->weight;
+  e->stamp = p->time;
+  e->weight += delta;
+  return 0;
+}
+
+int kg_perceptron_update(KgPerceptron *p, const uint64_t *features, size_t n,
+                         size_t truth, size_t guess) {
+  p->time++;
+  if (truth == guess)
+    return 0;
+  for (size_t f = 0; f < n; f++) {
+    TrainRow *r = add_row(p, features[f]);
+    if (r == NULL || nudge(p, r, (uint32_t)truth, 1.0) != 0 ||
+        nudge(p, r, (uint32_t)guess, -1.0) != 0)
+      return -1;
+  }
+  return 0;
+}
+
+static int by_key(const void *a, const void *b) {
+  uint64_t x = ((const TrainRow *)a)->key, y = ((const TrainRow *)b)->key;
+  return (x > y) - (x < y);
+}
+
+static int by_class(const void *a, const void *b) {
+  const KgWeightEntry *x = a, *y = b;
+  return (x->cls > y->cls) - (x->cls < y->cls);
+}
+
+int kg_perceptron_save(const KgPerceptron *p, KgModelWriter *w,
+                       const char *prefix, float min_weight) {
+  TrainRow *rows = malloc((p->used ? p->used : 1) * sizeof *rows);
+  size_t n_rows = 0, n_entries = 0;
+  if (rows == NULL)
+    return -1;
+  for (size_t i = 0; i <= p->mask; i++)
+    if (p->rows[i].key != 0) {
+      rows[n_rows++] = p->rows[i];
+      n_entries += p->rows[i].n;
+    }
+  qsort(rows, n_rows, sizeof *rows, by_key);
+  /* The table is at most 3/4 full: probes stay short. */
+  size_t n_slots = 1;
+  while (3 * n_slots < 4 * n_rows + 4)
+    n_slots *= 2;
+  KgRowSlot *slots = calloc(n_slots, sizeof *slots);
+  KgWeightEntry *entries =
+      malloc((n_entries ? n_entries : 1) * sizeof *entries);
+  size_t stride = kg_weights_stride(p->n_classes), n_dense = 0, dense_cap = 0;
+  float *dense = NULL;
+  int rc = -1;
+  if (slots == NULL || entries == NULL)
+    goto done;
+  double time = p->time ? p->time : 1;
+  size_t at = 0;
+  for (size_t r = 0; r < n_rows; r++) {
+    size_t first = at;
+    for (uint32_t k = 0; k < rows[r].n; k++) {
+      const TrainEntry *e = &rows[r].entries[k];
+      double avg =
+          (e->total + (double)(p->time - e->stamp) * e->weight) / time;
+      if (fabs(avg) < min_weight)
+        continue;
+      entries[at].cls = (uint16_t)e->cls;
+      entries[at].last = 0;
+      entries[at].weight = (float)avg;
+      at++;
+    }
+    if (at == first)
+      continue;
+    uint32_t row = (uint32_t)first;
+    if (at - first > KG_DENSE_MIN) {
+      if (n_dense == dense_cap) {
+        dense_cap = dense_cap ? 2 * dense_cap : 256;
+        float *grown = realloc(dense, dense_cap * stride * sizeof *grown);
+        if (grown == NULL)
+          goto done;
+        dense = grown;
+      }
+      float *d = dense + n_dense * stride;
+      memset(d, 0, stride * sizeof *d);
+      for (size_t k = first; k < at; k++)
+        d[entries[k].cls] = entries[k].weight;
+      at = first;
+      row = (uint32_t)n_dense++ | KG_ROW_DENSE;
+    } else {
+      qsort(entries + first, at - first, sizeof *entries, by_class);
+      entries[at - 1].last = 1;
+    }
+    size_t i = slot_of(rows[r].key, n_slots - 1);
+    while (slots[i].check != 0)
+      i = (i + 1) & (n_slots - 1);
+    slots[i].check = check_of(rows[r].key);
+    slots[i].first = row;
+  }
+  char name[32];
+  snprintf(name, sizeof name, "%s.slots", prefix);
+  if (kg_model_writer_add(w, name, slots, n_slots * sizeof *slots) != 0)
+    goto done;
+  snprintf(name, sizeof name, "%s.weights", prefix);
+  if (kg_model_writer_add(w, name, entries, at * sizeof *entries) != 0)
+    goto done;
+  snprintf(name, sizeof name, "%s.dense", prefix);
+  if (kg_model_writer_add(w, name, dense, n_dense * stride * sizeof *dense))
+    goto done;
+  rc = 0;
+done:
+  free(dense);
+  free(rows);
+  free(slots);
+  free(entries);
+  return rc;
+}

@@ -1,0 +1,360 @@
+/* tagger.c - part-of-speech tagging.
+ *
+ * The features of word i (templates numbered below) are its folded form,
+ * exact form, shape, first letter and last one to four letters; the folded
+ * forms of the two words either side; the last three letters and shape of
+ * the words beside it; the two tags before it, alone, together and with
+ * the word.  The tag before is the tagger's own guess, in training too, so
+ * that training sees the mistakes tagging will make.
+ */
+#include "tagger.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "model.h"
+#include "perceptron.h"
+#include "strmap.h"
+
+enum { TAG_FEATURES = 32, MAX_TAGS = 1024 };
+#define NO_TAG 0xFFFFu
+#define NO_WORD 0x5bd1e995u
+
+/* A tag dictionary entry: a word (exact form) and the tag it takes. */
+#define DICT_MIN_COUNT 20
+#define DICT_MIN_SHARE 0.97
+
+struct KgTaggerImpl {
+  KgModel *model;
+  const char **upos, **xpos;
+  size_t n_tags;
+  KgWeights weights;
+  const KgWeightSlot *dict; ///< key: the exact form's hash; first: the tag
+  size_t dict_mask;
+};
+
+static size_t features(const KgWordKeys *k, size_t n, size_t i, uint32_t p1,
+                       uint32_t p2, uint64_t *f) {
+  const KgWordKeys *w = &k[i];
+  uint64_t l1 = i >= 1 ? k[i - 1].lower : NO_WORD;
+  uint64_t l2 = i >= 2 ? k[i - 2].lower : NO_WORD;
+  uint64_t r1 = i + 1 < n ? k[i + 1].lower : NO_WORD;
+  uint64_t r2 = i + 2 < n ? k[i + 2].lower : NO_WORD;
+  uint64_t ls = i >= 1 ? k[i - 1].suffix[2] : NO_WORD;
+  uint64_t rs = i + 1 < n ? k[i + 1].suffix[2] : NO_WORD;
+  uint64_t lsh = i >= 1 ? k[i - 1].shape : NO_WORD;
+  uint64_t rsh = i + 1 < n ? k[i + 1].shape : NO_WORD;
+  size_t m = 0;
+  f[m++] = kg_feature_mix(1, 0);
+  f[m++] = kg_feature_mix(2, w->lower);
+  f[m++] = kg_feature_mix(3, w->form);
+  f[m++] = kg_feature_mix(4, w->shape);
+  f[m++] = kg_feature_mix(5, w->prefix);
+  for (uint64_t s = 0; s < KG_SUFFIXES; s++)
+    f[m++] = kg_feature_mix(6 + s, w->suffix[s]);
+  f[m++] = kg_feature_mix(10, l1);
+  f[m++] = kg_feature_mix(11, l2);
+  f[m++] = kg_feature_mix(12, r1);
+  f[m++] = kg_feature_mix(13, r2);
+  f[m++] = kg_feature_mix(14, ls);
+  f[m++] = kg_feature_mix(15, rs);
+  f[m++] = kg_feature_mix(16, lsh);
+  f[m++] = kg_feature_mix(17, rsh);
+  f[m++] = kg_feature_mix(18, p1);
+  f[m++] = kg_feature_mix(19, p2);
+  f[m++] = kg_feature_mix(kg_feature_mix(20, p1), p2);
+  f[m++] = kg_feature_mix(kg_feature_mix(21, p1), w->lower);
+  f[m++] = kg_feature_mix(kg_feature_mix(22, w->lower), r1);
+  f[m++] = kg_feature_mix(kg_feature_mix(23, l1), w->lower);
+  f[m++] = kg_feature_mix(kg_feature_mix(24, p1), w->suffix[2]);
+  f[m++] = kg_feature_mix(kg_feature_mix(25, w->flags), i == 0);
+  f[m++] = kg_feature_mix(kg_feature_mix(26, p1), r1);
+  return m;
+}
+
+static size_t best(const float *scores, size_t n) {
+  size_t b = 0;
+  for (size_t c = 1; c < n; c++)
+    if (scores[c] > scores[b])
+      b = c;
+  return b;
+}
+
+static size_t dict_find(const KgWeightSlot *dict, size_t mask, uint64_t key) {
+  size_t i = (size_t)(key >> 20) & mask;
+  while (dict[i].key != key) {
+    if (dict[i].key == 0)
+      return NO_TAG;
+    i = (i + 1) & mask;
+  }
+  return dict[i].first;
+}
+
+/* --- tagging -------------------------------------------------------------- */
+
+KgStatus kg_tagger_load(const char *path, KgTagger **out, KgError *err) {
+  *out = NULL;
+  KgTagger *t = calloc(1, sizeof *t);
+  if (t == NULL)
+    return kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+  KgStatus st = kg_model_open(path, "tagger", &t->model, err);
+  size_t n_xpos = 0, n_dict = 0;
+  if (st == KG_OK)
+    st = kg_model_strings(t->model, "upos", &t->upos, &t->n_tags, err);
+  if (st == KG_OK)
+    st = kg_model_strings(t->model, "xpos", &t->xpos, &n_xpos, err);
+  if (st == KG_OK && (n_xpos != t->n_tags || t->n_tags > MAX_TAGS))
+    st = kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                  "%zu UPOS tags and %zu XPOS tags", t->n_tags, n_xpos);
+  if (st == KG_OK)
+    st = kg_weights_load(t->model, "w", t->n_tags, &t->weights, err);
+  if (st == KG_OK) {
+    t->dict = kg_model_section(t->model, "tagdict", sizeof *t->dict, &n_dict,
+                               err);
+    if (t->dict == NULL)
+      st = KG_ERR_PARSE;
+    else if (n_dict == 0 || (n_dict & (n_dict - 1)) != 0)
+      st = kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                    "tagdict: not a power of two of slots");
+    for (size_t i = 0; st == KG_OK && i < n_dict; i++)
+      if (t->dict[i].key != 0 && t->dict[i].first >= t->n_tags)
+        st = kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                      "tagdict: a tag out of range");
+    t->dict_mask = n_dict - 1;
+  }
+  if (st != KG_OK) {
+    kg_tagger_free(t);
+    return st;
+  }
+  *out = t;
+  return KG_OK;
+}
+
+void kg_tagger_free(KgTagger *t) {
+  if (t == NULL)
+    return;
+  free(t->upos);
+  free(t->xpos);
+  kg_model_close(t->model);
+  free(t);
+}
+
+size_t kg_tagger_tag_count(const KgTagger *t) { return t->n_tags; }
+
+const char *kg_tagger_upos(const KgTagger *t, size_t tag) {
+  return t->upos[tag];
+}
+
+const char *kg_tagger_xpos(const KgTagger *t, size_t tag) {
+  return t->xpos[tag];
+}
+
+void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
+                   uint16_t *tags) {
+  float scores[MAX_TAGS];
+  uint64_t f[TAG_FEATURES];
+  uint32_t p1 = NO_TAG, p2 = NO_TAG;
+  for (size_t i = 0; i < n; i++) {
+    size_t tag = dict_find(t->dict, t->dict_mask, keys[i].form);
+    if (tag == NO_TAG) {
+      memset(scores, 0, kg_weights_stride(t->n_tags) * sizeof *scores);
+      kg_weights_score(&t->weights, f, features(keys, n, i, p1, p2, f),
+                       scores);
+      tag = best(scores, t->n_tags);
+    }
+    tags[i] = (uint16_t)tag;
+    p2 = p1;
+    p1 = (uint32_t)tag;
+  }
+}
+
+/* --- training ------------------------------------------------------------- */
+
+/* The words training tags with the dictionary: each seen at least
+ * DICT_MIN_COUNT times, with one tag at least DICT_MIN_SHARE of them. */
+static KgStatus build_dict(const KgTreebank *tb, const size_t *use, size_t n,
+                           KgWeightSlot **out, size_t *n_slots,
+                           const char *path, KgError *err) {
+  KgStrMap *words = kg_strmap_new();
+  uint32_t *counts = NULL;
+  uint64_t *hashes = NULL;
+  size_t n_words = 0, cap = 0;
+  KgStatus st = KG_OK;
+  if (words == NULL)
+    return kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+  for (size_t s = 0; s < n && st == KG_OK; s++) {
+    const KgTree *tree = &tb->trees[use ? use[s] : s];
+    for (size_t i = 0; i < tree->n; i++) {
+      const KgTreeWord *w = &tree->words[i];
+      size_t id;
+      int added = kg_strmap_add(words, w->form, w->len, n_words, &id);
+      if (added == 1) {
+        if (n_words == cap) {
+          cap = cap ? 2 * cap : 1024;
+          uint32_t *c = realloc(counts, cap * tb->n_tags * sizeof *c);
+          uint64_t *h = c ? realloc(hashes, cap * sizeof *h) : NULL;
+          if (c != NULL)
+            counts = c;
+          if (h == NULL) {
+            st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+            break;
+          }
+          hashes = h;
+        }
+        memset(counts + n_words * tb->n_tags, 0,
+               tb->n_tags * sizeof *counts);
+        KgWordKeys k;
+        kg_word_keys(w->form, w->len, &k);
+        hashes[n_words] = k.form;
+        id = n_words++;
+      } else if (added < 0) {
+        st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+        break;
+      }
+      counts[id * tb->n_tags + w->tag]++;
+    }
+  }
+  size_t size = 1;
+  while (size < 2 * n_words + 2)
+    size *= 2;
+  KgWeightSlot *slots = st == KG_OK ? calloc(size, sizeof *slots) : NULL;
+  if (st == KG_OK && slots == NULL)
+    st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+  for (size_t id = 0; st == KG_OK && id < n_words; id++) {
+    const uint32_t *c = counts + id * tb->n_tags;
+    uint32_t total = 0, top = 0;
+    for (size_t t = 0; t < tb->n_tags; t++) {
+      total += c[t];
+      if (c[t] > c[top])
+        top = (uint32_t)t;
+    }
+    if (total < DICT_MIN_COUNT || c[top] < DICT_MIN_SHARE * total)
+      continue;
+    size_t i = (size_t)(hashes[id] >> 20) & (size - 1);
+    while (slots[i].key != 0)
+      i = (i + 1) & (size - 1);
+    slots[i].key = hashes[id];
+    slots[i].first = top;
+  }
+  kg_strmap_free(words);
+  free(counts);
+  free(hashes);
+  *out = slots;
+  *n_slots = size;
+  return st;
+}
+
+/* The order of one pass: a seeded shuffle (xorshift64*). */
+static void shuffle(size_t *order, size_t n, uint64_t *state) {
+  for (size_t i = n; i > 1; i--) {
+    *state ^= *state >> 12;
+    *state ^= *state << 25;
+    *state ^= *state >> 27;
+    size_t j = (size_t)((*state * 0x2545F4914F6CDD1DULL) % i);
+    size_t tmp = order[i - 1];
+    order[i - 1] = order[j];
+    order[j] = tmp;
+  }
+}
+
+static KgStatus save(const KgTreebank *tb, const KgPerceptron *p,
+                     const KgWeightSlot *dict, size_t n_dict,
+                     const char *path, KgError *err) {
+  KgModelWriter *w = kg_model_writer_new("tagger");
+  char *upos = NULL, *xpos = NULL;
+  size_t upos_len = 0, xpos_len = 0;
+  for (size_t t = 0; t < tb->n_tags; t++) {
+    upos_len += strlen(tb->upos[t]) + 1;
+    xpos_len += strlen(tb->xpos[t]) + 1;
+  }
+  upos = malloc(upos_len + 1);
+  xpos = malloc(xpos_len + 1);
+  KgStatus st = KG_OK;
+  if (w == NULL || upos == NULL || xpos == NULL)
+    st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+  else {
+    char *u = upos, *x = xpos;
+    for (size_t t = 0; t < tb->n_tags; t++) {
+      u = stpcpy(u, tb->upos[t]) + 1;
+      x = stpcpy(x, tb->xpos[t]) + 1;
+    }
+    if (kg_model_writer_add(w, "upos", upos, upos_len) != 0 ||
+        kg_model_writer_add(w, "xpos", xpos, xpos_len) != 0 ||
+        kg_model_writer_add(w, "tagdict", dict, n_dict * sizeof *dict) != 0 ||
+        kg_perceptron_save(p, w, "w", 1e-3f) != 0)
+      st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+    else
+      st = kg_model_writer_save(w, path, err);
+  }
+  free(upos);
+  free(xpos);
+  kg_model_writer_free(w);
+  return st;
+}
+
+KgStatus kg_tagger_train(const KgTreebank *tb, const size_t *use, size_t n,
+                         const KgTrainOptions *opts, const char *path,
+                         KgError *err) {
+  if (use == NULL)
+    n = tb->n;
+  if (tb->n_tags > MAX_TAGS)
+    return kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                    "%zu tags, more than a tagger takes (%d)", tb->n_tags,
+                    MAX_TAGS);
+  KgWeightSlot *dict = NULL;
+  size_t n_dict = 0;
+  KgStatus st = build_dict(tb, use, n, &dict, &n_dict, path, err);
+  if (st != KG_OK)
+    return st;
+  KgPerceptron *p = kg_perceptron_new(tb->n_tags);
+  size_t *order = malloc((n ? n : 1) * sizeof *order);
+  float *scores = malloc(tb->n_tags * sizeof *scores);
+  KgWordKeys *keys = NULL;
+  uint64_t f[TAG_FEATURES];
+  if (p == NULL || order == NULL || scores == NULL)
+    st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+  for (size_t s = 0; s < n; s++)
+    if (order != NULL)
+      order[s] = use ? use[s] : s;
+  uint64_t state = opts->seed | 1;
+  size_t keys_cap = 0;
+  for (unsigned epoch = 0; st == KG_OK && epoch < opts->epochs; epoch++) {
+    shuffle(order, n, &state);
+    for (size_t s = 0; st == KG_OK && s < n; s++) {
+      const KgTree *tree = &tb->trees[order[s]];
+      if (tree->n > keys_cap) {
+        free(keys);
+        keys_cap = tree->n;
+        keys = malloc(keys_cap * sizeof *keys);
+        if (keys == NULL) {
+          st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+          break;
+        }
+      }
+      for (size_t i = 0; i < tree->n; i++)
+        kg_word_keys(tree->words[i].form, tree->words[i].len, &keys[i]);
+      uint32_t p1 = NO_TAG, p2 = NO_TAG;
+      for (size_t i = 0; i < tree->n; i++) {
+        size_t guess = dict_find(dict, n_dict - 1, keys[i].form);
+        if (guess == NO_TAG) {
+          size_t m = features(keys, tree->n, i, p1, p2, f);
+          kg_perceptron_score(p, f, m, scores);
+          guess = best(scores, tb->n_tags);
+          if (kg_perceptron_update(p, f, m, tree->words[i].tag, guess) != 0)
+            st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+        }
+        p2 = p1;
+        p1 = (uint32_t)guess;
+      }
+    }
+  }
+  if (st == KG_OK)
+    st = save(tb, p, dict, n_dict, path, err);
+  free(keys);
+  free(order);
+  free(scores);
+  free(dict);
+  kg_perceptron_free(p);
+  return st;
+}

@@ -4,8 +4,8 @@
  * options, opens the output, and hands the articles of its arguments
  * (input.c) to the run with a file sink (sink.h), or scores a graph
  * (`newskg eval`, kg_eval), or passes the command line to `newskg load`
- * (load.c) or `newskg query` (query.c); it turns what went wrong into
- * messages and exit codes.
+ * (load.c), `newskg query` (query.c) or `newskg parse` (parse.c); it
+ * turns what went wrong into messages and exit codes.
  * Everything it prints to stderr has the form
  *
  *     newskg: FILE[:LINE]: message
@@ -25,7 +25,8 @@
  *
  * -O writes to a temporary file beside the target (mkstemp), flushes and
  * fsyncs it, and renames it over the target, so readers of the target see
- * either the old file or the whole new one, never a half-written one.
+ * either the old file or the whole new one, never a half-written one
+ * (cli_output_open, which `newskg parse` shares).
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
@@ -35,7 +36,6 @@
 #endif
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -47,9 +47,11 @@
 #include "cli.h"
 #include "load.h"
 #include "newskg.h"
+#include "parse.h"
 #include "query.h"
 #include "resume.h"
 #include "sink.h"
+#include "train.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -72,6 +74,7 @@ static void print_help(void) {
       "[OPTIONS] FILE|DIR...\n"
       "       %s query [--storage NAME] --store-name NAME [--format F] "
       "QUERY\n"
+      "       %s parse [-i text|conllu] [OPTIONS] FILE|DIR...\n"
       "\n"
       "Arguments:\n"
       "  FILE            an article in UTF-8 text (with -i jsonl: JSON Lines\n"
@@ -128,7 +131,8 @@ static void print_help(void) {
       "  -h, --help                  Print this help, then exit\n"
       "  -v, --version               Print the version, then exit\n"
       "\n",
-      PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, NEWSKG_DATADIR,
+      PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM,
+      NEWSKG_DATADIR,
       KG_MAX_SENTENCE_MENTIONS);
   /* two literals: C99 compilers need only take 4095 bytes in one */
   printf(
@@ -150,121 +154,10 @@ static void print_help(void) {
       "     written whole (-O FILE too), then the run stopped\n"
       "\n"
       "Loading and querying stores: '%s load --help', '%s query --help'.\n"
+      "Tagging and parsing sentences into CoNLL-U: '%s parse --help'.\n"
       "\n"
       "Report bugs and read more at %s\n",
-      PROGRAM, PROGRAM, PROGRAM, PACKAGE_URL);
-}
-
-/* --- output ----------------------------------------------------------------- */
-
-/* Where graphs go: stdout, or a temporary file renamed onto target. */
-typedef struct {
-  FILE *fh;           ///< the stream written to
-  const char *target; ///< -O FILE, or NULL for stdout
-  char *tmp;          ///< owned temporary path, NULL for stdout
-} Output;
-
-static int output_close(Output *out, int commit);
-
-/* Opens the output; with resume, its temporary file starts with the
- * articles of target that resume keeps. */
-static int output_open(Output *out, const char *target, const Resume *resume) {
-  out->fh = stdout;
-  out->target = target;
-  out->tmp = NULL;
-  if (!target)
-    return 0;
-  const char *slash = strrchr(target, '/');
-  size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
-  size_t size = strlen(target) + sizeof "/.tmp.XXXXXX";
-  if (!(out->tmp = malloc(size))) {
-    cli_report(target, strerror(ENOMEM));
-    return -1;
-  }
-  snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dirlen, target,
-           target + dirlen);
-  int fd = mkstemp(out->tmp);
-  if (fd < 0) {
-    char message[600];
-    snprintf(message, sizeof message, "cannot create a temporary file: %s",
-             strerror(errno));
-    cli_report(target, message);
-    free(out->tmp);
-    out->tmp = NULL;
-    return -1;
-  }
-  cli_remove_on_interrupt(out->tmp);
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0 || !(out->fh = fdopen(fd, "wb"))) {
-    cli_report(target, strerror(errno));
-    close(fd);
-    unlink(out->tmp);
-    cli_remove_on_interrupt(NULL);
-    free(out->tmp);
-    out->tmp = NULL;
-    return -1;
-  }
-  int error = resume ? resume_copy_kept(resume, target, out->fh) : 0;
-  if (error) {
-    char message[600];
-    snprintf(message, sizeof message, "cannot copy what it holds: %s",
-             strerror(error));
-    cli_report(target, message);
-    output_close(out, 0);
-    return -1;
-  }
-  return 0;
-}
-
-/* Finishes the output: with commit, makes the target the written file;
- * without, throws the temporary file away.  Returns 0, or -1 after
- * reporting the failure (the target is then untouched). */
-static int output_close(Output *out, int commit) {
-  if (!out->tmp) {
-    if (!commit) /* the failure that stopped the run is reported already */
-      return -1;
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      cli_report("(standard output)", strerror(errno ? errno : EIO));
-      return -1;
-    }
-    return 0;
-  }
-  const char *failed = commit ? NULL : "not committed";
-  int cause = 0;
-  errno = 0;
-  if (!failed && (fflush(out->fh) != 0 || ferror(out->fh)))
-    failed = "write error", cause = errno;
-  if (!failed && fsync(fileno(out->fh)) != 0)
-    failed = "cannot sync", cause = errno;
-  if (fclose(out->fh) != 0 && !failed)
-    failed = "cannot close", cause = errno;
-  if (!failed && rename(out->tmp, out->target) != 0)
-    failed = "cannot rename the temporary file", cause = errno;
-  if (failed) {
-    if (commit) {
-      char message[600];
-      snprintf(message, sizeof message, "%s: %s", failed,
-               strerror(cause ? cause : EIO));
-      cli_report(out->target, message);
-    }
-    unlink(out->tmp);
-  } else {
-    /* make the rename itself durable; the file is complete either way */
-    const char *slash = strrchr(out->target, '/');
-    char *dir = slash ? strndup(out->target, (size_t)(slash - out->target) + 1)
-                      : strdup(".");
-    int fd = dir ? open(dir, O_RDONLY) : -1;
-    if (fd >= 0) {
-      (void)fsync(fd);
-      close(fd);
-    }
-    free(dir);
-  }
-  cli_remove_on_interrupt(NULL);
-  free(out->tmp);
-  out->tmp = NULL;
-  return failed ? -1 : 0;
+      PROGRAM, PROGRAM, PROGRAM, PROGRAM, PACKAGE_URL);
 }
 
 /* --- newskg eval ----------------------------------------------------------- */
@@ -366,10 +259,10 @@ static int run(const CliOptions *opt, KgFormat format, const char *output,
   int failed = 0;
   Resume *resume = resuming ? open_resume(opt, output, &failed) : NULL;
   KgExtractor *ex = failed ? NULL : cli_load_extractor(opt);
-  Output out;
+  CliOutput out;
   if (ex)
     cli_catch_signals(); /* from here on, a run stops cleanly */
-  if (!ex || output_open(&out, output, resume) != 0) {
+  if (!ex || cli_output_open(&out, output, resume) != 0) {
     kg_extractor_free(ex);
     resume_free(resume);
     return EXIT_FATAL;
@@ -383,7 +276,7 @@ static int run(const CliOptions *opt, KgFormat format, const char *output,
       output == NULL, nargs, args);
   kg_extractor_free(ex);
   resume_free(resume);
-  if (output_close(&out, result != EXIT_FATAL) != 0)
+  if (cli_output_close(&out, result != EXIT_FATAL) != 0)
     result = EXIT_FATAL;
   return result;
 }
@@ -410,6 +303,10 @@ int main(int argc, char **argv) {
     return load_main(argc - 1, argv + 1);
   if (argc >= 2 && strcmp(argv[1], "query") == 0)
     return query_main(argc - 1, argv + 1);
+  if (argc >= 2 && strcmp(argv[1], "parse") == 0)
+    return parse_main(argc - 1, argv + 1);
+  if (argc >= 2 && strcmp(argv[1], "train") == 0)
+    return train_main(argc - 1, argv + 1);
 
   static const struct option longopts[] = {
       {"output", required_argument, NULL, 'o'},

@@ -8,7 +8,7 @@
  *     8   u32 version (1)     u32 0x01020304, the byte order check
  *     16  char kind[8]        "tagger", "lemmas", "parser"...
  *     24  u64 size            the whole file's size in bytes
- *     32  u64 checksum        FNV-1a 64 of bytes 64..size
+ *     32  u64 checksum        of bytes 64..size (see model.c)
  *     40  u32 sections        then zeros to byte 64
  *     64  sections x {char name[16]; u64 offset; u64 size}
  *

@@ -62,6 +62,7 @@ struct KgParserStateImpl {
   size_t b;         ///< the buffer's first word (n + 1 when empty)
   size_t n;         ///< words
   size_t cap;       ///< nodes and stack allocated
+  uint32_t *commas; ///< commas[i]: the commas among words 1..i
   const KgWordKeys *keys;
   const uint16_t *tags;
 };
@@ -75,6 +76,7 @@ void kg_parser_state_free(KgParserState *s) {
     return;
   free(s->nodes);
   free(s->stack);
+  free(s->commas);
   free(s);
 }
 
@@ -90,8 +92,17 @@ static int state_start(KgParserState *s, const KgWordKeys *keys,
     if (stack == NULL)
       return -1;
     s->stack = stack;
+    uint32_t *commas = realloc(s->commas, cap * sizeof *commas);
+    if (commas == NULL)
+      return -1;
+    s->commas = commas;
     s->cap = cap;
   }
+  KgWordKeys comma;
+  kg_word_keys(",", 1, &comma);
+  s->commas[0] = 0;
+  for (size_t i = 1; i <= n; i++)
+    s->commas[i] = s->commas[i - 1] + (keys[i - 1].lower == comma.lower);
   for (size_t i = 0; i <= n; i++) {
     Node *d = &s->nodes[i];
     d->head = NONE;
@@ -233,6 +244,17 @@ static size_t features(const KgParserState *s, uint64_t *f) {
     uint32_t d = b0 - s0;
     dist = d <= 5 ? d : d <= 10 ? 6 : 7;
   }
+  /* Whether a comma stands between s0 and b0, and between s1 and s0:
+   * appositions, conjuncts and clauses are set off by them. */
+  uint64_t comma_s0b0 = s0 != NONE && b0 != NONE &&
+                        s->commas[b0 - 1] > s->commas[s0];
+  uint64_t comma_s1s0 = s1 != NONE && s0 != NONE && s1 != 0 &&
+                        s->commas[s0 - 1] > s->commas[s1];
+  uint64_t dist10 = 0;
+  if (s1 != NONE && s0 != NONE && s1 != 0) {
+    uint32_t d = s0 - s1;
+    dist10 = d <= 5 ? d : d <= 10 ? 6 : 7;
+  }
   uint64_t s0nl = n0 ? n0->n_left : 0, s0nr = n0 ? n0->n_right : 0;
   uint64_t b0nl = nb ? nb->n_left : 0;
   uint64_t s0ll = n0 ? n0->left_labels : 0, s0rl = n0 ? n0->right_labels : 0;
@@ -300,6 +322,10 @@ static size_t features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix2(t++, b0t, dist);
   f[m++] = mix3(t++, s0w, b0w, dist);
   f[m++] = mix3(t++, s0t, b0t, dist);
+  f[m++] = mix3(t++, s1t, s0t, dist10);
+  f[m++] = mix4(t++, s0t, b0t, dist, comma_s0b0);
+  f[m++] = mix3(t++, s0w, b0t, comma_s0b0);
+  f[m++] = mix3(t++, s1t, s0t, comma_s1s0);
   /* Valency. */
   f[m++] = mix2(t++, s0w, s0nr);
   f[m++] = mix2(t++, s0t, s0nr);

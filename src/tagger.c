@@ -17,13 +17,20 @@
 #include "perceptron.h"
 #include "strmap.h"
 
-enum { TAG_FEATURES = 32, MAX_TAGS = 1024 };
+enum { TAG_FEATURES = 40, MAX_TAGS = 1024 };
 #define NO_TAG 0xFFFFu
 #define NO_WORD 0x5bd1e995u
 
 /* A tag dictionary entry: a word (exact form) and the tag it takes. */
 #define DICT_MIN_COUNT 20
 #define DICT_MIN_SHARE 0.97
+/* A lexicon entry: a word seen often enough for its tags to say
+ * something, with its most frequent tag and the set of those it takes at
+ * least a tenth of the time (its ambiguity class), which the features of
+ * it and of the words before it read: the tagger sees what the next words
+ * may be. */
+#define LEXICON_MIN_COUNT 5
+#define LEXICON_MIN_SHARE 0.1
 
 struct KgTaggerImpl {
   KgModel *model;
@@ -32,11 +39,33 @@ struct KgTaggerImpl {
   KgWeights weights;
   const KgWeightSlot *dict; ///< key: the exact form's hash; first: the tag
   size_t dict_mask;
+  const KgWeightSlot *lexicon; ///< key: the exact form's hash; first: its
+                               ///< most frequent tag; count: its class
+  size_t lexicon_mask;
 };
 
-static size_t features(const KgWordKeys *k, size_t n, size_t i, uint32_t p1,
-                       uint32_t p2, uint64_t *f) {
+typedef struct {
+  const KgWeightSlot *slots;
+  size_t mask;
+} Lexicon;
+
+/* What the lexicon says of a word: its tag and class, or NO_TAG twice. */
+static uint64_t lexicon_find(Lexicon lex, uint64_t key) {
+  size_t i = (size_t)(key >> 20) & lex.mask;
+  while (lex.slots[i].key != key) {
+    if (lex.slots[i].key == 0)
+      return (uint64_t)NO_TAG << 32 | NO_TAG;
+    i = (i + 1) & lex.mask;
+  }
+  return (uint64_t)lex.slots[i].count << 32 | lex.slots[i].first;
+}
+
+static size_t features(Lexicon lex, const KgWordKeys *k, size_t n, size_t i,
+                       uint32_t p1, uint32_t p2, uint64_t *f) {
   const KgWordKeys *w = &k[i];
+  uint64_t x0 = lexicon_find(lex, w->form);
+  uint64_t x1 = i + 1 < n ? lexicon_find(lex, k[i + 1].form) : NO_WORD;
+  uint64_t x2 = i + 2 < n ? lexicon_find(lex, k[i + 2].form) : NO_WORD;
   uint64_t l1 = i >= 1 ? k[i - 1].lower : NO_WORD;
   uint64_t l2 = i >= 2 ? k[i - 2].lower : NO_WORD;
   uint64_t r1 = i + 1 < n ? k[i + 1].lower : NO_WORD;
@@ -70,6 +99,14 @@ static size_t features(const KgWordKeys *k, size_t n, size_t i, uint32_t p1,
   f[m++] = kg_feature_mix(kg_feature_mix(24, p1), w->suffix[2]);
   f[m++] = kg_feature_mix(kg_feature_mix(25, w->flags), i == 0);
   f[m++] = kg_feature_mix(kg_feature_mix(26, p1), r1);
+  f[m++] = kg_feature_mix(27, x0);
+  f[m++] = kg_feature_mix(28, x1);
+  f[m++] = kg_feature_mix(29, x2);
+  f[m++] = kg_feature_mix(kg_feature_mix(30, x1), x2);
+  f[m++] = kg_feature_mix(kg_feature_mix(31, p1), x1);
+  f[m++] = kg_feature_mix(kg_feature_mix(32, p1), x0);
+  f[m++] = kg_feature_mix(kg_feature_mix(33, x0), x1);
+  f[m++] = kg_feature_mix(34, w->prefix3);
   return m;
 }
 
@@ -123,6 +160,21 @@ KgStatus kg_tagger_load(const char *path, KgTagger **out, KgError *err) {
                       "tagdict: a tag out of range");
     t->dict_mask = n_dict - 1;
   }
+  if (st == KG_OK) {
+    size_t n_lexicon = 0;
+    t->lexicon = kg_model_section(t->model, "lexicon", sizeof *t->lexicon,
+                                  &n_lexicon, err);
+    if (t->lexicon == NULL)
+      st = KG_ERR_PARSE;
+    else if (n_lexicon != n_dict)
+      st = kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                    "lexicon: not as many slots as tagdict");
+    for (size_t i = 0; st == KG_OK && i < n_lexicon; i++)
+      if (t->lexicon[i].key != 0 && t->lexicon[i].first >= t->n_tags)
+        st = kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                      "lexicon: a tag out of range");
+    t->lexicon_mask = n_lexicon - 1;
+  }
   if (st != KG_OK) {
     kg_tagger_free(t);
     return st;
@@ -159,8 +211,9 @@ void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
     size_t tag = dict_find(t->dict, t->dict_mask, keys[i].form);
     if (tag == NO_TAG) {
       memset(scores, 0, kg_weights_stride(t->n_tags) * sizeof *scores);
-      kg_weights_score(&t->weights, f, features(keys, n, i, p1, p2, f),
-                       scores);
+      Lexicon lex = {t->lexicon, t->lexicon_mask};
+      kg_weights_score(&t->weights, f,
+                       features(lex, keys, n, i, p1, p2, f), scores);
       tag = best(scores, t->n_tags);
     }
     tags[i] = (uint16_t)tag;
@@ -171,11 +224,22 @@ void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
 
 /* --- training ------------------------------------------------------------- */
 
-/* The words training tags with the dictionary: each seen at least
- * DICT_MIN_COUNT times, with one tag at least DICT_MIN_SHARE of them. */
+static void put_slot(KgWeightSlot *slots, size_t size, uint64_t key,
+                     uint32_t first, uint32_t count) {
+  size_t i = (size_t)(key >> 20) & (size - 1);
+  while (slots[i].key != 0)
+    i = (i + 1) & (size - 1);
+  slots[i].key = key;
+  slots[i].first = first;
+  slots[i].count = count;
+}
+
+/* The tag dictionary (words seen at least DICT_MIN_COUNT times, with one
+ * tag at least DICT_MIN_SHARE of them) and the lexicon (see
+ * LEXICON_MIN_COUNT), tables of n_slots slots each. */
 static KgStatus build_dict(const KgTreebank *tb, const size_t *use, size_t n,
-                           KgWeightSlot **out, size_t *n_slots,
-                           const char *path, KgError *err) {
+                           KgWeightSlot **out, KgWeightSlot **lexicon,
+                           size_t *n_slots, const char *path, KgError *err) {
   KgStrMap *words = kg_strmap_new();
   uint32_t *counts = NULL;
   uint64_t *hashes = NULL;
@@ -219,7 +283,8 @@ static KgStatus build_dict(const KgTreebank *tb, const size_t *use, size_t n,
   while (size < 2 * n_words + 2)
     size *= 2;
   KgWeightSlot *slots = st == KG_OK ? calloc(size, sizeof *slots) : NULL;
-  if (st == KG_OK && slots == NULL)
+  KgWeightSlot *lex = st == KG_OK ? calloc(size, sizeof *lex) : NULL;
+  if (st == KG_OK && (slots == NULL || lex == NULL))
     st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
   for (size_t id = 0; st == KG_OK && id < n_words; id++) {
     const uint32_t *c = counts + id * tb->n_tags;
@@ -229,18 +294,21 @@ static KgStatus build_dict(const KgTreebank *tb, const size_t *use, size_t n,
       if (c[t] > c[top])
         top = (uint32_t)t;
     }
-    if (total < DICT_MIN_COUNT || c[top] < DICT_MIN_SHARE * total)
-      continue;
-    size_t i = (size_t)(hashes[id] >> 20) & (size - 1);
-    while (slots[i].key != 0)
-      i = (i + 1) & (size - 1);
-    slots[i].key = hashes[id];
-    slots[i].first = top;
+    if (total >= LEXICON_MIN_COUNT) {
+      uint32_t ambiguity = 2166136261u;
+      for (uint32_t t = 0; t < tb->n_tags; t++)
+        if (c[t] >= LEXICON_MIN_SHARE * total)
+          ambiguity = (ambiguity ^ t) * 16777619u;
+      put_slot(lex, size, hashes[id], top, ambiguity);
+    }
+    if (total >= DICT_MIN_COUNT && c[top] >= DICT_MIN_SHARE * total)
+      put_slot(slots, size, hashes[id], top, 0);
   }
   kg_strmap_free(words);
   free(counts);
   free(hashes);
   *out = slots;
+  *lexicon = lex;
   *n_slots = size;
   return st;
 }
@@ -259,8 +327,8 @@ static void shuffle(size_t *order, size_t n, uint64_t *state) {
 }
 
 static KgStatus save(const KgTreebank *tb, const KgPerceptron *p,
-                     const KgWeightSlot *dict, size_t n_dict,
-                     const char *path, KgError *err) {
+                     const KgWeightSlot *dict, const KgWeightSlot *lexicon,
+                     size_t n_dict, const char *path, KgError *err) {
   KgModelWriter *w = kg_model_writer_new("tagger");
   char *upos = NULL, *xpos = NULL;
   size_t upos_len = 0, xpos_len = 0;
@@ -282,6 +350,8 @@ static KgStatus save(const KgTreebank *tb, const KgPerceptron *p,
     if (kg_model_writer_add(w, "upos", upos, upos_len) != 0 ||
         kg_model_writer_add(w, "xpos", xpos, xpos_len) != 0 ||
         kg_model_writer_add(w, "tagdict", dict, n_dict * sizeof *dict) != 0 ||
+        kg_model_writer_add(w, "lexicon", lexicon,
+                            n_dict * sizeof *lexicon) != 0 ||
         kg_perceptron_save(p, w, "w", 1e-3f) != 0)
       st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
     else
@@ -302,9 +372,10 @@ KgStatus kg_tagger_train(const KgTreebank *tb, const size_t *use, size_t n,
     return kg_error(err, KG_ERR_PARSE, path, 0, -1,
                     "%zu tags, more than a tagger takes (%d)", tb->n_tags,
                     MAX_TAGS);
-  KgWeightSlot *dict = NULL;
+  KgWeightSlot *dict = NULL, *lexicon = NULL;
   size_t n_dict = 0;
-  KgStatus st = build_dict(tb, use, n, &dict, &n_dict, path, err);
+  KgStatus st = build_dict(tb, use, n, &dict, &lexicon, &n_dict, path, err);
+  Lexicon lex = {lexicon, n_dict - 1};
   if (st != KG_OK)
     return st;
   KgPerceptron *p = kg_perceptron_new(tb->n_tags);
@@ -338,7 +409,7 @@ KgStatus kg_tagger_train(const KgTreebank *tb, const size_t *use, size_t n,
       for (size_t i = 0; i < tree->n; i++) {
         size_t guess = dict_find(dict, n_dict - 1, keys[i].form);
         if (guess == NO_TAG) {
-          size_t m = features(keys, tree->n, i, p1, p2, f);
+          size_t m = features(lex, keys, tree->n, i, p1, p2, f);
           kg_perceptron_score(p, f, m, scores);
           guess = best(scores, tb->n_tags);
           if (kg_perceptron_update(p, f, m, tree->words[i].tag, guess) != 0)
@@ -350,11 +421,12 @@ KgStatus kg_tagger_train(const KgTreebank *tb, const size_t *use, size_t n,
     }
   }
   if (st == KG_OK)
-    st = save(tb, p, dict, n_dict, path, err);
+    st = save(tb, p, dict, lexicon, n_dict, path, err);
   free(keys);
   free(order);
   free(scores);
   free(dict);
+  free(lexicon);
   kg_perceptron_free(p);
   return st;
 }

@@ -51,6 +51,10 @@ void kg_word_keys(const char *form, size_t len, KgWordKeys *out) {
   out->lower = low;
   out->shape = shape;
   out->prefix = len ? fold(p[0]) : 0;
+  uint64_t pre = FNV_OFFSET;
+  for (size_t i = 0; i < len && i < 3; i++)
+    pre = (pre ^ fold(p[i])) * FNV_PRIME;
+  out->prefix3 = pre;
   for (size_t k = 0; k < KG_SUFFIXES; k++) {
     size_t n = k + 1 < len ? k + 1 : len;
     uint64_t s = FNV_OFFSET + k;

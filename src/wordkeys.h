@@ -19,6 +19,7 @@ typedef struct {
   uint64_t lower; ///< folded: ASCII lower case, digits as 0
   uint64_t shape; ///< X, x, d or the byte itself, runs cut at two
   uint64_t prefix;                ///< the first byte, folded
+  uint64_t prefix3;               ///< the first 1..3 bytes, folded
   uint64_t suffix[KG_SUFFIXES];   ///< the last 1..4 bytes, folded
   unsigned flags;                 ///< KG_WORD_* bits
 } KgWordKeys;

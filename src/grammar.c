@@ -1,8 +1,8 @@
 /* grammar.c - a sentence's grammar: tags, lemmas and dependency tree.
  *
- * Chains the three models: the words' keys are made once, the tagger
- * tags them, the lemmatizer reads each form with its tag, and the parser
- * builds the tree over words and tags.  The parser's features use the
+ * Chains the models: the words' keys (with their classes) are made once,
+ * the tagger tags them, the lemmatizer reads each form with its tag, and
+ * the parser builds the tree over words and tags.  The parser's features use the
  * tagger's tag numbers, so loading checks that the two models agree on
  * them.
  */
@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clusters.h"
 #include "error.h"
 #include "lemmatizer.h"
 #include "parser.h"
@@ -22,6 +23,7 @@
 #include "wordkeys.h"
 
 struct KgGrammarImpl {
+  KgClusters *clusters;
   KgTagger *tagger;
   KgLemmatizer *lemmatizer;
   KgParser *parser;
@@ -47,8 +49,12 @@ KgStatus kg_grammar_load(const char *dir, KgGrammar **out, KgError *err) {
     free(path);
     return kg_error(err, KG_ERR_NOMEM, dir, 0, -1, "out of memory");
   }
-  snprintf(path, len, "%s/tagger.model", dir);
-  KgStatus st = kg_tagger_load(path, &g->tagger, err);
+  snprintf(path, len, "%s/clusters.model", dir);
+  KgStatus st = kg_clusters_load(path, &g->clusters, err);
+  if (st == KG_OK) {
+    snprintf(path, len, "%s/tagger.model", dir);
+    st = kg_tagger_load(path, &g->tagger, err);
+  }
   if (st == KG_OK) {
     snprintf(path, len, "%s/lemmas.model", dir);
     st = kg_lemmatizer_load(path, &g->lemmatizer, err);
@@ -74,6 +80,7 @@ KgStatus kg_grammar_load(const char *dir, KgGrammar **out, KgError *err) {
 void kg_grammar_free(KgGrammar *g) {
   if (g == NULL)
     return;
+  kg_clusters_free(g->clusters);
   kg_tagger_free(g->tagger);
   kg_lemmatizer_free(g->lemmatizer);
   kg_parser_free(g->parser);
@@ -140,7 +147,7 @@ KgStatus kg_grammar_analyse(const KgGrammar *g, KgAnalysis *a,
   if (reserve(a, n, lemma_bytes) != 0)
     return kg_error(err, KG_ERR_NOMEM, "", 0, -1, "out of memory");
   for (size_t i = 0; i < n; i++)
-    kg_word_keys(words[i].form, words[i].len, &a->keys[i]);
+    kg_word_keys(words[i].form, words[i].len, g->clusters, &a->keys[i]);
   kg_tagger_tag(g->tagger, a->keys, n, a->tags);
   if (kg_parser_parse(g->parser, a->parser, a->keys, a->tags, n, a->heads,
                       a->labels) != 0)
@@ -162,6 +169,11 @@ KgStatus kg_grammar_analyse(const KgGrammar *g, KgAnalysis *a,
 
 /* --- training ------------------------------------------------------------- */
 
+/* The exchange algorithm's passes at most and the words it classes: seen
+ * at least three times (rarer words' neighbours say too little). */
+#define CLUSTER_PASSES 20
+#define CLUSTER_MIN_COUNT 3
+
 static double seconds_since(const struct timespec *start) {
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
@@ -174,7 +186,8 @@ static double seconds_since(const struct timespec *start) {
  * other folds, written to a temporary file of dir and removed. */
 static KgStatus jackknife_tags(const KgTreebank *tb, const char *dir,
                                const KgGrammarTrainOptions *opts,
-                               uint16_t *tags, KgError *err) {
+                               const KgClusters *clusters, uint16_t *tags,
+                               KgError *err) {
   size_t *first = malloc((tb->n + 1) * sizeof *first);
   size_t *use = malloc((tb->n ? tb->n : 1) * sizeof *use);
   size_t len = strlen(dir) + 32, longest = 0;
@@ -192,7 +205,7 @@ static KgStatus jackknife_tags(const KgTreebank *tb, const char *dir,
   KgWordKeys *keys = malloc((longest + 1) * sizeof *keys);
   if (st == KG_OK && keys == NULL)
     st = kg_error(err, KG_ERR_NOMEM, dir, 0, -1, "out of memory");
-  KgTrainOptions topts = {opts->tagger_epochs, opts->seed};
+  KgTrainOptions topts = {opts->tagger_epochs, opts->seed, clusters};
   for (unsigned f = 0; st == KG_OK && f < opts->folds; f++) {
     size_t n = 0;
     for (size_t i = 0; i < tb->n; i++)
@@ -206,7 +219,8 @@ static KgStatus jackknife_tags(const KgTreebank *tb, const char *dir,
     for (size_t i = f; st == KG_OK && i < tb->n; i += opts->folds) {
       const KgTree *tree = &tb->trees[i];
       for (size_t w = 0; w < tree->n; w++)
-        kg_word_keys(tree->words[w].form, tree->words[w].len, &keys[w]);
+        kg_word_keys(tree->words[w].form, tree->words[w].len, clusters,
+                     &keys[w]);
       kg_tagger_tag(t, keys, tree->n, tags + first[i]);
     }
     kg_tagger_free(t);
@@ -221,6 +235,11 @@ static KgStatus jackknife_tags(const KgTreebank *tb, const char *dir,
 
 KgStatus kg_grammar_train(const char *treebank, const char *dir,
                           const KgGrammarTrainOptions *opts, KgError *err) {
+  if (opts->tagger_epochs == 0 || opts->parser_epochs == 0 ||
+      opts->folds < 2 || opts->clusters < 2)
+    return kg_error(err, KG_ERR_INPUT, treebank, 0, -1,
+                    "training needs a pass or more of each model, two folds "
+                    "or more and two word classes or more");
   struct timespec start;
   clock_gettime(CLOCK_MONOTONIC, &start);
   KgTreebank tb;
@@ -242,7 +261,26 @@ KgStatus kg_grammar_train(const char *treebank, const char *dir,
   uint16_t *tags = malloc((words ? words : 1) * sizeof *tags);
   if (path == NULL || tags == NULL)
     st = kg_error(err, KG_ERR_NOMEM, dir, 0, -1, "out of memory");
-  KgTrainOptions topts = {opts->tagger_epochs, opts->seed};
+  /* The word classes first, from the treebank's words and the texts. */
+  KgClusters *clusters = NULL;
+  const char **texts = malloc((opts->n_texts + 1) * sizeof *texts);
+  if (st == KG_OK && texts == NULL)
+    st = kg_error(err, KG_ERR_NOMEM, dir, 0, -1, "out of memory");
+  if (st == KG_OK) {
+    texts[0] = treebank;
+    for (size_t i = 0; i < opts->n_texts; i++)
+      texts[i + 1] = opts->texts[i];
+    KgClustersOptions copts = {opts->clusters, CLUSTER_PASSES,
+                               CLUSTER_MIN_COUNT, opts->log};
+    snprintf(path, len, "%s/clusters.model", dir);
+    st = kg_clusters_train(texts, opts->n_texts + 1, &copts, path, err);
+    if (st == KG_OK)
+      st = kg_clusters_load(path, &clusters, err);
+    if (st == KG_OK && opts->log)
+      fprintf(opts->log, "train: %s (%.1f s)\n", path, seconds_since(&start));
+  }
+  free(texts);
+  KgTrainOptions topts = {opts->tagger_epochs, opts->seed, clusters};
   if (st == KG_OK) {
     snprintf(path, len, "%s/tagger.model", dir);
     st = kg_tagger_train(&tb, NULL, 0, &topts, path, err);
@@ -256,20 +294,21 @@ KgStatus kg_grammar_train(const char *treebank, const char *dir,
       fprintf(opts->log, "train: %s (%.1f s)\n", path, seconds_since(&start));
   }
   if (st == KG_OK) {
-    st = jackknife_tags(&tb, dir, opts, tags, err);
+    st = jackknife_tags(&tb, dir, opts, clusters, tags, err);
     if (st == KG_OK && opts->log)
       fprintf(opts->log, "train: tags of %u folds (%.1f s)\n", opts->folds,
               seconds_since(&start));
   }
   if (st == KG_OK) {
     snprintf(path, len, "%s/parser.model", dir);
-    KgTrainOptions popts = {opts->parser_epochs, opts->seed};
+    KgTrainOptions popts = {opts->parser_epochs, opts->seed, clusters};
     st = kg_parser_train(&tb, tags, &popts, path, err);
     if (st == KG_OK && opts->log)
       fprintf(opts->log, "train: %s (%.1f s)\n", path, seconds_since(&start));
   }
   free(path);
   free(tags);
+  kg_clusters_free(clusters);
   tb.n = all;
   kg_treebank_release(&tb);
   return st;

@@ -1,9 +1,10 @@
 /* grammar.h - a sentence's grammar: tags, lemmas and dependency tree
  * (internal).
  *
- * The linguistic core of the pipeline.  Three trained models, each a file
+ * The linguistic core of the pipeline.  Four trained models, each a file
  * of a models directory (data/models/ in the source tree):
  *
+ *     clusters.model word classes learned from plain text (clusters.c)
  *     tagger.model   part-of-speech tags, UPOS and XPOS (tagger.c)
  *     lemmas.model   lemmas from form and tag (lemmatizer.c)
  *     parser.model   labelled UD basic dependency trees (parser.c)
@@ -44,7 +45,7 @@ typedef struct {
 typedef struct KgGrammarImpl KgGrammar;
 typedef struct KgAnalysisImpl KgAnalysis;
 
-/** Loads the three models of dir.  A missing, truncated or corrupt file is
+/** Loads the four models of dir.  A missing, truncated or corrupt file is
  *  KG_ERR_IO or KG_ERR_PARSE naming it. */
 KgStatus kg_grammar_load(const char *dir, KgGrammar **out, KgError *err);
 
@@ -70,11 +71,17 @@ typedef struct {
                   ///< all folds but the sentence's own (jackknifing)
   unsigned long long seed; ///< the order of the sentences in each pass
   size_t limit;            ///< read at most this many sentences (0: all)
+  size_t clusters;         ///< word classes learned from the text
+  const char *const *texts; ///< more text for the word classes: CoNLL-U,
+                            ///< or a word a line (clusters.h)
+  size_t n_texts;
   FILE *log;               ///< progress lines, or NULL
 } KgGrammarTrainOptions;
 
-/** Trains the three models from the CoNLL-U treebank at path and writes
- *  them in dir (which must exist).  The same treebank and options give
+/** Trains the four models from the CoNLL-U treebank at path (the word
+ *  classes from its words and opts->texts) and writes them in dir (which
+ *  must exist).  Options of no pass, fewer than two folds or fewer than
+ *  two classes are KG_ERR_INPUT.  The same treebank and options give
  *  byte-identical models. */
 KgStatus kg_grammar_train(const char *treebank, const char *dir,
                           const KgGrammarTrainOptions *opts, KgError *err);

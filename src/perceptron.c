@@ -17,8 +17,10 @@
 
 /* --- prediction ----------------------------------------------------------- */
 
-static size_t slot_of(uint64_t key, size_t mask) {
-  return (size_t)(key >> 1) & mask;
+/* A key's home slot of n: its bits 1..32 scaled to [0, n) (Lemire's
+ * multiply-shift), so that a table may have any size. */
+static size_t slot_of(uint64_t key, size_t n) {
+  return (size_t)(((key >> 1) & 0xFFFFFFFFu) * (uint64_t)n >> 32);
 }
 
 static uint32_t check_of(uint64_t key) { return (uint32_t)(key >> 32) | 1; }
@@ -26,7 +28,8 @@ static uint32_t check_of(uint64_t key) { return (uint32_t)(key >> 32) | 1; }
 KgStatus kg_weights_load(const KgModel *m, const char *prefix,
                          size_t n_classes, KgWeights *out, KgError *err) {
   char name[32];
-  size_t n_slots, n_entries;
+  size_t n_slots, n_entries, n_dense;
+  size_t stride = kg_weights_stride(n_classes);
   snprintf(name, sizeof name, "%s.slots", prefix);
   const KgRowSlot *slots =
       kg_model_section(m, name, sizeof *slots, &n_slots, err);
@@ -37,37 +40,36 @@ KgStatus kg_weights_load(const KgModel *m, const char *prefix,
       kg_model_section(m, name, sizeof *entries, &n_entries, err);
   if (entries == NULL)
     return KG_ERR_PARSE;
-  size_t stride = kg_weights_stride(n_classes), n_dense;
   snprintf(name, sizeof name, "%s.dense", prefix);
-  const float *dense =
+  const int16_t *dense =
       kg_model_section(m, name, stride * sizeof *dense, &n_dense, err);
   if (dense == NULL)
     return KG_ERR_PARSE;
-  for (size_t i = 0; i < n_dense * stride; i++)
-    if (!isfinite(dense[i]))
-      return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
-                      "%s: a weight that is not a number", prefix);
-  if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0)
-    return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
-                    "%s.slots: not a power of two of slots", prefix);
-  /* Every row must end inside the entries: the last entry ends one. */
-  if (n_entries > 0 && entries[n_entries - 1].last != 1)
-    return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
-                    "%s: the last row has no end", prefix);
-  for (size_t i = 0; i < n_slots; i++)
+  const char *path = kg_model_path(m);
+  /* A probe ends at an empty slot: there must be one. */
+  size_t empty = 0;
+  for (size_t i = 0; i < n_slots; i++) {
+    uint32_t first = slots[i].first;
+    empty += slots[i].check == 0;
     if (slots[i].check != 0 &&
-        (slots[i].first & KG_ROW_DENSE
-             ? (slots[i].first & ~KG_ROW_DENSE) >= n_dense
-             : slots[i].first >= n_entries))
-      return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
+        (first & KG_ROW_DENSE ? (first & ~KG_ROW_DENSE) >= n_dense
+                              : first >= n_entries))
+      return kg_error(err, KG_ERR_PARSE, path, 0, -1,
                       "%s: a row out of bounds", prefix);
+  }
+  if (empty == 0)
+    return kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                    "%s.slots: no empty slot", prefix);
+  /* Every sparse row ends inside the entries: the last entry ends one. */
+  if (n_entries > 0 && !(entries[n_entries - 1].cls & KG_ENTRY_LAST))
+    return kg_error(err, KG_ERR_PARSE, path, 0, -1,
+                    "%s: the last row has no end", prefix);
   for (size_t i = 0; i < n_entries; i++)
-    if (entries[i].cls >= n_classes || entries[i].last > 1 ||
-        !isfinite(entries[i].weight))
-      return kg_error(err, KG_ERR_PARSE, kg_model_path(m), 0, -1,
+    if ((entries[i].cls & ~KG_ENTRY_LAST) >= n_classes)
+      return kg_error(err, KG_ERR_PARSE, path, 0, -1,
                       "%s: a weight of no class", prefix);
   out->slots = slots;
-  out->mask = n_slots - 1;
+  out->n_slots = n_slots;
   out->entries = entries;
   out->dense = dense;
   out->n_classes = n_classes;
@@ -76,7 +78,7 @@ KgStatus kg_weights_load(const KgModel *m, const char *prefix,
 
 /* scores[0..stride) += row[0..stride), eight at a time: one or two vector
  * additions each (restrict: the compiler may load before it stores). */
-static void add_dense(float *restrict scores, const float *restrict row,
+static void add_dense(float *restrict scores, const int16_t *restrict row,
                       size_t stride) {
   for (size_t c = 0; c < stride; c += 8)
     for (size_t k = 0; k < 8; k++)
@@ -93,14 +95,14 @@ void kg_weights_score(const KgWeights *w, const uint64_t *features, size_t n,
     size_t m = n - done < BATCH ? n - done : BATCH;
     const uint64_t *keys = features + done;
     for (size_t f = 0; f < m; f++) {
-      slot[f] = slot_of(keys[f], w->mask);
+      slot[f] = slot_of(keys[f], w->n_slots);
       __builtin_prefetch(&w->slots[slot[f]]);
     }
     for (size_t f = 0; f < m; f++) {
       uint32_t check = check_of(keys[f]);
       size_t i = slot[f];
       while (w->slots[i].check != check && w->slots[i].check != 0)
-        i = (i + 1) & w->mask;
+        i = i + 1 == w->n_slots ? 0 : i + 1;
       slot[f] = i;
       uint32_t first = w->slots[i].first;
       if (first & KG_ROW_DENSE)
@@ -118,8 +120,8 @@ void kg_weights_score(const KgWeights *w, const uint64_t *features, size_t n,
         continue;
       }
       for (const KgWeightEntry *e = w->entries + s->first;; e++) {
-        scores[e->cls] += e->weight;
-        if (e->last)
+        scores[e->cls & ~KG_ENTRY_LAST] += e->weight;
+        if (e->cls & KG_ENTRY_LAST)
           break;
       }
     }
@@ -277,43 +279,51 @@ static int by_class(const void *a, const void *b) {
   return (x->cls > y->cls) - (x->cls < y->cls);
 }
 
+/* A weight averaged over every update of training. */
+static double average(const KgPerceptron *p, const TrainEntry *e) {
+  double time = p->time ? p->time : 1;
+  return (e->total + (double)(p->time - e->stamp) * e->weight) / time;
+}
+
 int kg_perceptron_save(const KgPerceptron *p, KgModelWriter *w,
                        const char *prefix, float min_weight) {
   TrainRow *rows = malloc((p->used ? p->used : 1) * sizeof *rows);
   size_t n_rows = 0, n_entries = 0;
+  double largest = 0;
   if (rows == NULL)
     return -1;
   for (size_t i = 0; i <= p->mask; i++)
     if (p->rows[i].key != 0) {
       rows[n_rows++] = p->rows[i];
       n_entries += p->rows[i].n;
+      for (uint32_t k = 0; k < p->rows[i].n; k++)
+        largest = fmax(largest, fabs(average(p, &p->rows[i].entries[k])));
     }
   qsort(rows, n_rows, sizeof *rows, by_key);
-  /* The table is at most 3/4 full: probes stay short. */
-  size_t n_slots = 1;
-  while (3 * n_slots < 4 * n_rows + 4)
-    n_slots *= 2;
+  /* Weights are saved in units of scale, the largest one as 32767. */
+  float scale = largest > 0 ? (float)(largest / 32767) : 1;
+  /* The table is at most half full, so that probes stay short: a feature
+   * the model does not know (most of those a sentence makes) is found
+   * missing after 2.5 slots on average, where a table 3/4 full takes 8.5. */
+  size_t n_slots = 2 * n_rows + 1;
   KgRowSlot *slots = calloc(n_slots, sizeof *slots);
   KgWeightEntry *entries =
       malloc((n_entries ? n_entries : 1) * sizeof *entries);
   size_t stride = kg_weights_stride(p->n_classes), n_dense = 0, dense_cap = 0;
-  float *dense = NULL;
+  int16_t *dense = NULL;
   int rc = -1;
   if (slots == NULL || entries == NULL)
     goto done;
-  double time = p->time ? p->time : 1;
   size_t at = 0;
   for (size_t r = 0; r < n_rows; r++) {
     size_t first = at;
     for (uint32_t k = 0; k < rows[r].n; k++) {
-      const TrainEntry *e = &rows[r].entries[k];
-      double avg =
-          (e->total + (double)(p->time - e->stamp) * e->weight) / time;
-      if (fabs(avg) < min_weight)
+      double avg = average(p, &rows[r].entries[k]);
+      long units = lrint(avg / scale);
+      if (fabs(avg) < min_weight || units == 0)
         continue;
-      entries[at].cls = (uint16_t)e->cls;
-      entries[at].last = 0;
-      entries[at].weight = (float)avg;
+      entries[at].cls = (uint16_t)rows[r].entries[k].cls;
+      entries[at].weight = (int16_t)units;
       at++;
     }
     if (at == first)
@@ -322,12 +332,12 @@ int kg_perceptron_save(const KgPerceptron *p, KgModelWriter *w,
     if (at - first > KG_DENSE_MIN) {
       if (n_dense == dense_cap) {
         dense_cap = dense_cap ? 2 * dense_cap : 256;
-        float *grown = realloc(dense, dense_cap * stride * sizeof *grown);
+        int16_t *grown = realloc(dense, dense_cap * stride * sizeof *grown);
         if (grown == NULL)
           goto done;
         dense = grown;
       }
-      float *d = dense + n_dense * stride;
+      int16_t *d = dense + n_dense * stride;
       memset(d, 0, stride * sizeof *d);
       for (size_t k = first; k < at; k++)
         d[entries[k].cls] = entries[k].weight;
@@ -335,11 +345,11 @@ int kg_perceptron_save(const KgPerceptron *p, KgModelWriter *w,
       row = (uint32_t)n_dense++ | KG_ROW_DENSE;
     } else {
       qsort(entries + first, at - first, sizeof *entries, by_class);
-      entries[at - 1].last = 1;
+      entries[at - 1].cls |= KG_ENTRY_LAST;
     }
-    size_t i = slot_of(rows[r].key, n_slots - 1);
+    size_t i = slot_of(rows[r].key, n_slots);
     while (slots[i].check != 0)
-      i = (i + 1) & (n_slots - 1);
+      i = i + 1 == n_slots ? 0 : i + 1;
     slots[i].check = check_of(rows[r].key);
     slots[i].first = row;
   }

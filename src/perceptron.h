@@ -41,23 +41,34 @@ typedef struct {
 } KgWeightSlot;
 
 /** A slot of the saved feature table, 8 bytes so that eight share a cache
- *  line: a feature's key k sits at slot (k >> 1) & mask or after it, with
- *  check = (k >> 32) | 1 (0: an empty slot).  Two features that share a
- *  slot's neighbourhood and their 31 check bits would share a row; with
- *  a million features that happens once in a few thousand models. */
+ *  line: a feature's key k sits at slot kg_row_slot(k, slots) or after it
+ *  (wrapping round), with check = (k >> 32) | 1 (0: an empty slot).  Two
+ *  features that share a slot's neighbourhood and their 31 check bits
+ *  would share a row; with a million features that happens once in a few
+ *  thousand models. */
 typedef struct {
   uint32_t check;
   uint32_t first; ///< the row's first entry, the row ending at an entry
-                  ///< whose last is 1; or, with KG_ROW_DENSE set, the
-                  ///< number of a dense row
+                  ///< marked KG_ENTRY_LAST; or, with KG_ROW_DENSE set,
+                  ///< the number of a dense row
 } KgRowSlot;
 
-/** A row of more than KG_DENSE_MIN weights is kept dense, a weight for
- *  every class (padded to a multiple of 8 with zeros), and added up a
- *  vector at a time: the rows of common features (a tag, a tag pair) hold
+/** A row of more than KG_DENSE_MIN weights is kept dense, a weight (in
+ *  the units of KgWeightEntry) for every class, padded to a multiple of 8
+ *  with zeros, and added up a vector at a time: the rows of common features (a tag, a tag pair) hold
  *  most of the classes and are read at every step. */
 #define KG_ROW_DENSE 0x80000000u
 enum { KG_DENSE_MIN = 16 };
+
+/** A weight of a sparse row: its class, and the weight in units of the
+ *  model's scale (a sixteen-bit integer: the weights take half the room of
+ *  floats and the scores lose nothing that changes a choice). */
+typedef struct {
+  uint16_t cls; ///< the class, with KG_ENTRY_LAST on a row's last entry
+  int16_t weight;
+} KgWeightEntry;
+
+#define KG_ENTRY_LAST 0x8000u
 
 /** The classes rounded up to a multiple of 8: a scores array must hold
  *  that many floats. */
@@ -65,18 +76,13 @@ static inline size_t kg_weights_stride(size_t n_classes) {
   return (n_classes + 7) & ~(size_t)7;
 }
 
+/** Saved weights, read in place from a model (which must outlive them).
+ *  Scores are in units of the saved scale: they rank the classes. */
 typedef struct {
-  uint16_t cls;
-  uint16_t last; ///< 1 on the row's last entry
-  float weight;
-} KgWeightEntry;
-
-/** Saved weights, read in place from a model (which must outlive them). */
-typedef struct {
-  const KgRowSlot *slots; ///< a power of two of them
-  size_t mask;            ///< their number minus one
+  const KgRowSlot *slots;
+  size_t n_slots;
   const KgWeightEntry *entries;
-  const float *dense; ///< dense rows of kg_weights_stride(n_classes)
+  const int16_t *dense; ///< dense rows of kg_weights_stride(n_classes)
   size_t n_classes;
 } KgWeights;
 

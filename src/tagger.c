@@ -17,7 +17,7 @@
 #include "perceptron.h"
 #include "strmap.h"
 
-enum { TAG_FEATURES = 40, MAX_TAGS = 1024 };
+enum { TAG_FEATURES = 48, MAX_TAGS = 1024 };
 #define NO_TAG 0xFFFFu
 #define NO_WORD 0x5bd1e995u
 
@@ -107,6 +107,17 @@ static size_t features(Lexicon lex, const KgWordKeys *k, size_t n, size_t i,
   f[m++] = kg_feature_mix(kg_feature_mix(32, p1), x0);
   f[m++] = kg_feature_mix(kg_feature_mix(33, x0), x1);
   f[m++] = kg_feature_mix(34, w->prefix3);
+  /* Word classes: the word's, its neighbours', with the tag before. */
+  uint64_t c1 = i >= 1 ? k[i - 1].cluster : NO_WORD;
+  uint64_t c2 = i + 1 < n ? k[i + 1].cluster : NO_WORD;
+  uint64_t c3 = i + 2 < n ? k[i + 2].cluster : NO_WORD;
+  f[m++] = kg_feature_mix(35, w->cluster);
+  f[m++] = kg_feature_mix(36, c1);
+  f[m++] = kg_feature_mix(37, c2);
+  f[m++] = kg_feature_mix(38, c3);
+  f[m++] = kg_feature_mix(kg_feature_mix(39, p1), w->cluster);
+  f[m++] = kg_feature_mix(kg_feature_mix(40, w->cluster), c2);
+  f[m++] = kg_feature_mix(kg_feature_mix(41, c1), w->cluster);
   return m;
 }
 
@@ -269,7 +280,7 @@ static KgStatus build_dict(const KgTreebank *tb, const size_t *use, size_t n,
         memset(counts + n_words * tb->n_tags, 0,
                tb->n_tags * sizeof *counts);
         KgWordKeys k;
-        kg_word_keys(w->form, w->len, &k);
+        kg_word_keys(w->form, w->len, NULL, &k);
         hashes[n_words] = k.form;
         id = n_words++;
       } else if (added < 0) {
@@ -404,7 +415,8 @@ KgStatus kg_tagger_train(const KgTreebank *tb, const size_t *use, size_t n,
         }
       }
       for (size_t i = 0; i < tree->n; i++)
-        kg_word_keys(tree->words[i].form, tree->words[i].len, &keys[i]);
+        kg_word_keys(tree->words[i].form, tree->words[i].len, opts->clusters,
+                     &keys[i]);
       uint32_t p1 = NO_TAG, p2 = NO_TAG;
       for (size_t i = 0; i < tree->n; i++) {
         size_t guess = dict_find(dict, n_dict - 1, keys[i].form);

@@ -35,6 +35,7 @@ void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
 typedef struct {
   unsigned epochs; ///< passes over the training sentences
   uint64_t seed;   ///< the order of the sentences in each pass
+  const struct KgClustersImpl *clusters; ///< word classes, or NULL
 } KgTrainOptions;
 
 /** Trains a tagger on the sentences of tb whose indices are in use[0..n)

@@ -1,6 +1,8 @@
 /* wordkeys.c - what a trained model sees of a word. */
 #include "wordkeys.h"
 
+#include "clusters.h"
+
 #define FNV_OFFSET 1469598103934665603ULL
 #define FNV_PRIME 1099511628211ULL
 
@@ -22,7 +24,8 @@ static unsigned char shape_of(unsigned char c) {
   return c;
 }
 
-void kg_word_keys(const char *form, size_t len, KgWordKeys *out) {
+void kg_word_keys(const char *form, size_t len,
+                  const struct KgClustersImpl *clusters, KgWordKeys *out) {
   const unsigned char *p = (const unsigned char *)form;
   uint64_t h = FNV_OFFSET, low = FNV_OFFSET, shape = FNV_OFFSET;
   unsigned char last = 0;
@@ -63,4 +66,5 @@ void kg_word_keys(const char *form, size_t len, KgWordKeys *out) {
     out->suffix[k] = s;
   }
   out->flags = flags;
+  out->cluster = clusters ? kg_clusters_find(clusters, low) : KG_NO_CLUSTER;
 }

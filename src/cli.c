@@ -6,10 +6,12 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -230,28 +232,27 @@ int cli_option(CliOptions *opt, int c, const char *arg) {
 
 /* --- the extractor ------------------------------------------------------- */
 
-static int has_data(const char *dir) {
+static int has_data(const char *dir, const char *probe) {
   char path[4096];
-  int n = snprintf(path, sizeof path, "%s/%s", dir, DATA_PROBE);
+  int n = snprintf(path, sizeof path, "%s/%s", dir, probe);
   return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
 }
 
-/* -d DIR, else $NEWSKG_DATA, else the installed data if it is there, else
- * the source tree's (for running from the build tree). */
-static const char *data_dir(const char *option) {
+const char *cli_data_dir(const char *option, const char *probe) {
   if (option)
     return option;
   const char *env = getenv("NEWSKG_DATA");
   if (env && *env)
     return env;
-  return has_data(NEWSKG_DATADIR) ? NEWSKG_DATADIR : NEWSKG_BUILD_DATADIR;
+  return has_data(NEWSKG_DATADIR, probe) ? NEWSKG_DATADIR
+                                         : NEWSKG_BUILD_DATADIR;
 }
 
 KgExtractor *cli_load_extractor(const CliOptions *opt) {
   KgError err;
   memset(&err, 0, sizeof err);
   err.offset = -1;
-  const char *dir = data_dir(opt->data);
+  const char *dir = cli_data_dir(opt->data, DATA_PROBE);
   KgExtractor *ex = NULL;
   if (kg_extractor_new(dir, &ex, &err) != KG_OK) {
     cli_report_error(dir, &err);
@@ -270,6 +271,108 @@ KgExtractor *cli_load_extractor(const CliOptions *opt) {
       return NULL;
     }
   return ex;
+}
+
+/* --- output ----------------------------------------------------------------- */
+
+/* -O writes to a temporary file beside the target (mkstemp), flushes and
+ * fsyncs it, and renames it over the target, so readers of the target see
+ * either the old file or the whole new one, never a half-written one. */
+
+int cli_output_open(CliOutput *out, const char *target, const Resume *resume) {
+  out->fh = stdout;
+  out->target = target;
+  out->tmp = NULL;
+  if (!target)
+    return 0;
+  const char *slash = strrchr(target, '/');
+  size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+  size_t size = strlen(target) + sizeof "/.tmp.XXXXXX";
+  if (!(out->tmp = malloc(size))) {
+    cli_report(target, strerror(ENOMEM));
+    return -1;
+  }
+  snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dirlen, target,
+           target + dirlen);
+  int fd = mkstemp(out->tmp);
+  if (fd < 0) {
+    char message[600];
+    snprintf(message, sizeof message, "cannot create a temporary file: %s",
+             strerror(errno));
+    cli_report(target, message);
+    free(out->tmp);
+    out->tmp = NULL;
+    return -1;
+  }
+  cli_remove_on_interrupt(out->tmp);
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0 || !(out->fh = fdopen(fd, "wb"))) {
+    cli_report(target, strerror(errno));
+    close(fd);
+    unlink(out->tmp);
+    cli_remove_on_interrupt(NULL);
+    free(out->tmp);
+    out->tmp = NULL;
+    return -1;
+  }
+  int error = resume ? resume_copy_kept(resume, target, out->fh) : 0;
+  if (error) {
+    char message[600];
+    snprintf(message, sizeof message, "cannot copy what it holds: %s",
+             strerror(error));
+    cli_report(target, message);
+    cli_output_close(out, 0);
+    return -1;
+  }
+  return 0;
+}
+
+int cli_output_close(CliOutput *out, int commit) {
+  if (!out->tmp) {
+    if (!commit) /* the failure that stopped the run is reported already */
+      return -1;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+      cli_report("(standard output)", strerror(errno ? errno : EIO));
+      return -1;
+    }
+    return 0;
+  }
+  const char *failed = commit ? NULL : "not committed";
+  int cause = 0;
+  errno = 0;
+  if (!failed && (fflush(out->fh) != 0 || ferror(out->fh)))
+    failed = "write error", cause = errno;
+  if (!failed && fsync(fileno(out->fh)) != 0)
+    failed = "cannot sync", cause = errno;
+  if (fclose(out->fh) != 0 && !failed)
+    failed = "cannot close", cause = errno;
+  if (!failed && rename(out->tmp, out->target) != 0)
+    failed = "cannot rename the temporary file", cause = errno;
+  if (failed) {
+    if (commit) {
+      char message[600];
+      snprintf(message, sizeof message, "%s: %s", failed,
+               strerror(cause ? cause : EIO));
+      cli_report(out->target, message);
+    }
+    unlink(out->tmp);
+  } else {
+    /* make the rename itself durable; the file is complete either way */
+    const char *slash = strrchr(out->target, '/');
+    char *dir = slash ? strndup(out->target, (size_t)(slash - out->target) + 1)
+                      : strdup(".");
+    int fd = dir ? open(dir, O_RDONLY) : -1;
+    if (fd >= 0) {
+      (void)fsync(fd);
+      close(fd);
+    }
+    free(dir);
+  }
+  cli_remove_on_interrupt(NULL);
+  free(out->tmp);
+  out->tmp = NULL;
+  return failed ? -1 : 0;
 }
 
 /* --- signals -------------------------------------------------------------- */
@@ -304,6 +407,8 @@ void cli_catch_signals(void) {
 }
 
 void cli_remove_on_interrupt(char *path) { interrupted_tmp = path; }
+
+int cli_stop_signal(void) { return stop_signal; }
 
 /* --- the run --------------------------------------------------------------- */
 

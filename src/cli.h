@@ -9,13 +9,16 @@
  * with the exit codes of main.c (0, EXIT_INPUT, EXIT_FATAL).  This module
  * holds those messages, the options both extracting commands take (their
  * getopt_long entries are CLI_EXTRACT_LONGOPTS and CLI_EXTRACT_SHORTOPTS),
- * the extractor they load, and the run of a corpus into a Sink.
+ * the data directory and the extractor they load, the run of a corpus into
+ * a Sink, the -O output file that is replaced whole or not at all, and the
+ * signals that stop a run.
  */
 #ifndef NEWSKG_CLI_H
 #define NEWSKG_CLI_H
 
 #include <getopt.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "input.h"
 #include "newskg.h"
@@ -123,9 +126,36 @@ int cli_number_option(const char *name, const char *arg,
  *  EXIT_FATAL after saying what is wrong with arg. */
 int cli_option(CliOptions *opt, int c, const char *arg);
 
+/** The data directory: option (-d DIR) when not NULL, else $NEWSKG_DATA,
+ *  else the installed one when it holds the file probe (a path relative
+ *  to it), else the source tree's data/ (for running from the build
+ *  tree). */
+const char *cli_data_dir(const char *option, const char *probe);
+
 /** The extractor of the data directory and the added files, or NULL after
  *  reporting why not. */
 KgExtractor *cli_load_extractor(const CliOptions *opt);
+
+/** Where a command's output goes: standard output, or -O FILE written as
+ *  a temporary file beside it that replaces it whole on success. */
+typedef struct {
+  FILE *fh;           ///< the stream written to
+  const char *target; ///< -O FILE, or NULL for stdout
+  char *tmp;          ///< owned temporary path, NULL for stdout
+} CliOutput;
+
+/** Opens the output: standard output when target is NULL, else a new
+ *  temporary file (mkstemp) beside target, which starts with the articles
+ *  of target that resume (or NULL) keeps.  Returns 0, or -1 after
+ *  reporting why not. */
+int cli_output_open(CliOutput *out, const char *target, const Resume *resume);
+
+/** Finishes the output: with commit, flushes, fsyncs and renames the
+ *  temporary file onto the target (or flushes standard output); without,
+ *  throws the temporary file away, leaving the target untouched.  Returns
+ *  0 when committed, else -1 (after reporting why, when commit was
+ *  asked). */
+int cli_output_close(CliOutput *out, int commit);
 
 /** From now on, the first SIGINT, SIGTERM or SIGHUP asks cli_run_corpus
  *  to stop reading (the articles read are still finished and handed
@@ -135,6 +165,9 @@ void cli_catch_signals(void);
 
 /** The file a second signal removes (a temporary output), or NULL. */
 void cli_remove_on_interrupt(char *path);
+
+/** 0, or the signal that asked the run to stop since cli_catch_signals. */
+int cli_stop_signal(void);
 
 /** Runs the articles of the nargs arguments through ex into sink, past
  *  those resume (or NULL) says the output holds, with a progress line

@@ -132,8 +132,7 @@ static void print_help(void) {
       "  -v, --version               Print the version, then exit\n"
       "\n",
       PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM,
-      NEWSKG_DATADIR,
-      KG_MAX_SENTENCE_MENTIONS);
+      NEWSKG_DATADIR, KG_MAX_SENTENCE_MENTIONS);
   /* two literals: C99 compilers need only take 4095 bytes in one */
   printf(
       "Evaluation (%s eval):\n"

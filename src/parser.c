@@ -27,7 +27,11 @@
 #include "model.h"
 #include "perceptron.h"
 
-enum { MAX_FEATURES = 96, MAX_LABELS = 255 };
+enum { MAX_FEATURES = 112, MAX_LABELS = 255 };
+/* Averaged weights smaller than this are left out of the model: on EWT
+ * dev, 1.0 keeps LAS within 0.15 points of keeping them all, in two thirds
+ * of the bytes, and parses a fifth faster. */
+#define MIN_WEIGHT 1.0f
 enum { SHIFT = 0 };
 #define NONE UINT32_MAX
 #define ROOT_WORD 0x2f6b1c3du
@@ -99,7 +103,7 @@ static int state_start(KgParserState *s, const KgWordKeys *keys,
     s->cap = cap;
   }
   KgWordKeys comma;
-  kg_word_keys(",", 1, &comma);
+  kg_word_keys(",", 1, NULL, &comma);
   s->commas[0] = 0;
   for (size_t i = 1; i <= n; i++)
     s->commas[i] = s->commas[i - 1] + (keys[i - 1].lower == comma.lower);
@@ -189,6 +193,12 @@ static uint64_t tag_of(const KgParserState *s, uint32_t i) {
   if (i == NONE)
     return NO_TAG;
   return i == 0 ? ROOT_TAG : s->tags[i - 1];
+}
+
+static uint64_t class_of(const KgParserState *s, uint32_t i) {
+  if (i == NONE)
+    return NO_WORD;
+  return i == 0 ? ROOT_WORD : s->keys[i - 1].cluster;
 }
 
 static uint64_t label_of(const KgParserState *s, uint32_t i) {
@@ -283,8 +293,6 @@ static size_t features(const KgParserState *s, uint64_t *f) {
   f[m++] = kg_feature_mix(t++, b0suffix);
   /* Pairs. */
   f[m++] = mix2(t++, s0wt, b0wt);
-  f[m++] = mix2(t++, s0wt, b0w);
-  f[m++] = mix2(t++, s0w, b0wt);
   f[m++] = mix2(t++, s0wt, b0t);
   f[m++] = mix2(t++, s0t, b0wt);
   f[m++] = mix2(t++, s0w, b0w);
@@ -294,9 +302,7 @@ static size_t features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix2(t++, s1w, s0w);
   f[m++] = mix2(t++, s1wt, s0t);
   f[m++] = mix2(t++, s1t, s0wt);
-  f[m++] = mix2(t++, s1wt, s0wt);
   f[m++] = mix2(t++, s1t, b0t);
-  f[m++] = mix2(t++, s1w, b0w);
   f[m++] = mix2(t++, b0w, b1w);
   /* Triples of tags. */
   f[m++] = mix3(t++, b0t, b1t, b2t);
@@ -313,14 +319,9 @@ static size_t features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix4(t++, s0t, s0l1t, s0l2t, b0t);
   f[m++] = mix4(t++, s0t, s0r1t, s0r2t, b0t);
   f[m++] = mix3(t++, b0t, b0l1t, b0l2t);
-  f[m++] = mix3(t++, s0w, b0t, b1t);
-  f[m++] = mix3(t++, s0t, b0w, b1t);
   /* Distance. */
-  f[m++] = mix2(t++, s0w, dist);
   f[m++] = mix2(t++, s0t, dist);
-  f[m++] = mix2(t++, b0w, dist);
   f[m++] = mix2(t++, b0t, dist);
-  f[m++] = mix3(t++, s0w, b0w, dist);
   f[m++] = mix3(t++, s0t, b0t, dist);
   f[m++] = mix3(t++, s1t, s0t, dist10);
   f[m++] = mix4(t++, s0t, b0t, dist, comma_s0b0);
@@ -350,12 +351,23 @@ static size_t features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix3(t++, s0t, label_of(s, s0l1), label_of(s, s0l2));
   f[m++] = mix3(t++, s0t, label_of(s, s0r1), label_of(s, s0r2));
   f[m++] = mix3(t++, b0t, label_of(s, b0l1), label_of(s, b0l2));
+  /* Word classes. */
+  uint64_t s0c = class_of(s, s0), s1c = class_of(s, s1);
+  uint64_t b0c = class_of(s, b0), b1c = class_of(s, b1);
+  f[m++] = kg_feature_mix(t++, s0c);
+  f[m++] = kg_feature_mix(t++, s1c);
+  f[m++] = kg_feature_mix(t++, b0c);
+  f[m++] = kg_feature_mix(t++, b1c);
+  f[m++] = mix2(t++, s0c, b0c);
+  f[m++] = mix2(t++, s0c, b0t);
+  f[m++] = mix2(t++, s0t, b0c);
+  f[m++] = mix2(t++, s1c, s0c);
+  f[m++] = mix2(t++, s1t, s0c);
+  f[m++] = mix2(t++, b0c, b1t);
+  f[m++] = mix3(t++, s0c, b0c, dist);
   /* Label sets. */
-  f[m++] = mix2(t++, s0w, s0rl);
   f[m++] = mix2(t++, s0t, s0rl);
-  f[m++] = mix2(t++, s0w, s0ll);
   f[m++] = mix2(t++, s0t, s0ll);
-  f[m++] = mix2(t++, b0w, b0ll);
   f[m++] = mix2(t++, b0t, b0ll);
   return m;
 }
@@ -527,7 +539,7 @@ static uint64_t next_random(uint64_t *state) {
 }
 
 static KgStatus save(const KgTreebank *tb, const KgPerceptron *perceptron,
-                     const char *path, KgError *err) {
+                     const char *path, float min_weight, KgError *err) {
   KgModelWriter *w = kg_model_writer_new("parser");
   size_t sizes[3] = {0, 0, 0};
   char **lists[3] = {tb->labels, tb->upos, tb->xpos};
@@ -548,7 +560,7 @@ static KgStatus save(const KgTreebank *tb, const KgPerceptron *perceptron,
       st = KG_ERR_NOMEM;
     free(buf);
   }
-  if (st == KG_OK && kg_perceptron_save(perceptron, w, "w", 1e-3f) != 0)
+  if (st == KG_OK && kg_perceptron_save(perceptron, w, "w", min_weight) != 0)
     st = KG_ERR_NOMEM;
   if (st == KG_OK)
     st = kg_model_writer_save(w, path, err);
@@ -605,7 +617,8 @@ KgStatus kg_parser_train(const KgTreebank *tb, const uint16_t *tags,
     for (size_t k = 0; st == KG_OK && k < tb->n; k++) {
       const KgTree *tree = &tb->trees[order[k]];
       for (size_t i = 0; i < tree->n; i++) {
-        kg_word_keys(tree->words[i].form, tree->words[i].len, &keys[i]);
+        kg_word_keys(tree->words[i].form, tree->words[i].len, opts->clusters,
+                     &keys[i]);
         gold_head[i + 1] = tree->words[i].head;
         gold_label[i + 1] = (uint16_t)tree->words[i].label;
       }
@@ -638,7 +651,7 @@ KgStatus kg_parser_train(const KgTreebank *tb, const uint16_t *tags,
     }
   }
   if (st == KG_OK)
-    st = save(tb, perceptron, path, err);
+    st = save(tb, perceptron, path, MIN_WEIGHT, err);
   free(first_word);
   kg_perceptron_free(perceptron);
   kg_parser_state_free(s);

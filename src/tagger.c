@@ -30,6 +30,8 @@ enum { TAG_FEATURES = 48, MAX_TAGS = 1024 };
  * it and of the words before it read: the tagger sees what the next words
  * may be. */
 #define LEXICON_MIN_COUNT 5
+/* Averaged weights smaller than this are left out of the model. */
+#define MIN_WEIGHT 0.5f
 #define LEXICON_MIN_SHARE 0.1
 
 struct KgTaggerImpl {
@@ -363,7 +365,7 @@ static KgStatus save(const KgTreebank *tb, const KgPerceptron *p,
         kg_model_writer_add(w, "tagdict", dict, n_dict * sizeof *dict) != 0 ||
         kg_model_writer_add(w, "lexicon", lexicon,
                             n_dict * sizeof *lexicon) != 0 ||
-        kg_perceptron_save(p, w, "w", 1e-3f) != 0)
+        kg_perceptron_save(p, w, "w", MIN_WEIGHT) != 0)
       st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
     else
       st = kg_model_writer_save(w, path, err);

@@ -21,7 +21,7 @@
 /* The defaults `make models` trains with: measured on EWT dev, the
  * accuracy stops rising at about these numbers of passes. */
 #define DEFAULT_TAGGER_EPOCHS 20
-#define DEFAULT_PARSER_EPOCHS 15
+#define DEFAULT_PARSER_EPOCHS 20
 #define DEFAULT_FOLDS 4
 #define DEFAULT_SEED 20161
 #define DEFAULT_CLUSTERS 256

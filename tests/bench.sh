@@ -2,14 +2,17 @@
 # bench.sh - a smoke run of tools/bench.sh (`make bench`) on the samples,
 # each figure the fastest of two runs (make bench takes three): every row
 # of the table is there and has its numbers, so that the benchmark keeps
-# working between the times it is run in full.
+# working between the times it is run in full.  Its parse section runs on
+# the first 200 sentences of the EWT test file (and 8 copies of them) and
+# on the samples; when $SHARED has no EWT or newskg parse no models, bench.sh
+# skips it with a message, and so are its checks here.
 #
-# Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA.
+# Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, SHARED.
 # Exit status as automake expects: 0 pass, 1 fail.
 . "$(dirname "$0")/lib.sh"
 start_work bench
 NEWSKG=$NEWSKG BENCH_SOURCE=$SAMPLES BENCH_MB=0 BENCH_JOBS=2 BENCH_REPEAT=2 \
-  NLP_CORPUS=none \
+  NLP_CORPUS=none BENCH_PARSE_SENTENCES=200 \
   TMPDIR=$work bash "$top/tools/bench.sh" >"$work/out" 2>"$work/err"
 status=$?
 if [ "$status" -eq 0 ]; then pass "tools/bench.sh runs"; else
@@ -27,8 +30,36 @@ for fmt in ntriples nquads turtle; do
   done
 done
 for base in "wc -w" "rapper nt -> nt" "serdi nt -> nt"; do
-  if grep -q "^$base " "$work/out"; then pass "a row for $base"; else fail "no row for $base"; fi
+  if grep -q "^$base  " "$work/out"; then pass "a row for $base"; else fail "no row for $base"; fi
 done
+if grep -q 'section parse skipped' "$work/err"; then
+  echo "note: $(grep 'section parse skipped' "$work/err")"
+else
+  for run in "newskg parse -j1 1x" "newskg parse -j2 1x" "newskg parse -j1 8x" \
+    "newskg parse -j2 8x" "newskg parse -j1 text"; do
+    # seconds, MB/s, words/s, RSS, the ratios to wc -w and to -j1
+    if grep -q "^$run  *[0-9.]*  *[0-9.]*  *[0-9]*  *[-0-9]*  *[0-9.]*  *[0-9.]*$" "$work/out"; then
+      pass "a row for $run"
+    else
+      fail "no row for $run"
+    fi
+  done
+  for base in "wc -w 1x" "wc -w 8x" "wc -w text"; do
+    if grep -q "^$base  " "$work/out"; then pass "a row for $base"; else fail "no row for $base"; fi
+  done
+  for metric in UPOS XPOS LEMMA UAS LAS; do
+    if grep -q "^$metric  *[01]\.[0-9]*" "$work/out"; then
+      pass "the parse accuracy has $metric"
+    else
+      fail "no $metric in the parse accuracy"
+    fi
+  done
+  if grep -q '^speed  *[0-9]*  *bar >= 150000 .* \(met\|not met\)$' "$work/out"; then
+    pass "the speed bar is judged"
+  else
+    fail "no speed bar line"
+  fi
+fi
 if [ "$failures" -ne 0 ]; then cat "$work/out" >&2; fi
 echo "bench.sh: $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -21,12 +21,33 @@
 #         the package itself (node_modules/nlp-corpus, whose builds/*.json
 #         are converted with python3); skipped with a message when absent.
 #
-# Environment: NEWSKG (the program; default src/newskg), NEWSKG_DATA,
-# SHARED (default ../shared beside the source tree), BENCH_SOURCE,
-# BENCH_MB (default 100), BENCH_REPEAT (default 5),
+# Section parse, `newskg parse` (tagger, lemmatiser, dependency parser),
+# after the corpora (or alone, with BENCH_PARSE_ONLY=1): on the CoNLL-U of
+# $BENCH_PARSE_INPUT (default the UD English EWT test file,
+# $SHARED/training/ud-english-ewt/en_ewt-ud-test.conllu), and on a file of
+# it $BENCH_PARSE_COPIES times over (default 8: peak RSS should not grow),
+# `wc -w` and `newskg parse -q -i conllu` at -j1 and -jN, in seconds,
+# words/s (of the whole run, model loading included) and peak RSS, with
+# words/s over wc's and over -j1's; newskg's words are the integer-ID rows
+# of the CoNLL-U, wc's its own count.  Then `newskg parse -q -j1` on the
+# text articles below $BENCH_PARSE_TEXT (default $BENCH_SOURCE), its words
+# the rows it writes, beside `wc -w` on them.  Then, from one untimed run at
+# -jN, tools/ud-score.py's UPOS, XPOS, LEMMA, UAS and LAS, and whether they
+# and the -j1 words/s meet the bars (UPOS >= 0.94, LAS >= 0.82, 150,000
+# words/s on one core).  Skipped with a message when the input is missing
+# or newskg parse cannot parse it (no models); with BENCH_PARSE_ONLY=1 that
+# is exit 2.
+#
+# Environment: NEWSKG (the program; default src/newskg), NEWSKG_DATA (the
+# models are its models/), SHARED (default ../shared beside the source
+# tree), BENCH_SOURCE, BENCH_MB (default 100), BENCH_REPEAT (default 5),
 # BENCH_JOBS (N, default the online cores), NLP_CORPUS (default
 # node_modules/nlp-corpus of the source tree or the current directory;
-# "none" skips it), TMPDIR.  Needs rapper (raptor2-utils), serdi and GNU
+# "none" skips it), BENCH_PARSE_ONLY (1: the parse section alone),
+# BENCH_PARSE_INPUT ("none" skips the parse section), BENCH_PARSE_COPIES,
+# BENCH_PARSE_SENTENCES (N > 0: only the first N sentences of the input;
+# default 0, all), BENCH_PARSE_TEXT, PYTHON3 (for tools/ud-score.py;
+# default python3), TMPDIR.  Needs rapper (raptor2-utils), serdi and GNU
 # time (time) for their columns; prints "-" where one is missing.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,13 +61,19 @@ BENCH_JOBS=${BENCH_JOBS:-$(nproc)}
 RAPPER=${RAPPER:-$(command -v rapper || true)}
 SERDI=${SERDI:-$(command -v serdi || true)}
 GNU_TIME=$(command -v /usr/bin/time || true)
+BENCH_PARSE_ONLY=${BENCH_PARSE_ONLY:-0}
+BENCH_PARSE_INPUT=${BENCH_PARSE_INPUT:-$SHARED/training/ud-english-ewt/en_ewt-ud-test.conllu}
+BENCH_PARSE_COPIES=${BENCH_PARSE_COPIES:-8}
+BENCH_PARSE_SENTENCES=${BENCH_PARSE_SENTENCES:-0}
+BENCH_PARSE_TEXT=${BENCH_PARSE_TEXT:-$BENCH_SOURCE}
+PYTHON3=${PYTHON3:-python3}
 unset PARALLEL
 
 if [ ! -x "$NEWSKG" ]; then
   echo "bench.sh: $NEWSKG is not an executable program (run make first)" >&2
   exit 2
 fi
-if [ ! -d "$BENCH_SOURCE" ]; then
+if [ "$BENCH_PARSE_ONLY" != 1 ] && [ ! -d "$BENCH_SOURCE" ]; then
   echo "bench.sh: no articles in $BENCH_SOURCE (set SHARED or BENCH_SOURCE)" >&2
   exit 2
 fi
@@ -158,6 +185,160 @@ bench() {
   done
 }
 
+# --- parse ------------------------------------------------------------------
+
+# conllu_words FILE: the integer-ID rows of a CoNLL-U file (its words;
+# multiword-token ranges, empty nodes and comments not counted)
+conllu_words() {
+  awk -F'\t' '$1 ~ /^[0-9]+$/ { n++ } END { print n + 0 }' "$1"
+}
+
+# bar VALUE MIN: "met" when VALUE >= MIN, else "not met" ("-" unknown)
+bar() {
+  awk -v v="$1" -v m="$2" 'BEGIN {
+    if (v == "-" || v == "") print "-"; else if (v + 0 >= m + 0) print "met"; else print "not met" }'
+}
+
+prow() { # name secs mb/s words/s rss vs-wc vs-j1
+  printf '%-30s %8s %8s %10s %7s %8s %7s\n' "$@"
+}
+
+# parse_skip WHY: the parse section cannot run; a message, and exit 2 when
+# it is all that was asked for
+parse_skip() {
+  if [ "$BENCH_PARSE_ONLY" = 1 ]; then
+    echo "bench.sh: $1" >&2
+    exit 2
+  fi
+  echo "bench.sh: $1: section parse skipped" >&2
+}
+
+# bench_parse: the parse section (see the header)
+bench_parse() {
+  if [ "$BENCH_PARSE_INPUT" = none ]; then return; fi
+  if [ ! -f "$BENCH_PARSE_INPUT" ]; then
+    parse_skip "no CoNLL-U in $BENCH_PARSE_INPUT (set SHARED or BENCH_PARSE_INPUT)"
+    return
+  fi
+  local dir=$tmp/parse
+  mkdir -p "$dir"
+  local gold=$dir/gold.conllu what
+  if [ "$BENCH_PARSE_SENTENCES" -gt 0 ]; then
+    # the first N sentences, each a block ending in a blank line
+    awk -v n="$BENCH_PARSE_SENTENCES" 'BEGIN { RS = ""; ORS = "\n\n" }
+      NR > n { exit } { print }' "$BENCH_PARSE_INPUT" >"$gold"
+    what="the first $BENCH_PARSE_SENTENCES sentences of $BENCH_PARSE_INPUT"
+  else
+    cp "$BENCH_PARSE_INPUT" "$gold"
+    what=$BENCH_PARSE_INPUT
+  fi
+  local copy
+  : >"$dir/x$BENCH_PARSE_COPIES.conllu"
+  for ((copy = 0; copy < BENCH_PARSE_COPIES; copy++)); do
+    cat "$gold" >>"$dir/x$BENCH_PARSE_COPIES.conllu"
+  done
+
+  # accuracy, once, at -jN: also the check that the models load
+  if ! "$NEWSKG" parse -q -j "$BENCH_JOBS" -i conllu "$gold" \
+    >"$dir/system.conllu" 2>"$dir/err"; then
+    sed 's/^/  /' "$dir/err" >&2
+    parse_skip "newskg parse cannot parse $what (models in $NEWSKG_DATA/models?)"
+    return
+  fi
+  local score=$dir/score
+  : >"$score"
+  if command -v "$PYTHON3" >/dev/null; then
+    "$PYTHON3" "$top/tools/ud-score.py" "$gold" "$dir/system.conllu" >"$score" ||
+      echo "bench.sh: tools/ud-score.py failed" >&2
+  else
+    echo "bench.sh: no python3 for tools/ud-score.py: no accuracy" >&2
+  fi
+
+  # speed: every timed run writes to /dev/null
+  local results=() scale input jobs
+  for scale in 1 "$BENCH_PARSE_COPIES"; do
+    if [ "$scale" = 1 ]; then input=$gold; else input=$dir/x$scale.conllu; fi
+    timed /dev/null wc -w "$input"
+    results+=("wc -w ${scale}x|$input|$secs|-|$(wc -w <"$input")")
+    for jobs in 1 "$BENCH_JOBS"; do
+      timed /dev/null "$NEWSKG" parse -q -j "$jobs" -i conllu "$input"
+      results+=("newskg parse -j$jobs ${scale}x|$input|$secs|$rss_mb|$(conllu_words "$input")")
+      if [ "$jobs" = 1 ] && [ "$BENCH_JOBS" = 1 ]; then break; fi
+    done
+  done
+  local text_note=
+  if [ -d "$BENCH_PARSE_TEXT" ]; then
+    find "$BENCH_PARSE_TEXT" -type f -name '*.txt' -print0 | LC_ALL=C sort -z >"$dir/list"
+    local articles
+    articles=$(tr -cd '\0' <"$dir/list" | wc -c)
+    timed /dev/null xargs -0 -a "$dir/list" wc -w
+    results+=("wc -w text|$dir/list|$secs|-|$(xargs -0 -a "$dir/list" cat | wc -w)")
+    # the words it writes, from one more, untimed run
+    if "$NEWSKG" parse -q -j "$BENCH_JOBS" "$BENCH_PARSE_TEXT" >"$dir/text.conllu"; then
+      timed /dev/null "$NEWSKG" parse -q -j 1 "$BENCH_PARSE_TEXT"
+      results+=("newskg parse -j1 text|$dir/list|$secs|$rss_mb|$(conllu_words "$dir/text.conllu")")
+      text_note="text: $articles articles of $BENCH_PARSE_TEXT"
+    else
+      echo "bench.sh: newskg parse failed on $BENCH_PARSE_TEXT: no text row" >&2
+    fi
+  else
+    echo "bench.sh: no articles in $BENCH_PARSE_TEXT: no text rows" >&2
+  fi
+
+  local words sentences
+  words=$(conllu_words "$gold")
+  sentences=$(awk 'BEGIN { RS = "" } END { print NR }' "$gold")
+  echo
+  echo "parse: $what: $words words in $sentences sentences" \
+    "($(awk -v b="$(stat -c %s "$gold")" 'BEGIN { printf "%.2f", b / 1e6 }') MB);" \
+    "${BENCH_PARSE_COPIES}x = it $BENCH_PARSE_COPIES times over in one file${text_note:+; $text_note}"
+  echo "words/s: newskg's words are the integer-ID rows of the CoNLL-U (UD" \
+    "words; for text, the rows it writes), wc -w's its own count, the" \
+    "blank-separated strings of the whole file (for CoNLL-U all ten columns" \
+    "and the comments); '/ wc -w' is newskg's words/s over wc -w's on the" \
+    "same bytes, '/ -j1' over newskg -j1's on the same input; each run a" \
+    "whole one, model loading included"
+  prow run s MB/s words/s "RSS MB" "/ wc -w" "/ -j1"
+  local r label file s rss n rate wc_rate=- j1_rate=- bytes speed1=- speed8=-
+  for r in "${results[@]}"; do
+    IFS='|' read -r label file s rss n <<<"$r"
+    if [ "$file" = "$dir/list" ]; then
+      bytes=$(xargs -0 stat -c %s <"$file" | awk '{ s += $1 } END { print s + 0 }')
+    else
+      bytes=$(stat -c %s "$file")
+    fi
+    rate=$(per "$s" "$n")
+    case $label in
+      "wc -w"*)
+        wc_rate=$rate
+        prow "$label" "$s" "$(per "$s" "$bytes" 1e6 1)" "$rate" - 1.000 -
+        continue ;;
+      *" -j1 "*) j1_rate=$rate ;;
+    esac
+    case $label in
+      "newskg parse -j1 1x") speed1=$rate ;;
+      "newskg parse -j1 ${BENCH_PARSE_COPIES}x") speed8=$rate ;;
+    esac
+    prow "$label" "$s" "$(per "$s" "$bytes" 1e6 2)" "$rate" "$rss" \
+      "$(ratio "$rate" "$wc_rate")" "$(ratio "$rate" "$j1_rate")"
+  done
+
+  echo
+  echo "accuracy: tools/ud-score.py on newskg parse -i conllu -j$BENCH_JOBS of $what" \
+    "(every word, punctuation included; LAS on the universal DEPREL)"
+  local metric value
+  for metric in UPOS XPOS LEMMA UAS LAS; do
+    value=$(awk -v m="$metric" '$1 == m { print $2 }' "$score")
+    case $metric in
+      UPOS) printf '%-6s %8s   bar >= 0.94   %s\n' "$metric" "${value:--}" "$(bar "${value:--}" 0.94)" ;;
+      LAS) printf '%-6s %8s   bar >= 0.82   %s\n' "$metric" "${value:--}" "$(bar "${value:--}" 0.82)" ;;
+      *) printf '%-6s %8s\n' "$metric" "${value:--}" ;;
+    esac
+  done
+  printf 'speed  %8s   bar >= 150000 words/s, -j1 on the 1x input (%sx: %s)   %s\n' \
+    "$speed1" "$BENCH_PARSE_COPIES" "$speed8" "$(bar "$speed1" 150000)"
+}
+
 # --- corpora ----------------------------------------------------------------
 
 # news: the articles of BENCH_SOURCE copied until there are BENCH_MB MB
@@ -218,11 +399,14 @@ EOF
 
 echo "newskg bench: $("$NEWSKG" --version), $(nproc) cores, -jN = -j$BENCH_JOBS;" \
   "$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true)"
-echo "MB = 10^6 bytes of article text; '/ wc -w' is MB/s over wc's MB/s on the" \
-  "same files, '/ rapper' and '/ serdi' triples/s over theirs copying" \
-  "newskg's N-Triples (made once more, untimed); every timed newskg run" \
-  "writes to /dev/null"
-news=$(make_news)
-bench "news ($BENCH_SOURCE, copied)" "$news"
-nlp=$(make_nlp)
-if [ -n "$nlp" ]; then bench "nlp (nlp-corpus sentences)" "$nlp"; fi
+if [ "$BENCH_PARSE_ONLY" != 1 ]; then
+  echo "MB = 10^6 bytes of article text; '/ wc -w' is MB/s over wc's MB/s on the" \
+    "same files, '/ rapper' and '/ serdi' triples/s over theirs copying" \
+    "newskg's N-Triples (made once more, untimed); every timed newskg run" \
+    "writes to /dev/null"
+  news=$(make_news)
+  bench "news ($BENCH_SOURCE, copied)" "$news"
+  nlp=$(make_nlp)
+  if [ -n "$nlp" ]; then bench "nlp (nlp-corpus sentences)" "$nlp"; fi
+fi
+bench_parse

@@ -205,7 +205,8 @@ static KgStatus jackknife_tags(const KgTreebank *tb, const char *dir,
   KgWordKeys *keys = malloc((longest + 1) * sizeof *keys);
   if (st == KG_OK && keys == NULL)
     st = kg_error(err, KG_ERR_NOMEM, dir, 0, -1, "out of memory");
-  KgTrainOptions topts = {opts->tagger_epochs, opts->seed, clusters};
+  KgTrainOptions topts = {opts->tagger_epochs, opts->seed, clusters,
+                          opts->tagger_min_weight};
   for (unsigned f = 0; st == KG_OK && f < opts->folds; f++) {
     size_t n = 0;
     for (size_t i = 0; i < tb->n; i++)
@@ -280,7 +281,8 @@ KgStatus kg_grammar_train(const char *treebank, const char *dir,
       fprintf(opts->log, "train: %s (%.1f s)\n", path, seconds_since(&start));
   }
   free(texts);
-  KgTrainOptions topts = {opts->tagger_epochs, opts->seed, clusters};
+  KgTrainOptions topts = {opts->tagger_epochs, opts->seed, clusters,
+                          opts->tagger_min_weight};
   if (st == KG_OK) {
     snprintf(path, len, "%s/tagger.model", dir);
     st = kg_tagger_train(&tb, NULL, 0, &topts, path, err);
@@ -301,7 +303,8 @@ KgStatus kg_grammar_train(const char *treebank, const char *dir,
   }
   if (st == KG_OK) {
     snprintf(path, len, "%s/parser.model", dir);
-    KgTrainOptions popts = {opts->parser_epochs, opts->seed, clusters};
+    KgTrainOptions popts = {opts->parser_epochs, opts->seed, clusters,
+                            opts->parser_min_weight};
     st = kg_parser_train(&tb, tags, &popts, path, err);
     if (st == KG_OK && opts->log)
       fprintf(opts->log, "train: %s (%.1f s)\n", path, seconds_since(&start));

@@ -72,6 +72,9 @@ typedef struct {
   unsigned long long seed; ///< the order of the sentences in each pass
   size_t limit;            ///< read at most this many sentences (0: all)
   size_t clusters;         ///< word classes learned from the text
+  float tagger_min_weight; ///< the tagger's weights under this are left
+                           ///< out (0: none)
+  float parser_min_weight; ///< the parser's likewise
   const char *const *texts; ///< more text for the word classes: CoNLL-U,
                             ///< or a word a line (clusters.h)
   size_t n_texts;

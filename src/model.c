@@ -39,7 +39,8 @@ struct KgModelImpl {
 
 /* The checksum: FNV-1a over 8-byte words (then the odd bytes), a word a
  * step, so that a 40 MB model is checked in a few milliseconds. */
-static uint64_t checksum(const unsigned char *p, size_t n) {
+uint64_t kg_model_checksum(const void *bytes, size_t n) {
+  const unsigned char *p = bytes;
   uint64_t h = 1469598103934665603ULL, word;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -105,7 +106,7 @@ KgStatus kg_model_open(const char *path, const char *kind, KgModel **out,
     st_ = kg_error(err, KG_ERR_PARSE, path, 0, -1,
                    "truncated or extended: %zu bytes, its header says %llu",
                    size, (unsigned long long)fsize);
-  else if (checksum(b + HEADER_SIZE, size - HEADER_SIZE) != sum)
+  else if (kg_model_checksum(b + HEADER_SIZE, size - HEADER_SIZE) != sum)
     st_ = bad(err, path, "checksum mismatch (the file is damaged)");
   else if (n_sections > (size - HEADER_SIZE) / sizeof(SectionEntry))
     st_ = bad(err, path, "section table out of bounds");
@@ -260,7 +261,8 @@ KgStatus kg_model_writer_save(const KgModelWriter *w, const char *path,
   }
   uint32_t version = MODEL_VERSION, order = MODEL_ORDER;
   uint32_t n_sections = (uint32_t)w->n;
-  uint64_t fsize = size, sum = checksum(buf + HEADER_SIZE, size - HEADER_SIZE);
+  uint64_t fsize = size;
+  uint64_t sum = kg_model_checksum(buf + HEADER_SIZE, size - HEADER_SIZE);
   memcpy(buf, MODEL_MAGIC, 8);
   memcpy(buf + 8, &version, 4);
   memcpy(buf + 12, &order, 4);

@@ -54,6 +54,9 @@ const void *kg_model_section(const KgModel *m, const char *name,
 KgStatus kg_model_strings(const KgModel *m, const char *name,
                           const char ***strings, size_t *count, KgError *err);
 
+/** The checksum a model's header holds of its bytes after the header. */
+uint64_t kg_model_checksum(const void *bytes, size_t n);
+
 /* --- writing -------------------------------------------------------------- */
 
 typedef struct KgModelWriterImpl KgModelWriter;

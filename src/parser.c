@@ -28,10 +28,6 @@
 #include "perceptron.h"
 
 enum { MAX_FEATURES = 112, MAX_LABELS = 255 };
-/* Averaged weights smaller than this are left out of the model: on EWT
- * dev, 1.0 keeps LAS within 0.15 points of keeping them all, in two thirds
- * of the bytes, and parses a fifth faster. */
-#define MIN_WEIGHT 1.0f
 enum { SHIFT = 0 };
 #define NONE UINT32_MAX
 #define ROOT_WORD 0x2f6b1c3du
@@ -651,7 +647,7 @@ KgStatus kg_parser_train(const KgTreebank *tb, const uint16_t *tags,
     }
   }
   if (st == KG_OK)
-    st = save(tb, perceptron, path, MIN_WEIGHT, err);
+    st = save(tb, perceptron, path, opts->min_weight, err);
   free(first_word);
   kg_perceptron_free(perceptron);
   kg_parser_state_free(s);

@@ -30,8 +30,6 @@ enum { TAG_FEATURES = 48, MAX_TAGS = 1024 };
  * it and of the words before it read: the tagger sees what the next words
  * may be. */
 #define LEXICON_MIN_COUNT 5
-/* Averaged weights smaller than this are left out of the model. */
-#define MIN_WEIGHT 0.5f
 #define LEXICON_MIN_SHARE 0.1
 
 struct KgTaggerImpl {
@@ -341,7 +339,8 @@ static void shuffle(size_t *order, size_t n, uint64_t *state) {
 
 static KgStatus save(const KgTreebank *tb, const KgPerceptron *p,
                      const KgWeightSlot *dict, const KgWeightSlot *lexicon,
-                     size_t n_dict, const char *path, KgError *err) {
+                     size_t n_dict, float min_weight, const char *path,
+                     KgError *err) {
   KgModelWriter *w = kg_model_writer_new("tagger");
   char *upos = NULL, *xpos = NULL;
   size_t upos_len = 0, xpos_len = 0;
@@ -365,7 +364,7 @@ static KgStatus save(const KgTreebank *tb, const KgPerceptron *p,
         kg_model_writer_add(w, "tagdict", dict, n_dict * sizeof *dict) != 0 ||
         kg_model_writer_add(w, "lexicon", lexicon,
                             n_dict * sizeof *lexicon) != 0 ||
-        kg_perceptron_save(p, w, "w", MIN_WEIGHT) != 0)
+        kg_perceptron_save(p, w, "w", min_weight) != 0)
       st = kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
     else
       st = kg_model_writer_save(w, path, err);
@@ -435,7 +434,7 @@ KgStatus kg_tagger_train(const KgTreebank *tb, const size_t *use, size_t n,
     }
   }
   if (st == KG_OK)
-    st = save(tb, p, dict, lexicon, n_dict, path, err);
+    st = save(tb, p, dict, lexicon, n_dict, opts->min_weight, path, err);
   free(keys);
   free(order);
   free(scores);

@@ -36,6 +36,7 @@ typedef struct {
   unsigned epochs; ///< passes over the training sentences
   uint64_t seed;   ///< the order of the sentences in each pass
   const struct KgClustersImpl *clusters; ///< word classes, or NULL
+  float min_weight; ///< averaged weights smaller than this are left out
 } KgTrainOptions;
 
 /** Trains a tagger on the sentences of tb whose indices are in use[0..n)

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "lemmatizer.h"
+#include "model.h"
 #include "runner.h"
 #include "treebank.h"
 
@@ -252,11 +253,9 @@ static int refused(void) {
 }
 
 /* Sets the checksum of model b (size bytes) to what its bytes give, as
- * model.h lays it out: FNV-1a 64 of bytes 64..size at byte 32. */
+ * model.h lays it out: of bytes 64..size, at byte 32. */
 static void fix_checksum(unsigned char *b, size_t size) {
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 64; i < size; i++)
-    h = (h ^ b[i]) * 1099511628211ULL;
+  uint64_t h = kg_model_checksum(b + 64, size - 64);
   memcpy(b + 32, &h, 8);
 }
 

@@ -75,6 +75,7 @@ static void print_help(void) {
       "       %s query [--storage NAME] --store-name NAME [--format F] "
       "QUERY\n"
       "       %s parse [-i text|conllu] [OPTIONS] FILE|DIR...\n"
+      "       %s train [OPTIONS] TREEBANK.conllu OUTDIR\n"
       "\n"
       "Arguments:\n"
       "  FILE            an article in UTF-8 text (with -i jsonl: JSON Lines\n"
@@ -131,7 +132,7 @@ static void print_help(void) {
       "  -h, --help                  Print this help, then exit\n"
       "  -v, --version               Print the version, then exit\n"
       "\n",
-      PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM,
+      PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM,
       NEWSKG_DATADIR, KG_MAX_SENTENCE_MENTIONS);
   /* two literals: C99 compilers need only take 4095 bytes in one */
   printf(
@@ -153,10 +154,11 @@ static void print_help(void) {
       "     written whole (-O FILE too), then the run stopped\n"
       "\n"
       "Loading and querying stores: '%s load --help', '%s query --help'.\n"
-      "Tagging and parsing sentences into CoNLL-U: '%s parse --help'.\n"
+      "Tagging and parsing sentences into CoNLL-U: '%s parse --help';\n"
+      "training its models from a treebank: '%s train --help'.\n"
       "\n"
       "Report bugs and read more at %s\n",
-      PROGRAM, PROGRAM, PROGRAM, PROGRAM, PACKAGE_URL);
+      PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PACKAGE_URL);
 }
 
 /* --- newskg eval ----------------------------------------------------------- */

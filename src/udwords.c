@@ -383,17 +383,13 @@ static size_t merged_end(const KgText *t, size_t first, size_t i, size_t end,
 
 /* ---- words --------------------------------------------------------------- */
 
-/* One word of the sentence being cut. */
-typedef struct {
-  size_t start, end; ///< its bytes in the article
-  unsigned word;     ///< letters or digits: a clitic may join it
-  unsigned joined;   ///< one token with the word before it
-} Piece;
-
 /* Cuts the tokens [first, end) of t into words, each a span of the text,
- * into p (room for two a token).  Returns how many. */
-static size_t cut_words(const KgText *t, size_t first, size_t end, Piece *p) {
+ * into w (room for two a token).  Returns how many. */
+static size_t cut_words(const KgText *t, size_t first, size_t end,
+                        KgUdWord *w) {
   size_t n = 0;
+  unsigned last_word = 0; /* the last word is letters or digits: a clitic
+                             may join it */
   int quoted = 0; /* inside single quotes: "'" after a word closes them */
   for (size_t i = first; i < end;) {
     unsigned word;
@@ -405,20 +401,21 @@ static size_t cut_words(const KgText *t, size_t first, size_t end, Piece *p) {
     size_t number = j == i + 1 && word && !host ? number_bytes(s, b - a) : 0;
     if (host || number) { /* step 2: one token of two words, or two tokens */
       size_t cut = host ? host : number;
-      p[n++] = (Piece){a, a + cut, 1, 0};
-      p[n++] = (Piece){a + cut, b, 1, host ? 1u : 0u};
+      w[n++] = (KgUdWord){a, a + cut, i, 0};
+      w[n++] = (KgUdWord){a + cut, b, i, host ? 1u : 0u};
+      last_word = 1;
       i = j;
       continue;
     }
     /* step 3 */
     unsigned joined = 0;
-    int after_word = n > 0 && p[n - 1].end == a && p[n - 1].word;
+    int after_word = n > 0 && w[n - 1].end == a && last_word;
     if (j == i + 1 && after_word && is_clitic(s, b - a)) {
       joined = 1;
     } else if (j == i + 1 && after_word && is_apostrophe(t, i)) {
       /* a closing quote, or a plural's possessive ("leaders'") when no
        * word follows it at once */
-      char last = t->text[p[n - 1].end - 1];
+      char last = t->text[w[n - 1].end - 1];
       if (quoted)
         quoted = 0;
       else if ((last == 's' || last == 'S') &&
@@ -428,12 +425,35 @@ static size_t cut_words(const KgText *t, size_t first, size_t end, Piece *p) {
                j < end && glued(t, j) && is_word(t, j)) {
       quoted = 1;
     }
-    p[n++] = (Piece){a, b, word, joined};
-    if (tail)
-      p[n++] = (Piece){b, b + tail, 1, 0};
+    w[n++] = (KgUdWord){a, b, i, joined};
+    last_word = word;
+    if (tail) {
+      w[n++] = (KgUdWord){b, b + tail, j - 1, 0};
+      last_word = 1;
+    }
     i = j;
   }
   return n;
+}
+
+KgStatus kg_ud_words(const KgText *t, size_t sentence, KgUdWord **words,
+                     size_t *n, size_t *cap, KgError *err) {
+  *n = 0;
+  if (sentence >= t->sentence_count || t->sentences[sentence].token_count == 0)
+    return kg_error(err, KG_ERR_INPUT, "", 0, -1,
+                    "no sentence %zu in a text of %zu", sentence,
+                    t->sentence_count);
+  const KgSentence *s = &t->sentences[sentence];
+  size_t room = 2 * s->token_count; /* at most two words a token */
+  if (*cap < room) {
+    KgUdWord *grown = realloc(*words, room * sizeof *grown);
+    if (!grown)
+      return kg_error(err, KG_ERR_NOMEM, "", 0, -1, "out of memory");
+    *words = grown;
+    *cap = room;
+  }
+  *n = cut_words(t, s->first_token, s->first_token + s->token_count, *words);
+  return KG_OK;
 }
 
 /* ---- the CoNLL-U sentence ------------------------------------------------ */
@@ -521,9 +541,8 @@ static int add_line(KgConlluSentence *out, Str *b, size_t before) {
   return 0;
 }
 
-/* Adds word i of p, whose MISC column is misc; 0, or -1 when out of
- * memory. */
-static int add_word(KgConlluSentence *out, const KgText *t, const Piece *w,
+/* Adds word w, whose MISC column is misc; 0, or -1 when out of memory. */
+static int add_word(KgConlluSentence *out, const KgText *t, const KgUdWord *w,
                     const char *misc) {
   KgConlluWord *x = &out->words[out->n_words++];
   /* counted in first, so that a release frees what was copied */
@@ -559,16 +578,12 @@ static int credit_of(const KgText *t, size_t si, size_t *start, size_t *end) {
 KgStatus kg_ud_sentence(const KgText *t, size_t sentence, const char *sent_id,
                         KgConlluSentence *out, KgError *err) {
   kg_conllu_sentence_release(out);
-  if (sentence >= t->sentence_count || t->sentences[sentence].token_count == 0)
-    return kg_error(err, KG_ERR_INPUT, "", 0, -1,
-                    "no sentence %zu in a text of %zu", sentence,
-                    t->sentence_count);
+  KgUdWord *p = NULL;
+  size_t n, cap = 0;
+  KgStatus st = kg_ud_words(t, sentence, &p, &n, &cap, err);
+  if (st != KG_OK)
+    return st;
   const KgSentence *s = &t->sentences[sentence];
-  Piece *p = malloc(2 * s->token_count * sizeof *p);
-  if (!p)
-    return kg_error(err, KG_ERR_NOMEM, "", 0, -1, "out of memory");
-  size_t n = cut_words(t, s->first_token, s->first_token + s->token_count, p);
-
   size_t multi = 0, credit_start = 0, credit_end = 0;
   for (size_t k = 1; k < n; k++)
     multi += p[k].joined && !p[k - 1].joined;

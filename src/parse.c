@@ -188,7 +188,7 @@ static void print_help(void) {
 /* --- buffers ----------------------------------------------------------------- */
 
 static void buf_put(Buf *b, const char *s, size_t n) {
-  if (b->nomem)
+  if (b->nomem || n == 0) /* nothing to copy; b->data may still be NULL */
     return;
   if (n > b->cap - b->len) {
     size_t cap = b->cap ? b->cap : 4096;

@@ -1,11 +1,15 @@
 /* article.c - the per-article entity and mention tables; see article.h. */
 #include "article.h"
 
+#include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grow.h"
 
+/* Entity keys are built on the stack; a key longer than this (a name of
+ * hundreds of bytes, which the text may hold) goes to a heap buffer. */
 #define KEY_MAX 512
 /* no mention is longer: a title construction with its name and owner */
 #define MAX_MENTION_TOKENS 64
@@ -16,41 +20,75 @@ void kg_article_release(KgArticle *a) {
   free(a->entities);
   free(a->mentions);
   free(a->mention_of_token);
+  free(a->long_key);
   kg_strmap_free(a->entity_index);
   kg_text_release(&a->text);
   a->entities = NULL;
   a->mentions = NULL;
   a->mention_of_token = NULL;
+  a->long_key = NULL;
   a->entity_index = NULL;
-  a->entity_count = a->mention_count = 0;
+  a->entity_count = a->mention_count = a->long_key_cap = 0;
 }
 
-/* Writes the entity_index key "class\037normalised name" into key (of
- * KEY_MAX bytes); returns its length, or 0 when it does not fit. */
-static size_t entity_key(KgClass cls, const char *name, size_t len,
-                         char *key) {
+/* Writes the entity_index key "class\037normalised name" into key (of cap
+ * bytes); returns its length, or 0 when it does not fit. */
+static size_t entity_key(KgClass cls, const char *name, size_t len, char *key,
+                         size_t cap) {
   const char *cname = kg_class_name(cls);
   size_t clen = strlen(cname);
+  assert(clen + 1 < cap);
   memcpy(key, cname, clen);
   key[clen] = '\037';
-  size_t klen = kg_phrase_key(name, len, key + clen + 1, KEY_MAX - clen - 1);
+  size_t klen = kg_phrase_key(name, len, key + clen + 1, cap - clen - 1);
   return klen ? klen + clen + 1 : 0;
+}
+
+/* The bytes an entity key of a name of len bytes may need: a normalised
+ * byte takes at most two, and kg_phrase_key keeps one free; 0 when that
+ * does not fit a size_t. */
+static size_t entity_key_room(KgClass cls, size_t len) {
+  size_t clen = strlen(kg_class_name(cls));
+  if (len > (SIZE_MAX - clen - 3) / 2)
+    return 0;
+  return clen + 1 + 2 * len + 2;
 }
 
 long kg_article_find_entity(const KgArticle *a, KgClass cls, const char *name,
                             size_t len) {
-  char key[KEY_MAX];
-  size_t klen = entity_key(cls, name, len, key), found;
-  return klen && a->entity_index &&
-                 kg_strmap_get(a->entity_index, key, klen, &found)
-             ? (long)found
-             : -1;
+  char stack_key[KEY_MAX], *key = stack_key;
+  size_t klen = entity_key(cls, name, len, key, sizeof stack_key), found;
+  /* too long for the stack: this const article lends no buffer, so one of
+   * the room it needs, for this (rare) lookup alone */
+  size_t room = klen ? 0 : entity_key_room(cls, len);
+  if (room > sizeof stack_key && (key = malloc(room)) != NULL)
+    klen = entity_key(cls, name, len, key, room);
+  long entity = klen && a->entity_index &&
+                        kg_strmap_get(a->entity_index, key, klen, &found)
+                    ? (long)found
+                    : -1;
+  if (key != stack_key)
+    free(key);
+  return entity;
 }
 
 long kg_article_entity(KgArticle *a, KgClass cls, const char *name, size_t len,
                        long gaz) {
-  char key[KEY_MAX];
-  size_t klen = entity_key(cls, name, len, key);
+  char stack_key[KEY_MAX], *key = stack_key;
+  size_t klen = entity_key(cls, name, len, key, sizeof stack_key);
+  size_t room = klen ? 0 : entity_key_room(cls, len);
+  if (room > sizeof stack_key) {
+    /* a name too long for the stack: the article's buffer, grown to fit */
+    if (room > a->long_key_cap) {
+      char *grown = realloc(a->long_key, room);
+      if (!grown)
+        return -1;
+      a->long_key = grown;
+      a->long_key_cap = room;
+    }
+    key = a->long_key;
+    klen = entity_key(cls, name, len, key, room);
+  }
   if (klen == 0)
     return -1;
   if (!a->entity_index && !(a->entity_index = kg_strmap_new()))

@@ -78,6 +78,9 @@ typedef struct {
   KgEntity *entities; ///< entities named in the article
   size_t entity_count, entity_cap;
   KgStrMap *entity_index; ///< "class\037key" -> entity index
+  char *long_key;         ///< room for an entity key too long for the
+                          ///< stack (a name of hundreds of bytes), or NULL
+  size_t long_key_cap;    ///< bytes long_key holds
   long focus_country;     ///< the country the article is most about, or -1
   long dateline_country;  ///< the country of the dateline's place, or -1
   size_t max_sentence_mentions; ///< mentions kept per sentence; 0: all

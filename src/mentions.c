@@ -218,11 +218,16 @@ static int find_gazetteer_names(Finder *f, size_t si) {
         entity = entity_of_hit(f, &hits[best]);
       } else {
         size_t bytes = tok(f, j - 1)->end - tok(f, i)->start;
-        char name[KEY_MAX];
-        if (bytes >= sizeof name)
-          bytes = sizeof name - 1;
+        /* the whole place, however long (one dateline an article): a cut
+         * one could end inside a UTF-8 sequence */
+        char stack_name[KEY_MAX];
+        char *name = bytes < sizeof stack_name ? stack_name : malloc(bytes + 1);
+        if (!name)
+          return -1;
         title_case(a->text.text + tok(f, i)->start, bytes, name);
         entity = kg_article_entity(a, KG_CLASS_CITY, name, bytes, -1);
+        if (name != stack_name)
+          free(name);
       }
       if (entity < 0 || add_mention(f, i, j, si, KG_MENTION_NAME,
                                     a->entities[entity].cls, entity) < 0)

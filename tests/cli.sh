@@ -346,5 +346,19 @@ expect_status "eval with a bad gold file" 2 $?
 expect_grep "gold error has file and line" \
   "^newskg: $work/bad.gold.tsv:2: relation names unknown entity 'B'" "$work/err"
 
+# issue 17, item 7: a name of 600 or 5,000 bytes is extracted like
+# "President Qzz met Britain." (it once failed the article as "out of
+# memory"): exit 0, no message, the relation found
+for n in 600 5000; do
+  name=Q$(printf "%$((n - 1))s" "" | tr ' ' z)
+  echo "President $name met Britain." |
+    "$NEWSKG" -q -o ntriples - >"$work/long.nt" 2>"$work/err"
+  expect_status "a name of $n bytes" 0 $?
+  if [ -s "$work/err" ]; then fail "a name of $n bytes: $(head -c 200 "$work/err")"; fi
+  expect_grep "a name of $n bytes leads the country" \
+    "/person/$name> <https://w3id.org/newskg/ontology#leaderOf> <https://w3id.org/newskg/id/country/United_Kingdom> \.$" \
+    "$work/long.nt"
+done
+
 echo "cli.sh: $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -374,6 +374,29 @@ static void test_leader_of_from_titles(void) {
         "Alexander Lukashenko leaderOf Belarus");
 }
 
+/* Issue 17, item 7: a name of hundreds or thousands of bytes is a name
+ * like any other (it once made the article fail as out of memory, its
+ * entity key outgrowing a fixed buffer); the relation the rules find for
+ * "President Qzz" is found for it too, and its second mention joins it. */
+static void test_leader_of_with_a_long_name(void) {
+  FACTS("President Qzz met Britain.", "Qzz leaderOf United Kingdom");
+  static const size_t lengths[] = {600, 5000};
+  for (size_t k = 0; k < sizeof lengths / sizeof *lengths; k++) {
+    size_t n = lengths[k];
+    char *name = malloc(n + 1), *text = malloc(2 * n + 64),
+         *want = malloc(n + 64);
+    CU_ASSERT_FATAL(name && text && want);
+    name[0] = 'Q';
+    memset(name + 1, 'z', n - 1);
+    name[n] = '\0';
+    snprintf(text, 2 * n + 64, "President %s met Britain. %s said so.", name,
+             name);
+    snprintf(want, n + 64, "%s leaderOf United Kingdom", name);
+    check_facts(text, want, __LINE__);
+    free(name), free(text), free(want);
+  }
+}
+
 static void test_leader_of_not_from_other_titles(void) {
   FACTS("The United States sanctioned central bank president Ovidio Reyes.",
         "United States sanctions Ovidio Reyes");
@@ -715,6 +738,7 @@ int main(void) {
       {"opponentOf", test_opponent_of},
       {"rival through his", test_rival_through_his},
       {"leaderOf: titles", test_leader_of_from_titles},
+      {"leaderOf: a name of thousands of bytes", test_leader_of_with_a_long_name},
       {"leaderOf: not from other titles", test_leader_of_not_from_other_titles},
       {"leaderOf: wording", test_leader_of_from_wording},
       {"declared himself president", test_declared_himself_president},

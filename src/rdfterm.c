@@ -182,3 +182,52 @@ void kg_ttl_string(KgBytes *b, const char *text, size_t len) {
   const char *quotes = lines ? "\"\"\"" : "\"";
   append_escaped(b, quotes, text, len, quotes, lines ? TTL_STRING : TTL_SHORT);
 }
+
+/* --- Turtle local names ------------------------------------------------- */
+
+/* Turtle 1.1's PN_CHARS_BASE: letters, and most of Unicode beyond. */
+static int is_pn_chars_base(long c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+         (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
+         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
+         (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+/* What may start a PN_LOCAL, but for PLX: PN_CHARS_U, ':' or a digit. */
+static int is_local_start(long c) {
+  return is_pn_chars_base(c) || c == '_' || c == ':' || (c >= '0' && c <= '9');
+}
+
+/* What may follow, but for PLX: PN_CHARS, ':' or '.' (not last). */
+static int is_local_char(long c) {
+  return is_local_start(c) || c == '-' || c == '.' || c == 0xB7 ||
+         (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+}
+
+static int is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') ||
+         (c >= 'a' && c <= 'f');
+}
+
+int kg_ttl_is_local_name(const char *s, size_t len) {
+  int last_dot = 0;
+  for (size_t i = 0; i < len;) {
+    if (s[i] == '%') { /* PERCENT: '%' HEX HEX, anywhere */
+      if (len - i < 3 || !is_hex(s[i + 1]) || !is_hex(s[i + 2]))
+        return 0;
+      i += 3;
+      last_dot = 0;
+      continue;
+    }
+    size_t size = 1;
+    long c = kg_utf8_decode(s + i, len - i, &size);
+    if (c < 0 || !(i == 0 ? is_local_start(c) : is_local_char(c)))
+      return 0;
+    last_dot = c == '.';
+    i += size;
+  }
+  return len > 0 && !last_dot;
+}

@@ -71,4 +71,13 @@ void kg_ttl_iri(KgBytes *b, const char *iri, size_t len);
 /** Appends text[0, len) as a Turtle string, "..." or """...""". */
 void kg_ttl_string(KgBytes *b, const char *text, size_t len);
 
+/** Non-zero when s[0, len) may follow "prefix:" as it is, unescaped: a
+ *  non-empty PN_LOCAL of Turtle 1.1 without backslash escapes.  It starts
+ *  with a letter, '_', ':', a digit or %XX; then letters, digits, '_', '-',
+ *  ':', '.', U+00B7, U+0300-U+036F, U+203F-U+2040 or %XX; it does not end
+ *  with '.'.  "x." is not one (the dot would end the triple), nor "-x",
+ *  ".x", "a/b", "a%zz" or "a~b" (which would need "a\~b").  s must be
+ *  UTF-8; a malformed sequence makes it not one. */
+int kg_ttl_is_local_name(const char *s, size_t len);
+
 #endif /* KG_RDFTERM_H */

@@ -131,15 +131,18 @@ static int compare_triples(const void *x, const void *y) {
 
 /* --- writing ----------------------------------------------------------- */
 
-/* An IRI: prefix:name when a namespace holds it and the rest is an XML
- * name, else <...>. */
+/* An IRI: prefix:name when a namespace holds it and the rest is both an
+ * XML name (raptor's test, so that the bytes are raptor's) and a Turtle
+ * local name (which raptor does not check: "x." is an XML name, but
+ * "prefix:x." ends the triple at its dot), else <...>. */
 static void write_iri(const KgTurtle *t, KgBytes *out, const char *iri,
                       size_t len) {
   for (size_t i = 0; i < t->prefix_count; i++) {
     const char *ns = t->prefixes[i][1];
     size_t n = strlen(ns);
     if (n < len && memcmp(iri, ns, n) == 0 &&
-        raptor_xml_name_check((const unsigned char *)iri + n, len - n, 10)) {
+        raptor_xml_name_check((const unsigned char *)iri + n, len - n, 10) &&
+        kg_ttl_is_local_name(iri + n, len - n)) {
       kg_bytes_append(out, t->prefixes[i][0], strlen(t->prefixes[i][0]));
       kg_bytes_append(out, ":", 1);
       kg_bytes_append(out, iri + n, len - n);

@@ -18,7 +18,9 @@
  * IRIs before literals; IRIs and literal forms in byte order; among equal
  * forms a plain literal, then one with a datatype, then one with a language.
  * A triple given twice is written once.  An IRI inside a declared namespace
- * whose rest is an XML name (raptor_xml_name_check) is written prefix:rest,
+ * whose rest is an XML name (raptor_xml_name_check) and a Turtle local
+ * name (kg_ttl_is_local_name) is written prefix:rest (raptor writes a rest
+ * that ends in '.' so too, which no parser reads; here it is <...>);
  * rdf:type as `a`; xsd:integer, xsd:decimal and xsd:double literals whose
  * whole form strtol/strtod reads are written bare; strings as rdfterm.h says.
  */

@@ -78,6 +78,26 @@ done
 add "$work/corpus.nq" nquads "$work/corpus-articles.nq"
 add "$work/corpus.ttl" turtle "$work/corpus-articles.nt"
 
+# Record URLs inside declared namespaces whose rest is no Turtle local name
+# (a final dot above all, which raptor's serializer writes as a prefixed
+# name no parser reads) must be written <...>; the rest stay prefixed.
+ns=https://w3id.org/newskg/ontology#
+for local in x. a.b. a.. x- x.y -x .x 9x _x: '%41.' 'a%zz' 'a~b' 'a(b)' \
+  'caf\u00e9.' 'x\u00b7.' 'x\u00b7'; do
+  printf '{"text":"Jo met Ann.","url":"%s%s"}\n' "$ns" "$local"
+  printf '{"text":"Jo met Ann.","url":"http://purl.org/dc/terms/%s"}\n' "$local"
+done >"$work/local-names.jsonl"
+for f in turtle:ttl ntriples:nt; do
+  "$NEWSKG" -q -i jsonl -o "${f%:*}" "$work/local-names.jsonl" \
+    >"$work/local-names.${f#*:}" || fail "newskg -i jsonl -o ${f%:*} local-names.jsonl"
+done
+add "$work/local-names.ttl" turtle "$work/local-names.nt"
+if grep -E '(^|[ ,;])[A-Za-z][-A-Za-z0-9_]*:[^ <>"]*\.( |$)' "$work/local-names.ttl" >&2; then
+  fail "local-names.ttl: a prefixed name ends in '.'"
+fi
+grep -q -F 'dcterms:source newskg:x.y .' "$work/local-names.ttl" ||
+  fail "local-names.ttl: newskg:x.y is not written as a prefixed name"
+
 # --- parsing ------------------------------------------------------------------
 
 while IFS=$'\t' read -r file syntax ref; do

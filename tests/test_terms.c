@@ -66,6 +66,7 @@ static const struct {
     S("a\0b", 1), S("\x7f", 1), S("\x01\x1f", 1), S("@en", 1),
     S("^^<x>", 1), S("#frag", 1), S("?q=1&r=2", 1), S("a:b", 1),
     S("[::1]", 1), S("'s", 1), S("_:b0", 1), S("S\xc3\xa3o Tom\xc3\xa9", 1),
+    S("x.", 1), S("a.b.", 1), S("-x", 1), S(".x", 1), S("x\xc2\xb7.", 1),
     S("\xc2\x85", 1),                 /* NEL, a C1 control */
     S("\xc2\xa0", 1),                 /* no-break space */
     S("\xef\xbb\xbf", 1),             /* BOM */
@@ -452,6 +453,35 @@ static void test_random_terms(void) {
   CU_ASSERT(invalid > n / 20 && invalid < n / 2);
 }
 
+/* ---- Turtle local names --------------------------------------------------- */
+
+/* kg_ttl_is_local_name is Turtle 1.1's PN_LOCAL, unescaped: what Turtle's
+ * writer may put after "prefix:". */
+static void test_local_names(void) {
+  static const struct {
+    const char *name;
+    int ok;
+  } cases[] = {
+      {"x", 1}, {"Person", 1}, {"x.y", 1}, {"x-", 1}, {"_x", 1}, {"9x", 1},
+      {"a:b", 1}, {"x:", 1}, {":", 1}, {"%41", 1}, {"a%2e", 1}, {"a.%41", 1},
+      {"x\xc2\xb7", 1}, {"caf\xc3\xa9", 1}, {"x\xcc\x80", 1},
+      {"x\xe2\x80\xbf", 1}, {"\xf0\x9f\x98\x80", 1},
+      {"", 0}, {"x.", 0}, {"a.b.", 0}, {"x..", 0}, {".", 0}, {".x", 0},
+      {"-x", 0}, {"\xc2\xb7x", 0}, {"\xcc\x80x", 0}, {"a/b", 0},
+      {"a~b", 0}, {"a#b", 0}, {"a b", 0}, {"a'b", 0}, {"a(b)", 0},
+      {"a,b", 0}, {"a;b", 0}, {"%", 0}, {"a%4", 0}, {"a%zz", 0},
+      {"a%4g", 0}, {"x\xc3\x97", 0}, /* U+00D7, the multiplication sign */
+      {"caf\xe9", 0},                  /* not UTF-8 */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    int ok = kg_ttl_is_local_name(cases[i].name, strlen(cases[i].name)) != 0;
+    if (ok != cases[i].ok)
+      fprintf(stderr, "\nkg_ttl_is_local_name(\"%s\") is %d\n",
+              cases[i].name, ok);
+    CU_ASSERT_EQUAL(ok, cases[i].ok);
+  }
+}
+
 /* ---- whole graphs ----------------------------------------------------------- */
 
 
@@ -485,8 +515,12 @@ static void check_graph_formats(const KgGraph *g, const char *want_p,
   check_graph(g, KG_FORMAT_TURTLE, "turtle", want_p, want, want_len);
 }
 
-/* An article made of s alone, then named by s (id, title, URL). */
+/* An article made of s alone, then named by s (id, title, URL): a URL
+ * under example.org, then under namespaces the Turtle declares (where s
+ * is a local name, "prefix:s", if it may be one). */
 static void check_article(const Sample *s) {
+  static const char *const bases[] = {"https://example.org/", KG_NS,
+                                      KG_DCTERMS_NS};
   KgGraph *g = NULL;
   KgError err;
   KgStatus status = kg_extract(extractor, s->text, s->len, &g, &err);
@@ -495,13 +529,16 @@ static void check_article(const Sample *s) {
     return;
   check_graph_formats(g, KG_NIF_NS "isString", s->text, s->len);
 
-  char text[MAX_STRING], url[MAX_STRING + 32];
+  char text[MAX_STRING], url[MAX_STRING + 64];
   snprintf(text, sizeof text, "%.*s", (int)s->len, s->text); /* no NUL */
-  snprintf(url, sizeof url, "https://example.org/%s", text);
-  status = kg_graph_set_source(g, text, url, text, &err);
-  CU_ASSERT_EQUAL(status, KG_OK);
-  if (status == KG_OK && *text) {
-    check_graph_formats(g, KG_DCTERMS_NS "title", text, strlen(text));
+  for (size_t i = 0; i < sizeof bases / sizeof *bases; i++) {
+    snprintf(url, sizeof url, "%s%s", bases[i], text);
+    status = kg_graph_set_source(g, text, url, text, &err);
+    CU_ASSERT_EQUAL(status, KG_OK);
+    if (status != KG_OK || !*text)
+      continue;
+    if (i == 0)
+      check_graph_formats(g, KG_DCTERMS_NS "title", text, strlen(text));
     const char *source = kg_graph_source_iri(g);
     check_graph_formats(g, KG_DCTERMS_NS "source", source, strlen(source));
   }
@@ -550,7 +587,8 @@ static void test_bad_names_refused(void) {
 int main(void) {
   static const KgTest terms[] = {
       {"adversarial strings as IRIs and literals", test_adversarial_terms},
-      {"random strings as IRIs and literals", test_random_terms}};
+      {"random strings as IRIs and literals", test_random_terms},
+      {"Turtle local names are PN_LOCAL", test_local_names}};
   static const KgTest graphs[] = {
       {"adversarial strings as articles and their names",
        test_adversarial_articles},

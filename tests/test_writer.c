@@ -485,6 +485,41 @@ static void test_turtle_is_raptors(void) {
   }
 }
 
+/* raptor writes a name inside a declared namespace whose rest ends in '.'
+ * as a prefixed name, "newskg:x. .", which Turtle forbids; newskg writes it
+ * <...>, and the rest of an ordinary name prefixed as raptor does. */
+static void test_turtle_local_names(void) {
+  static const struct {
+    const char *url;
+    const char *written;
+  } cases[] = {
+      {KG_NS "x.", "<" KG_NS "x.>"},
+      {KG_NS "a.b.", "<" KG_NS "a.b.>"},
+      {KG_DCTERMS_NS "x..", "<" KG_DCTERMS_NS "x..>"},
+      {KG_NS "x\xc2\xb7.", "<" KG_NS "x\xc2\xb7.>"},
+      {KG_NS "x.y", "newskg:x.y"},
+      {KG_NS "x-", "newskg:x-"},
+      {KG_DCTERMS_NS "title", "dcterms:title"},
+      {KG_NS "x\xc2\xb7", "newskg:x\xc2\xb7"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    KgGraph *g = extract("One sentence only.");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    KgError err;
+    CU_ASSERT_EQUAL(kg_graph_set_source(g, NULL, cases[i].url, NULL, &err),
+                    KG_OK);
+    size_t len;
+    char *out = write_once(g, KG_FORMAT_TURTLE, &len);
+    char want[256];
+    snprintf(want, sizeof want, "    dcterms:source %s .\n", cases[i].written);
+    if (!strstr(out, want))
+      fprintf(stderr, "\n--- want\n%s--- got\n%s\n", want, out);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
+    free(out);
+    kg_graph_free(g);
+  }
+}
+
 static void test_no_source_no_dcterms(void) {
   KgGraph *g = extract(TEXT);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
@@ -602,6 +637,8 @@ int main(void) {
        test_lines_are_raptors_bytes},
       {"render gives write's bytes", test_render_is_write},
       {"Turtle is raptor's", test_turtle_is_raptors},
+      {"Turtle writes no local name raptor's parser refuses",
+       test_turtle_local_names},
       {"no source, no dcterms but the date", test_no_source_no_dcterms},
       {"sentences are counted", test_sentence_count},
       {"a whole-text sentence's offsets once",

@@ -3,18 +3,23 @@
  * One libcurl easy handle is set up once (method, headers, credentials,
  * time-outs) and reused for every request, which keeps the connection
  * open between articles.  Only the first bytes of each answer are kept,
- * to quote in an error message.
+ * to quote in an error message.  The URL is checked first
+ * (gsp_check_url): no credentials in it, and whether credentials would
+ * cross the network in clear.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #endif
 #include "gsp.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -31,6 +36,68 @@ struct GspImpl {
   char answer[200];            ///< the start of the last answer's body
   size_t answer_len;           ///< bytes of answer
 };
+
+/* Whether host (as libcurl's URL parser gives it: IPv4 in dotted quads,
+ * IPv6 in brackets) is this machine's loopback: localhost, 127.0.0.0/8,
+ * ::1 or ::ffff:127.0.0.0/104.  A name other than localhost is not
+ * resolved: it counts as another machine. */
+static int loopback_host(const char *host) {
+  struct in_addr a4;
+  struct in6_addr a6;
+  char inner[64];
+  size_t len = strlen(host);
+  if (strcasecmp(host, "localhost") == 0)
+    return 1;
+  if (inet_pton(AF_INET, host, &a4) == 1)
+    return ((const unsigned char *)&a4.s_addr)[0] == 127;
+  if (len < 2 || len - 2 >= sizeof inner || host[0] != '[' ||
+      host[len - 1] != ']')
+    return 0;
+  memcpy(inner, host + 1, len - 2);
+  inner[len - 2] = '\0';
+  if (inet_pton(AF_INET6, inner, &a6) != 1)
+    return 0;
+  return IN6_IS_ADDR_LOOPBACK(&a6) ||
+         (IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127);
+}
+
+int gsp_check_url(const char *url, int *in_clear, char *why, size_t why_size) {
+  CURLU *u = curl_url();
+  char *scheme = NULL, *host = NULL, *user = NULL, *password = NULL;
+  int status = -1;
+  if (!u) {
+    snprintf(why, why_size, "out of memory");
+    return -1;
+  }
+  /* parsed as CURLOPT_URL will parse it: no scheme means http */
+  CURLUcode rc = curl_url_set(u, CURLUPART_URL, url,
+                              CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME);
+  if (rc == CURLUE_OUT_OF_MEMORY)
+    snprintf(why, why_size, "out of memory");
+  else if (rc != CURLUE_OK ||
+           curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+           curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+    snprintf(why, why_size, "not a URL that libcurl can use");
+  else if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK ||
+           curl_url_get(u, CURLUPART_PASSWORD, &password, 0) == CURLUE_OK)
+    snprintf(why, why_size,
+             "the URL holds a user or password (user:password@), which "
+             "the command line shows to every user; remove it and give "
+             "them with --credentials FILE (or NEWSKG_GSP_USER and "
+             "NEWSKG_GSP_PASSWORD)");
+  else {
+    *in_clear = strcasecmp(scheme, "https") != 0 && !loopback_host(host);
+    status = 0;
+  }
+  if (password)
+    memset(password, 0, strlen(password));
+  curl_free(password);
+  curl_free(user);
+  curl_free(host);
+  curl_free(scheme);
+  curl_url_cleanup(u);
+  return status;
+}
 
 int gsp_read_credentials(const char *path, char *user, size_t user_size,
                          char *password, size_t password_size, char *why,

@@ -10,7 +10,8 @@
  * most `retries` times; a 4xx answer is final.  An article that is still
  * not accepted is rejected, with the endpoint's status or curl's error.
  * Credentials, when given, are sent with whichever of basic and digest
- * authentication the endpoint asks for.
+ * authentication the endpoint asks for; never in the URL, which the
+ * program echoes and `ps` shows (gsp_check_url refuses it there).
  */
 #ifndef NEWSKG_GSP_H
 #define NEWSKG_GSP_H
@@ -29,6 +30,16 @@ typedef struct {
   unsigned retries;     ///< tries after the first one, at most
   unsigned delay_ms;    ///< delay before the first retry
 } GspOptions;
+
+/** Checks the endpoint URL before anything is sent to it.  Refuses one
+ *  that libcurl cannot parse, or that holds a user or password
+ *  (`http://user:password@host/`: credentials go in --credentials or the
+ *  environment, never on the command line).  Sets *in_clear to 1 when
+ *  credentials sent to it could be read on the way: a scheme other than
+ *  https to a host that is not this machine's loopback (localhost,
+ *  127.0.0.0/8, ::1), else to 0.  Returns 0, or -1 after writing why not
+ *  to why, which never quotes the URL (it may hold a password). */
+int gsp_check_url(const char *url, int *in_clear, char *why, size_t why_size);
 
 /** Reads "user:password" (one line) from path into the user and password
  *  buffers.  Refuses a file that others than its owner may read.  Returns

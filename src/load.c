@@ -3,7 +3,12 @@
  * graph, into a librdf storage (store.h) or a Graph Store HTTP Protocol
  * endpoint (gsp.h) instead of a file: the same run (cli.h, corpus.h), with
  * another sink.  Credentials for the endpoint come from a file or the
- * environment, never from the command line, where `ps` would show them.
+ * environment, never from the command line, where `ps` would show them:
+ * a --gsp URL with user:password@ in it is refused (exit 2), its password
+ * quoted nowhere.  Credentials for a plain http endpoint on another machine
+ * can be read on the way (basic authentication): a warning says
+ * so, once, before the first request, even with -q (which silences
+ * progress, not risks).
  *
  * After the run's summary, the load's own (unless -q):
  *
@@ -44,6 +49,7 @@ typedef struct {
   const char *credentials; ///< --credentials FILE, or NULL
   unsigned retries;        ///< --retries
   unsigned delay_ms;       ///< --retry-delay
+  int in_clear;            ///< --gsp URL is neither https nor loopback
 } LoadOptions;
 
 static void print_help(void) {
@@ -163,6 +169,17 @@ static int credentials(const LoadOptions *lo, GspOptions *go, char *user,
   return 0;
 }
 
+/* Checks the --gsp URL (gsp_check_url) without quoting it, and notes
+ * whether credentials would go to it in clear.  Returns -1, or EXIT_FATAL
+ * after saying what is wrong. */
+static int check_endpoint(LoadOptions *lo) {
+  char why[512];
+  if (gsp_check_url(lo->gsp, &lo->in_clear, why, sizeof why) == 0)
+    return -1;
+  cli_report("--gsp", why);
+  return EXIT_FATAL;
+}
+
 /* Loads into the endpoint; returns the exit code. */
 static int load_gsp(const CliOptions *opt, const LoadOptions *lo,
                     const KgExtractor *ex, int nargs, char **args) {
@@ -170,6 +187,12 @@ static int load_gsp(const CliOptions *opt, const LoadOptions *lo,
   GspOptions go = {lo->gsp, NULL, NULL, lo->retries, lo->delay_ms};
   if (credentials(lo, &go, user, password, sizeof user) != 0)
     return EXIT_FATAL;
+  if (go.user && lo->in_clear) /* a risk, not progress: shown with -q */
+    fprintf(stderr,
+            "%s: warning: --gsp: credentials sent over plain http to "
+            "another machine can be read on the way (basic "
+            "authentication); use https\n",
+            PROGRAM);
   Gsp *g = gsp_open(&go, why, sizeof why);
   memset(password, 0, sizeof password);
   if (!g) {
@@ -227,8 +250,8 @@ int load_main(int argc, char **argv) {
   CliOptions opt;
   if (cli_options_init(&opt, argc) != 0)
     return EXIT_FATAL;
-  LoadOptions lo = {"sqlite",        NULL, NULL, NULL, NULL, DEFAULT_RETRIES,
-                    DEFAULT_DELAY_MS};
+  LoadOptions lo = {"sqlite",         NULL, NULL, NULL, NULL, DEFAULT_RETRIES,
+                    DEFAULT_DELAY_MS, 0};
   int c, status = -1;
   opterr = 0;
   while (status < 0 && (c = getopt_long(argc, argv, ":h" CLI_EXTRACT_SHORTOPTS,
@@ -244,6 +267,8 @@ int load_main(int argc, char **argv) {
                              "(one of them)");
   else if (status < 0 && optind >= argc)
     status = cli_usage_error("load: no input files");
+  else if (status < 0 && lo.gsp)
+    status = check_endpoint(&lo);
   if (status < 0) {
     KgExtractor *ex = cli_load_extractor(&opt);
     if (!ex)

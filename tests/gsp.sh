@@ -4,7 +4,13 @@
 # graph, after 503 answers that are retried; an article whose endpoint
 # keeps failing is named and gives exit 1 while the others load; a 4xx
 # answer is not retried; credentials come from a private file or the
-# environment; an endpoint that is not there.
+# environment, never from the URL (refused, the password quoted nowhere),
+# with a warning, even with -q, when they would go over plain http to
+# another machine; an endpoint that is not there.
+#
+# Nothing here sends a byte off this machine: the runs that name another
+# host fail on a missing input before any request, and a proxy on the
+# loopback (where nothing listens) would take any request that did go.
 #
 # Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, PYTHON3.
 # Skips (exit 77) without python3.
@@ -75,11 +81,14 @@ expect_grep "a refused article is named" "belarus-sanctions.txt: not loaded: HTT
 start_server --auth 'newskg:s3cret pass'
 printf 'newskg:s3cret pass\n' >"$work/cred"
 chmod 600 "$work/cred"
-"$NEWSKG" load -q --gsp "$url" --credentials "$work/cred" "$SAMPLES/belarus-sanctions.txt"
+"$NEWSKG" load -q --gsp "$url" --credentials "$work/cred" "$SAMPLES/belarus-sanctions.txt" 2>"$work/cred.err"
 expect_status "credentials from a file" 0 $?
 NEWSKG_GSP_USER=newskg NEWSKG_GSP_PASSWORD='s3cret pass' \
-  "$NEWSKG" load -q --gsp "$url" "$SAMPLES/belarus-sanctions.txt"
+  "$NEWSKG" load -q --gsp "$url" "$SAMPLES/belarus-sanctions.txt" 2>>"$work/cred.err"
 expect_status "credentials from the environment" 0 $?
+[ ! -s "$work/cred.err" ] &&
+  pass "credentials over http to 127.0.0.1: no warning" ||
+  fail "credentials over http to 127.0.0.1: $(cat "$work/cred.err")"
 NEWSKG_GSP_USER=newskg NEWSKG_GSP_PASSWORD=wrong \
   "$NEWSKG" load -q --gsp "$url" "$SAMPLES/belarus-sanctions.txt" 2>"$work/auth.err"
 expect_status "wrong credentials" 1 $?
@@ -88,6 +97,64 @@ chmod 644 "$work/cred"
 "$NEWSKG" load -q --gsp "$url" --credentials "$work/cred" "$SAMPLES/belarus-sanctions.txt" 2>"$work/open.err"
 expect_status "a credentials file others may read" 2 $?
 expect_grep "a readable credentials file is refused" "cred: others than its owner may read it" "$work/open.err"
+
+# credentials in the URL: refused before anything is read or sent, with
+# or without -q, and the password is quoted nowhere
+for q in "" -q; do
+  "$NEWSKG" load $q --gsp "http://newskg:Url-Secret-42@127.0.0.1:9/store" --retries 0 \
+    "$SAMPLES/belarus-sanctions.txt" >"$work/userinfo.out" 2>"$work/userinfo.err"
+  expect_status "a --gsp URL with user:password@ (${q:-no -q})" 2 $?
+  expect_grep "a URL with user:password@ is refused for --credentials (${q:-no -q})" \
+    "^newskg: --gsp: the URL holds a user or password .*--credentials FILE" "$work/userinfo.err"
+  if grep -q "Url-Secret-42" "$work/userinfo.out" "$work/userinfo.err"; then
+    fail "the password of a refused URL is echoed (${q:-no -q})"
+  else
+    pass "the password of a refused URL is echoed nowhere (${q:-no -q})"
+  fi
+done
+"$NEWSKG" load -q --gsp "http://newskg@127.0.0.1:9/store" --retries 0 \
+  "$SAMPLES/belarus-sanctions.txt" 2>"$work/userinfo.err"
+expect_status "a --gsp URL with user@" 2 $?
+"$NEWSKG" load -q --gsp "http://127.0.0.1:9/x?y=a@b" --retries 0 \
+  "$work/no-such-article.txt" 2>"$work/at.err"
+expect_status "an @ in the query is no user" 1 $?
+
+# basic authentication over plain http to another machine: one warning,
+# even with -q, before the first request.  The input does not exist, so
+# no request is made; the proxy would catch one that was.
+# warned_for URL: sets $warnings to how many warnings a load with
+# credentials to URL gives
+warned_for() {
+  http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 \
+    HTTPS_PROXY=http://127.0.0.1:9 ALL_PROXY=http://127.0.0.1:9 \
+    no_proxy= NO_PROXY= \
+    "$NEWSKG" load -q --gsp "$1" --credentials "$work/cred" --retries 0 \
+    "$work/no-such-article.txt" 2>"$work/warn.err"
+  local status=$?
+  grep -q "no-such-article.txt: No such file" "$work/warn.err" && [ "$status" -eq 1 ] ||
+    fail "$1: not the missing input that ended the run (exit $status)"
+  warnings=$(grep -c "warning: --gsp: credentials sent over plain http to another machine can be read on the way" \
+    "$work/warn.err")
+}
+chmod 600 "$work/cred"
+for u in http://192.0.2.1:9/store 192.0.2.1:9/store HTTP://example.invalid:9/store \
+  'http://[2001:db8::1]:9/store' http://localhost.example.invalid:9/store; do
+  warned_for "$u"
+  [ "$warnings" = 1 ] && pass "credentials over http to $u: one warning" ||
+    fail "credentials over http to $u: $warnings warnings"
+done
+for u in http://127.0.0.1:9/store http://127.3.2.1:9/store http://LocalHost:9/store \
+  'http://[::1]:9/store' https://192.0.2.1:9/store; do
+  warned_for "$u"
+  [ "$warnings" = 0 ] && pass "credentials to $u: no warning" ||
+    fail "credentials to $u: $warnings warnings"
+done
+http_proxy=http://127.0.0.1:9 no_proxy= NO_PROXY= \
+  "$NEWSKG" load -q --gsp http://192.0.2.1:9/store --retries 0 \
+  "$work/no-such-article.txt" 2>"$work/warn.err"
+expect_status "no credentials, a missing input" 1 $?
+grep -q warning "$work/warn.err" && fail "a warning without credentials" ||
+  pass "no credentials, no warning"
 
 # nobody listening: tried again, then named
 stop_process server_pid

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "grammar.h"
+#include "files.h"
 #include "runner.h"
 #include "treebank.h"
 
@@ -462,33 +463,6 @@ static void test_learns_from_jackknifed_tags(void) {
   CU_ASSERT_EQUAL(r.lemmas, TINY_WORDS);
   CU_ASSERT(r.heads * 10 >= r.words * 6);
   CU_ASSERT(r.las * 10 >= r.words * 5);
-}
-
-/* ---- the model files -------------------------------------------------------- */
-
-static unsigned char *slurp(const char *path, size_t *size) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  rewind(f);
-  unsigned char *b = n > 0 ? malloc((size_t)n) : NULL;
-  if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-    free(b);
-    b = NULL;
-  }
-  fclose(f);
-  *size = n > 0 ? (size_t)n : 0;
-  return b;
-}
-
-static int spit(const char *path, const unsigned char *b, size_t size) {
-  FILE *f = fopen(path, "wb");
-  if (!f)
-    return -1;
-  size_t n = fwrite(b, 1, size, f);
-  return fclose(f) != 0 || n != size ? -1 : 0;
 }
 
 /* Copies model file name of subdirectory from to subdirectory to, as

@@ -22,6 +22,7 @@
 
 #include "lemmatizer.h"
 #include "model.h"
+#include "files.h"
 #include "runner.h"
 #include "treebank.h"
 
@@ -196,33 +197,6 @@ static void test_unseen_words(void) {
   CU_ASSERT(len == 5 && memcmp(lemma, "bunny", 5) == 0);
   kg_lemmatizer_free(l);
   kg_lemmatizer_free(NULL);
-}
-
-/* ---- the model file --------------------------------------------------------- */
-
-static unsigned char *slurp(const char *path, size_t *size) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  rewind(f);
-  unsigned char *b = n > 0 ? malloc((size_t)n) : NULL;
-  if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-    free(b);
-    b = NULL;
-  }
-  fclose(f);
-  *size = (size_t)n;
-  return b;
-}
-
-static int spit(const char *path, const unsigned char *b, size_t size) {
-  FILE *f = fopen(path, "wb");
-  if (!f)
-    return -1;
-  size_t n = fwrite(b, 1, size, f);
-  return fclose(f) != 0 || n != size ? -1 : 0;
 }
 
 static void test_same_bytes(void) {

@@ -77,14 +77,9 @@ void kg_clusters_free(KgClusters *c) {
 }
 
 uint32_t kg_clusters_find(const KgClusters *c, uint64_t lower) {
-  uint64_t key = lower | 1; /* as training keyed it */
-  size_t i = (size_t)(key >> 20) & c->mask;
-  while (c->slots[i].key != key) {
-    if (c->slots[i].key == 0)
-      return KG_NO_CLUSTER;
-    i = (i + 1) & c->mask;
-  }
-  return c->slots[i].first;
+  /* keyed as training keyed it */
+  const KgWeightSlot *s = kg_slot_find(c->slots, c->mask, lower | 1);
+  return s ? s->first : KG_NO_CLUSTER;
 }
 
 /* --- training ------------------------------------------------------------- */
@@ -476,12 +471,8 @@ KgStatus kg_clusters_train(const char *const *files, size_t n,
       uint32_t word = order[i];
       if (rank[word] == SENTENCE_END)
         continue;
-      uint64_t key = corpus.words[word];
-      size_t s = (size_t)(key >> 20) & (size - 1);
-      while (slots[s].key != 0)
-        s = (s + 1) & (size - 1);
-      slots[s].key = key;
-      slots[s].first = class_of[rank[word]];
+      kg_slot_put(slots, size - 1, corpus.words[word], class_of[rank[word]],
+                  0);
     }
     if (st == KG_OK &&
         (kg_model_writer_add(w, "words", slots, size * sizeof *slots) != 0 ||

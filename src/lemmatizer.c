@@ -207,18 +207,6 @@ static size_t write_changed(Change change, const char *form, size_t len,
   return i;
 }
 
-/* The slot of key in a table of mask + 1 slots, or NULL. */
-static const KgWeightSlot *find(const KgWeightSlot *slots, size_t mask,
-                                uint64_t key) {
-  size_t i = (size_t)(key >> 20) & mask;
-  while (slots[i].key != key) {
-    if (slots[i].key == 0)
-      return NULL;
-    i = (i + 1) & mask;
-  }
-  return &slots[i];
-}
-
 /* --- lemmatising ---------------------------------------------------------- */
 
 /* Whether slot s of table name points inside the strings and holds
@@ -327,11 +315,11 @@ static const char *by_suffix(const KgLemmatizer *l, uint64_t tag, Shape shape,
                              const char *form, size_t len, char *buf,
                              size_t cap, size_t *lemma_len) {
   const KgWeightSlot *s =
-      find(l->cases, l->cases_mask, key_of(KEY_CASE, tag, shape));
+      kg_slot_find(l->cases, l->cases_mask, key_of(KEY_CASE, tag, shape));
   Change change = s != NULL ? (Change)s->first : CHANGE_KEEP;
   uint64_t suffix[MAX_SUFFIX + 1];
   for (size_t j = probe_suffixes(form, len, suffix); j-- > 0;) {
-    s = find(l->suffixes, l->suffixes_mask,
+    s = kg_slot_find(l->suffixes, l->suffixes_mask,
              key_of(KEY_SUFFIX + (unsigned)j, tag, suffix[j]));
     if (s == NULL)
       continue;
@@ -356,9 +344,9 @@ const char *kg_lemmatize(const KgLemmatizer *l, const char *form, size_t len,
   Probe w;
   probe_word(form, len, &w);
   const KgWeightSlot *s =
-      find(l->exact, l->exact_mask, key_of(KEY_EXACT, tag, w.exact));
+      kg_slot_find(l->exact, l->exact_mask, key_of(KEY_EXACT, tag, w.exact));
   if (s == NULL)
-    s = find(l->lower, l->lower_mask, key_of(KEY_LOWER, tag, w.lower));
+    s = kg_slot_find(l->lower, l->lower_mask, key_of(KEY_LOWER, tag, w.lower));
   if (s != NULL) {
     *lemma_len = s->count;
     return l->strings + s->first;

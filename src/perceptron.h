@@ -40,6 +40,31 @@ typedef struct {
   uint32_t count; ///< its number of elements
 } KgWeightSlot;
 
+/** The slot of key in a table of mask + 1 KgWeightSlot (a power of two,
+ *  probed linearly from bits 20 and up of the key), or NULL. */
+static inline const KgWeightSlot *kg_slot_find(const KgWeightSlot *slots,
+                                               size_t mask, uint64_t key) {
+  size_t i = (size_t)(key >> 20) & mask;
+  while (slots[i].key != key) {
+    if (slots[i].key == 0)
+      return NULL;
+    i = (i + 1) & mask;
+  }
+  return &slots[i];
+}
+
+/** Puts key, with first and count, in the first free slot kg_slot_find
+ *  probes (the table must have one). */
+static inline void kg_slot_put(KgWeightSlot *slots, size_t mask,
+                               uint64_t key, uint32_t first, uint32_t count) {
+  size_t i = (size_t)(key >> 20) & mask;
+  while (slots[i].key != 0)
+    i = (i + 1) & mask;
+  slots[i].key = key;
+  slots[i].first = first;
+  slots[i].count = count;
+}
+
 /** A slot of the saved feature table, 8 bytes so that eight share a cache
  *  line: a feature's key k sits at slot kg_row_slot(k, slots) or after it
  *  (wrapping round), with check = (k >> 32) | 1 (0: an empty slot).  Two

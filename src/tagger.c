@@ -51,13 +51,9 @@ typedef struct {
 
 /* What the lexicon says of a word: its tag and class, or NO_TAG twice. */
 static uint64_t lexicon_find(Lexicon lex, uint64_t key) {
-  size_t i = (size_t)(key >> 20) & lex.mask;
-  while (lex.slots[i].key != key) {
-    if (lex.slots[i].key == 0)
-      return (uint64_t)NO_TAG << 32 | NO_TAG;
-    i = (i + 1) & lex.mask;
-  }
-  return (uint64_t)lex.slots[i].count << 32 | lex.slots[i].first;
+  const KgWeightSlot *s = kg_slot_find(lex.slots, lex.mask, key);
+  return s ? (uint64_t)s->count << 32 | s->first
+           : (uint64_t)NO_TAG << 32 | NO_TAG;
 }
 
 static size_t features(Lexicon lex, const KgWordKeys *k, size_t n, size_t i,
@@ -130,13 +126,8 @@ static size_t best(const float *scores, size_t n) {
 }
 
 static size_t dict_find(const KgWeightSlot *dict, size_t mask, uint64_t key) {
-  size_t i = (size_t)(key >> 20) & mask;
-  while (dict[i].key != key) {
-    if (dict[i].key == 0)
-      return NO_TAG;
-    i = (i + 1) & mask;
-  }
-  return dict[i].first;
+  const KgWeightSlot *s = kg_slot_find(dict, mask, key);
+  return s ? s->first : NO_TAG;
 }
 
 /* --- tagging -------------------------------------------------------------- */
@@ -235,16 +226,6 @@ void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
 
 /* --- training ------------------------------------------------------------- */
 
-static void put_slot(KgWeightSlot *slots, size_t size, uint64_t key,
-                     uint32_t first, uint32_t count) {
-  size_t i = (size_t)(key >> 20) & (size - 1);
-  while (slots[i].key != 0)
-    i = (i + 1) & (size - 1);
-  slots[i].key = key;
-  slots[i].first = first;
-  slots[i].count = count;
-}
-
 /* The tag dictionary (words seen at least DICT_MIN_COUNT times, with one
  * tag at least DICT_MIN_SHARE of them) and the lexicon (see
  * LEXICON_MIN_COUNT), tables of n_slots slots each. */
@@ -310,10 +291,10 @@ static KgStatus build_dict(const KgTreebank *tb, const size_t *use, size_t n,
       for (uint32_t t = 0; t < tb->n_tags; t++)
         if (c[t] >= LEXICON_MIN_SHARE * total)
           ambiguity = (ambiguity ^ t) * 16777619u;
-      put_slot(lex, size, hashes[id], top, ambiguity);
+      kg_slot_put(lex, size - 1, hashes[id], top, ambiguity);
     }
     if (total >= DICT_MIN_COUNT && c[top] >= DICT_MIN_SHARE * total)
-      put_slot(slots, size, hashes[id], top, 0);
+      kg_slot_put(slots, size - 1, hashes[id], top, 0);
   }
   kg_strmap_free(words);
   free(counts);

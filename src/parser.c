@@ -63,6 +63,11 @@ struct KgParserStateImpl {
   size_t n;         ///< words
   size_t cap;       ///< nodes and stack allocated
   uint32_t *commas; ///< commas[i]: the commas among words 1..i
+  float *roles;     ///< role_scores: N_ROLES rows of n + 2, when parsing
+  size_t roles_cap; ///< floats allocated
+  uint64_t *role_features; ///< role_scores' features, and the row of each
+  uint32_t *role_at;
+  size_t role_features_cap;
   const KgWordKeys *keys;
   const uint16_t *tags;
 };
@@ -77,6 +82,9 @@ void kg_parser_state_free(KgParserState *s) {
   free(s->nodes);
   free(s->stack);
   free(s->commas);
+  free(s->roles);
+  free(s->role_features);
+  free(s->role_at);
   free(s);
 }
 
@@ -215,14 +223,66 @@ static uint64_t mix4(uint64_t t, uint64_t a, uint64_t b, uint64_t c,
 }
 
 /* The templates of Zhang and Nivre (2011), as the arc-hybrid system's
- * stack and buffer hold them. */
-static size_t features(const KgParserState *s, uint64_t *f) {
+ * stack and buffer hold them.  A template's number is hashed into its
+ * features and so is part of the model: numbers are never reused.
+ *
+ * Those over one word alone, by the place it holds (s0, s1, or b0 with
+ * the two words after it), are word_features: a parse adds them up once
+ * a word (role_scores), not once a transition.  The rest, which see the
+ * arcs built or two places at once, are state_features. */
+
+enum { AS_S0, AS_S1, AS_B0, N_ROLES };
+enum { ROLES_FEATURES = 24 }; /* word_features of the three roles together */
+
+static size_t word_features(const KgParserState *s, int role, uint32_t i,
+                            uint64_t *f) {
+  uint64_t w = word_of(s, i), t = tag_of(s, i), c = class_of(s, i);
+  uint64_t wt = kg_feature_mix(w, t);
+  size_t m = 0;
+  if (role == AS_S0) {
+    f[m++] = kg_feature_mix(1, w);
+    f[m++] = kg_feature_mix(2, t);
+    f[m++] = kg_feature_mix(3, wt);
+    f[m++] = kg_feature_mix(72, c);
+    return m;
+  }
+  if (role == AS_S1) {
+    f[m++] = kg_feature_mix(4, w);
+    f[m++] = kg_feature_mix(5, t);
+    f[m++] = kg_feature_mix(6, wt);
+    f[m++] = kg_feature_mix(73, c);
+    return m;
+  }
+  uint32_t b1 = i != NONE && i + 1 <= s->n ? i + 1 : NONE;
+  uint32_t b2 = i != NONE && i + 2 <= s->n ? i + 2 : NONE;
+  uint64_t b1w = word_of(s, b1), b1t = tag_of(s, b1);
+  uint64_t shape = i != NONE ? s->keys[i - 1].shape : NO_WORD;
+  uint64_t suffix = i != NONE ? s->keys[i - 1].suffix[2] : NO_WORD;
+  f[m++] = kg_feature_mix(7, w);
+  f[m++] = kg_feature_mix(8, t);
+  f[m++] = kg_feature_mix(9, wt);
+  f[m++] = kg_feature_mix(10, b1w);
+  f[m++] = kg_feature_mix(11, b1t);
+  f[m++] = kg_feature_mix(12, kg_feature_mix(b1w, b1t));
+  f[m++] = kg_feature_mix(13, word_of(s, b2));
+  f[m++] = kg_feature_mix(14, tag_of(s, b2));
+  f[m++] = kg_feature_mix(15, shape);
+  f[m++] = kg_feature_mix(16, suffix);
+  f[m++] = mix2(22, t, b1t);
+  f[m++] = mix2(28, w, b1w);
+  f[m++] = mix3(29, t, b1t, tag_of(s, b2));
+  f[m++] = kg_feature_mix(74, c);
+  f[m++] = kg_feature_mix(75, class_of(s, b1));
+  f[m++] = mix2(81, c, b1t);
+  return m;
+}
+
+static size_t state_features(const KgParserState *s, uint64_t *f) {
   uint32_t s0 = s->depth >= 1 ? s->stack[s->depth - 1] : NONE;
   uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
   uint32_t s2 = s->depth >= 3 ? s->stack[s->depth - 3] : NONE;
   uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
   uint32_t b1 = s->b + 1 <= s->n ? (uint32_t)s->b + 1 : NONE;
-  uint32_t b2 = s->b + 2 <= s->n ? (uint32_t)s->b + 2 : NONE;
   const Node *n0 = s0 != NONE ? &s->nodes[s0] : NULL;
   const Node *n1 = s1 != NONE ? &s->nodes[s1] : NULL;
   const Node *nb = b0 != NONE ? &s->nodes[b0] : NULL;
@@ -235,10 +295,9 @@ static size_t features(const KgParserState *s, uint64_t *f) {
   uint64_t s1w = word_of(s, s1), s1t = tag_of(s, s1);
   uint64_t s2t = tag_of(s, s2);
   uint64_t b0w = word_of(s, b0), b0t = tag_of(s, b0);
-  uint64_t b1w = word_of(s, b1), b1t = tag_of(s, b1);
-  uint64_t b2w = word_of(s, b2), b2t = tag_of(s, b2);
+  uint64_t b1t = tag_of(s, b1);
   uint64_t s0wt = kg_feature_mix(s0w, s0t), s1wt = kg_feature_mix(s1w, s1t);
-  uint64_t b0wt = kg_feature_mix(b0w, b0t), b1wt = kg_feature_mix(b1w, b1t);
+  uint64_t b0wt = kg_feature_mix(b0w, b0t);
   uint64_t s0l1t = tag_of(s, s0l1), s0l2t = tag_of(s, s0l2);
   uint64_t s0r1t = tag_of(s, s0r1), s0r2t = tag_of(s, s0r2);
   uint64_t s1l1t = tag_of(s, s1l1), s1r1t = tag_of(s, s1r1);
@@ -265,107 +324,90 @@ static size_t features(const KgParserState *s, uint64_t *f) {
   uint64_t b0nl = nb ? nb->n_left : 0;
   uint64_t s0ll = n0 ? n0->left_labels : 0, s0rl = n0 ? n0->right_labels : 0;
   uint64_t b0ll = nb ? nb->left_labels : 0;
-  uint64_t b0shape = b0 != NONE ? s->keys[b0 - 1].shape : NO_WORD;
-  uint64_t b0suffix = b0 != NONE ? s->keys[b0 - 1].suffix[2] : NO_WORD;
+  uint64_t s0c = class_of(s, s0), s1c = class_of(s, s1);
+  uint64_t b0c = class_of(s, b0);
 
   size_t m = 0;
-  uint64_t t = 1;
-  /* Single words. */
-  f[m++] = kg_feature_mix(t++, s0w);
-  f[m++] = kg_feature_mix(t++, s0t);
-  f[m++] = kg_feature_mix(t++, s0wt);
-  f[m++] = kg_feature_mix(t++, s1w);
-  f[m++] = kg_feature_mix(t++, s1t);
-  f[m++] = kg_feature_mix(t++, s1wt);
-  f[m++] = kg_feature_mix(t++, b0w);
-  f[m++] = kg_feature_mix(t++, b0t);
-  f[m++] = kg_feature_mix(t++, b0wt);
-  f[m++] = kg_feature_mix(t++, b1w);
-  f[m++] = kg_feature_mix(t++, b1t);
-  f[m++] = kg_feature_mix(t++, b1wt);
-  f[m++] = kg_feature_mix(t++, b2w);
-  f[m++] = kg_feature_mix(t++, b2t);
-  f[m++] = kg_feature_mix(t++, b0shape);
-  f[m++] = kg_feature_mix(t++, b0suffix);
   /* Pairs. */
-  f[m++] = mix2(t++, s0wt, b0wt);
-  f[m++] = mix2(t++, s0wt, b0t);
-  f[m++] = mix2(t++, s0t, b0wt);
-  f[m++] = mix2(t++, s0w, b0w);
-  f[m++] = mix2(t++, s0t, b0t);
-  f[m++] = mix2(t++, b0t, b1t);
-  f[m++] = mix2(t++, s1t, s0t);
-  f[m++] = mix2(t++, s1w, s0w);
-  f[m++] = mix2(t++, s1wt, s0t);
-  f[m++] = mix2(t++, s1t, s0wt);
-  f[m++] = mix2(t++, s1t, b0t);
-  f[m++] = mix2(t++, b0w, b1w);
+  f[m++] = mix2(17, s0wt, b0wt);
+  f[m++] = mix2(18, s0wt, b0t);
+  f[m++] = mix2(19, s0t, b0wt);
+  f[m++] = mix2(20, s0w, b0w);
+  f[m++] = mix2(21, s0t, b0t);
+  f[m++] = mix2(23, s1t, s0t);
+  f[m++] = mix2(24, s1w, s0w);
+  f[m++] = mix2(25, s1wt, s0t);
+  f[m++] = mix2(26, s1t, s0wt);
+  f[m++] = mix2(27, s1t, b0t);
   /* Triples of tags. */
-  f[m++] = mix3(t++, b0t, b1t, b2t);
-  f[m++] = mix3(t++, s0t, b0t, b1t);
-  f[m++] = mix3(t++, s1t, s0t, b0t);
-  f[m++] = mix3(t++, s2t, s1t, s0t);
-  f[m++] = mix3(t++, s0t, s0l1t, b0t);
-  f[m++] = mix3(t++, s0t, s0r1t, b0t);
-  f[m++] = mix3(t++, s0t, b0t, b0l1t);
-  f[m++] = mix3(t++, s1t, s1r1t, s0t);
-  f[m++] = mix3(t++, s1t, s1l1t, s0t);
-  f[m++] = mix3(t++, s1t, s0t, s0l1t);
-  f[m++] = mix3(t++, s1t, s0t, s0r1t);
-  f[m++] = mix4(t++, s0t, s0l1t, s0l2t, b0t);
-  f[m++] = mix4(t++, s0t, s0r1t, s0r2t, b0t);
-  f[m++] = mix3(t++, b0t, b0l1t, b0l2t);
+  f[m++] = mix3(30, s0t, b0t, b1t);
+  f[m++] = mix3(31, s1t, s0t, b0t);
+  f[m++] = mix3(32, s2t, s1t, s0t);
+  f[m++] = mix3(33, s0t, s0l1t, b0t);
+  f[m++] = mix3(34, s0t, s0r1t, b0t);
+  f[m++] = mix3(35, s0t, b0t, b0l1t);
+  f[m++] = mix3(36, s1t, s1r1t, s0t);
+  f[m++] = mix3(37, s1t, s1l1t, s0t);
+  f[m++] = mix3(38, s1t, s0t, s0l1t);
+  f[m++] = mix3(39, s1t, s0t, s0r1t);
+  f[m++] = mix4(40, s0t, s0l1t, s0l2t, b0t);
+  f[m++] = mix4(41, s0t, s0r1t, s0r2t, b0t);
+  f[m++] = mix3(42, b0t, b0l1t, b0l2t);
   /* Distance. */
-  f[m++] = mix2(t++, s0t, dist);
-  f[m++] = mix2(t++, b0t, dist);
-  f[m++] = mix3(t++, s0t, b0t, dist);
-  f[m++] = mix3(t++, s1t, s0t, dist10);
-  f[m++] = mix4(t++, s0t, b0t, dist, comma_s0b0);
-  f[m++] = mix3(t++, s0w, b0t, comma_s0b0);
-  f[m++] = mix3(t++, s1t, s0t, comma_s1s0);
+  f[m++] = mix2(43, s0t, dist);
+  f[m++] = mix2(44, b0t, dist);
+  f[m++] = mix3(45, s0t, b0t, dist);
+  f[m++] = mix3(46, s1t, s0t, dist10);
+  f[m++] = mix4(47, s0t, b0t, dist, comma_s0b0);
+  f[m++] = mix3(48, s0w, b0t, comma_s0b0);
+  f[m++] = mix3(49, s1t, s0t, comma_s1s0);
   /* Valency. */
-  f[m++] = mix2(t++, s0w, s0nr);
-  f[m++] = mix2(t++, s0t, s0nr);
-  f[m++] = mix2(t++, s0w, s0nl);
-  f[m++] = mix2(t++, s0t, s0nl);
-  f[m++] = mix2(t++, b0w, b0nl);
-  f[m++] = mix2(t++, b0t, b0nl);
+  f[m++] = mix2(50, s0w, s0nr);
+  f[m++] = mix2(51, s0t, s0nr);
+  f[m++] = mix2(52, s0w, s0nl);
+  f[m++] = mix2(53, s0t, s0nl);
+  f[m++] = mix2(54, b0w, b0nl);
+  f[m++] = mix2(55, b0t, b0nl);
   /* The dependents built so far: words, tags and labels. */
-  f[m++] = kg_feature_mix(t++, word_of(s, s0l1));
-  f[m++] = kg_feature_mix(t++, s0l1t);
-  f[m++] = kg_feature_mix(t++, label_of(s, s0l1));
-  f[m++] = kg_feature_mix(t++, word_of(s, s0r1));
-  f[m++] = kg_feature_mix(t++, s0r1t);
-  f[m++] = kg_feature_mix(t++, label_of(s, s0r1));
-  f[m++] = kg_feature_mix(t++, label_of(s, s0l2));
-  f[m++] = kg_feature_mix(t++, label_of(s, s0r2));
-  f[m++] = kg_feature_mix(t++, word_of(s, b0l1));
-  f[m++] = kg_feature_mix(t++, b0l1t);
-  f[m++] = kg_feature_mix(t++, label_of(s, b0l1));
-  f[m++] = kg_feature_mix(t++, label_of(s, b0l2));
-  f[m++] = kg_feature_mix(t++, label_of(s, s1r1));
-  f[m++] = mix3(t++, s0t, label_of(s, s0l1), label_of(s, s0l2));
-  f[m++] = mix3(t++, s0t, label_of(s, s0r1), label_of(s, s0r2));
-  f[m++] = mix3(t++, b0t, label_of(s, b0l1), label_of(s, b0l2));
+  f[m++] = kg_feature_mix(56, word_of(s, s0l1));
+  f[m++] = kg_feature_mix(57, s0l1t);
+  f[m++] = kg_feature_mix(58, label_of(s, s0l1));
+  f[m++] = kg_feature_mix(59, word_of(s, s0r1));
+  f[m++] = kg_feature_mix(60, s0r1t);
+  f[m++] = kg_feature_mix(61, label_of(s, s0r1));
+  f[m++] = kg_feature_mix(62, label_of(s, s0l2));
+  f[m++] = kg_feature_mix(63, label_of(s, s0r2));
+  f[m++] = kg_feature_mix(64, word_of(s, b0l1));
+  f[m++] = kg_feature_mix(65, b0l1t);
+  f[m++] = kg_feature_mix(66, label_of(s, b0l1));
+  f[m++] = kg_feature_mix(67, label_of(s, b0l2));
+  f[m++] = kg_feature_mix(68, label_of(s, s1r1));
+  f[m++] = mix3(69, s0t, label_of(s, s0l1), label_of(s, s0l2));
+  f[m++] = mix3(70, s0t, label_of(s, s0r1), label_of(s, s0r2));
+  f[m++] = mix3(71, b0t, label_of(s, b0l1), label_of(s, b0l2));
   /* Word classes. */
-  uint64_t s0c = class_of(s, s0), s1c = class_of(s, s1);
-  uint64_t b0c = class_of(s, b0), b1c = class_of(s, b1);
-  f[m++] = kg_feature_mix(t++, s0c);
-  f[m++] = kg_feature_mix(t++, s1c);
-  f[m++] = kg_feature_mix(t++, b0c);
-  f[m++] = kg_feature_mix(t++, b1c);
-  f[m++] = mix2(t++, s0c, b0c);
-  f[m++] = mix2(t++, s0c, b0t);
-  f[m++] = mix2(t++, s0t, b0c);
-  f[m++] = mix2(t++, s1c, s0c);
-  f[m++] = mix2(t++, s1t, s0c);
-  f[m++] = mix2(t++, b0c, b1t);
-  f[m++] = mix3(t++, s0c, b0c, dist);
+  f[m++] = mix2(76, s0c, b0c);
+  f[m++] = mix2(77, s0c, b0t);
+  f[m++] = mix2(78, s0t, b0c);
+  f[m++] = mix2(79, s1c, s0c);
+  f[m++] = mix2(80, s1t, s0c);
+  f[m++] = mix3(82, s0c, b0c, dist);
   /* Label sets. */
-  f[m++] = mix2(t++, s0t, s0rl);
-  f[m++] = mix2(t++, s0t, s0ll);
-  f[m++] = mix2(t++, b0t, b0ll);
+  f[m++] = mix2(83, s0t, s0rl);
+  f[m++] = mix2(84, s0t, s0ll);
+  f[m++] = mix2(85, b0t, b0ll);
   return m;
+}
+
+/* Every template of state s (for training, which scores each state whole). */
+static size_t features(const KgParserState *s, uint64_t *f) {
+  uint32_t s0 = s->depth >= 1 ? s->stack[s->depth - 1] : NONE;
+  uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
+  uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
+  size_t m = word_features(s, AS_S0, s0, f);
+  m += word_features(s, AS_S1, s1, f + m);
+  m += word_features(s, AS_B0, b0, f + m);
+  return m + state_features(s, f + m);
 }
 
 /* --- prediction ----------------------------------------------------------- */
@@ -447,19 +489,88 @@ int kg_parser_tags_match(const KgParser *p, const KgTagger *t) {
   return 1;
 }
 
+/* The class state s must take, when only one may be taken: SHIFT from
+ * the root alone, the root's RIGHT at the end; else SIZE_MAX. */
+static size_t forced(const KgParserState *s, size_t n_labels,
+                     size_t root_label) {
+  if (s->depth < 2)
+    return SHIFT;
+  if (s->b > s->n && s->depth == 2)
+    return 1 + n_labels + root_label;
+  return SIZE_MAX;
+}
+
+/* The row of role_scores for word i (0..n, NONE for none) in a role. */
+static size_t role_index(const KgParserState *s, int role, uint32_t i) {
+  return (size_t)role * (s->n + 2) + (i == NONE ? s->n + 1 : i);
+}
+
+static float *role_row(const KgParserState *s, int role, uint32_t i,
+                       size_t stride) {
+  return s->roles + role_index(s, role, i) * stride;
+}
+
+/* Each word's word_features added up in each role it may hold: the root
+ * and words 1..n as s0 and s1, words 1..n and the empty buffer as b0; all
+ * scored in one call. */
+static int role_scores(const KgParser *p, KgParserState *s, size_t stride) {
+  size_t need = N_ROLES * (s->n + 2) * stride;
+  if (need > s->roles_cap) {
+    float *roles = realloc(s->roles, need * sizeof *roles);
+    if (roles == NULL)
+      return -1;
+    s->roles = roles;
+    s->roles_cap = need;
+  }
+  size_t most = (s->n + 2) * ROLES_FEATURES;
+  if (most > s->role_features_cap) {
+    uint64_t *f = realloc(s->role_features, most * sizeof *f);
+    if (f != NULL)
+      s->role_features = f;
+    uint32_t *at = realloc(s->role_at, most * sizeof *at);
+    if (f == NULL || at == NULL)
+      return -1;
+    s->role_at = at;
+    s->role_features_cap = most;
+  }
+  size_t m = 0;
+  for (uint32_t i = 0; i <= s->n + 1; i++) {
+    uint32_t word = i <= s->n ? i : NONE;
+    for (int role = 0; role < N_ROLES; role++) {
+      if (role == AS_B0 ? word == 0 : word == NONE)
+        continue;
+      size_t k = word_features(s, role, word, s->role_features + m);
+      for (uint32_t row = (uint32_t)role_index(s, role, word); k > 0; k--)
+        s->role_at[m++] = row;
+    }
+  }
+  memset(s->roles, 0, need * sizeof *s->roles);
+  kg_weights_score_at(&p->weights, s->role_features, s->role_at, m, s->roles);
+  return 0;
+}
+
 int kg_parser_parse(const KgParser *p, KgParserState *s,
                     const KgWordKeys *keys, const uint16_t *tags, size_t n,
                     uint32_t *heads, uint16_t *labels) {
-  if (state_start(s, keys, tags, n) != 0)
+  size_t stride = kg_weights_stride(1 + 2 * p->n_labels);
+  if (state_start(s, keys, tags, n) != 0 || role_scores(p, s, stride) != 0)
     return -1;
-  size_t n_classes = 1 + 2 * p->n_labels;
   float scores[2 * MAX_LABELS + 2]; /* the stride of 1 + 2 * MAX_LABELS */
   uint64_t f[MAX_FEATURES];
   while (!is_terminal(s)) {
-    memset(scores, 0, kg_weights_stride(n_classes) * sizeof *scores);
-    kg_weights_score(&p->weights, f, features(s, f), scores);
-    apply(s, best_valid(s, scores, p->n_labels, p->root_label),
-          p->n_labels);
+    size_t c = forced(s, p->n_labels, p->root_label);
+    if (c == SIZE_MAX) {
+      uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
+      const float *s0 = role_row(s, AS_S0, s->stack[s->depth - 1], stride);
+      const float *s1 = role_row(s, AS_S1, s->stack[s->depth - 2], stride);
+      const float *b = role_row(s, AS_B0, b0, stride);
+      /* Sums of 16-bit weights: exact in a float in any order. */
+      for (size_t k = 0; k < stride; k++)
+        scores[k] = s0[k] + s1[k] + b[k];
+      kg_weights_score(&p->weights, f, state_features(s, f), scores);
+      c = best_valid(s, scores, p->n_labels, p->root_label);
+    }
+    apply(s, c, p->n_labels);
   }
   for (size_t i = 0; i < n; i++) {
     heads[i] = s->nodes[i + 1].head;

@@ -87,12 +87,13 @@ static void add_dense(float *restrict scores, const int16_t *restrict row,
 
 /* Built twice where the compiler can, for AVX2 and for any x86-64, the
  * better one chosen when the program loads: the dense rows' additions take
- * half the instructions with AVX2's 8-float vectors. */
+ * half the instructions with AVX2's 8-float vectors.  Feature f adds to
+ * scores + at[f] * stride, or to scores when at is NULL. */
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__ELF__)
 __attribute__((target_clones("avx2", "default")))
 #endif
-void kg_weights_score(const KgWeights *w, const uint64_t *features, size_t n,
-                      float *scores) {
+static void score(const KgWeights *w, const uint64_t *features,
+                  const uint32_t *at, size_t n, float *scores) {
   /* Three passes, so that the cache misses of a pass overlap: find the
    * features' slots, then their rows, then add the rows up. */
   enum { BATCH = 128 };
@@ -120,18 +121,28 @@ void kg_weights_score(const KgWeights *w, const uint64_t *features, size_t n,
       const KgRowSlot *s = &w->slots[slot[f]];
       if (s->check == 0)
         continue;
+      float *to = at != NULL ? scores + at[done + f] * stride : scores;
       if (s->first & KG_ROW_DENSE) {
-        add_dense(scores, w->dense + (s->first & ~KG_ROW_DENSE) * stride,
-                  stride);
+        add_dense(to, w->dense + (s->first & ~KG_ROW_DENSE) * stride, stride);
         continue;
       }
       for (const KgWeightEntry *e = w->entries + s->first;; e++) {
-        scores[e->cls & ~KG_ENTRY_LAST] += e->weight;
+        to[e->cls & ~KG_ENTRY_LAST] += e->weight;
         if (e->cls & KG_ENTRY_LAST)
           break;
       }
     }
   }
+}
+
+void kg_weights_score(const KgWeights *w, const uint64_t *features, size_t n,
+                      float *scores) {
+  score(w, features, NULL, n, scores);
+}
+
+void kg_weights_score_at(const KgWeights *w, const uint64_t *features,
+                         const uint32_t *at, size_t n, float *scores) {
+  score(w, features, at, n, scores);
 }
 
 /* --- training ------------------------------------------------------------- */

@@ -122,6 +122,12 @@ KgStatus kg_weights_load(const KgModel *m, const char *prefix,
 void kg_weights_score(const KgWeights *w, const uint64_t *features, size_t n,
                       float *scores);
 
+/** Adds the row of each feature f of the n to its own scores, those at
+ *  scores + at[f] * kg_weights_stride(n_classes): the features of many
+ *  words scored in one call, whose cache misses overlap. */
+void kg_weights_score_at(const KgWeights *w, const uint64_t *features,
+                         const uint32_t *at, size_t n, float *scores);
+
 /* --- training ------------------------------------------------------------- */
 
 typedef struct KgPerceptronImpl KgPerceptron;

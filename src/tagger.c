@@ -56,8 +56,10 @@ static uint64_t lexicon_find(Lexicon lex, uint64_t key) {
            : (uint64_t)NO_TAG << 32 | NO_TAG;
 }
 
-static size_t features(Lexicon lex, const KgWordKeys *k, size_t n, size_t i,
-                       uint32_t p1, uint32_t p2, uint64_t *f) {
+/* The templates that see the word and its neighbours only, not the tags
+ * before it: kg_tagger_tag scores them for many words at once. */
+static size_t word_features(Lexicon lex, const KgWordKeys *k, size_t n,
+                            size_t i, uint64_t *f) {
   const KgWordKeys *w = &k[i];
   uint64_t x0 = lexicon_find(lex, w->form);
   uint64_t x1 = i + 1 < n ? lexicon_find(lex, k[i + 1].form) : NO_WORD;
@@ -86,24 +88,16 @@ static size_t features(Lexicon lex, const KgWordKeys *k, size_t n, size_t i,
   f[m++] = kg_feature_mix(15, rs);
   f[m++] = kg_feature_mix(16, lsh);
   f[m++] = kg_feature_mix(17, rsh);
-  f[m++] = kg_feature_mix(18, p1);
-  f[m++] = kg_feature_mix(19, p2);
-  f[m++] = kg_feature_mix(kg_feature_mix(20, p1), p2);
-  f[m++] = kg_feature_mix(kg_feature_mix(21, p1), w->lower);
   f[m++] = kg_feature_mix(kg_feature_mix(22, w->lower), r1);
   f[m++] = kg_feature_mix(kg_feature_mix(23, l1), w->lower);
-  f[m++] = kg_feature_mix(kg_feature_mix(24, p1), w->suffix[2]);
   f[m++] = kg_feature_mix(kg_feature_mix(25, w->flags), i == 0);
-  f[m++] = kg_feature_mix(kg_feature_mix(26, p1), r1);
   f[m++] = kg_feature_mix(27, x0);
   f[m++] = kg_feature_mix(28, x1);
   f[m++] = kg_feature_mix(29, x2);
   f[m++] = kg_feature_mix(kg_feature_mix(30, x1), x2);
-  f[m++] = kg_feature_mix(kg_feature_mix(31, p1), x1);
-  f[m++] = kg_feature_mix(kg_feature_mix(32, p1), x0);
   f[m++] = kg_feature_mix(kg_feature_mix(33, x0), x1);
   f[m++] = kg_feature_mix(34, w->prefix3);
-  /* Word classes: the word's, its neighbours', with the tag before. */
+  /* Word classes: the word's, its neighbours'. */
   uint64_t c1 = i >= 1 ? k[i - 1].cluster : NO_WORD;
   uint64_t c2 = i + 1 < n ? k[i + 1].cluster : NO_WORD;
   uint64_t c3 = i + 2 < n ? k[i + 2].cluster : NO_WORD;
@@ -111,10 +105,36 @@ static size_t features(Lexicon lex, const KgWordKeys *k, size_t n, size_t i,
   f[m++] = kg_feature_mix(36, c1);
   f[m++] = kg_feature_mix(37, c2);
   f[m++] = kg_feature_mix(38, c3);
-  f[m++] = kg_feature_mix(kg_feature_mix(39, p1), w->cluster);
   f[m++] = kg_feature_mix(kg_feature_mix(40, w->cluster), c2);
   f[m++] = kg_feature_mix(kg_feature_mix(41, c1), w->cluster);
   return m;
+}
+
+/* The templates with the two tags before word i (p1 and p2). */
+static size_t history_features(Lexicon lex, const KgWordKeys *k, size_t n,
+                               size_t i, uint32_t p1, uint32_t p2,
+                               uint64_t *f) {
+  const KgWordKeys *w = &k[i];
+  uint64_t x0 = lexicon_find(lex, w->form);
+  uint64_t x1 = i + 1 < n ? lexicon_find(lex, k[i + 1].form) : NO_WORD;
+  uint64_t r1 = i + 1 < n ? k[i + 1].lower : NO_WORD;
+  size_t m = 0;
+  f[m++] = kg_feature_mix(18, p1);
+  f[m++] = kg_feature_mix(19, p2);
+  f[m++] = kg_feature_mix(kg_feature_mix(20, p1), p2);
+  f[m++] = kg_feature_mix(kg_feature_mix(21, p1), w->lower);
+  f[m++] = kg_feature_mix(kg_feature_mix(24, p1), w->suffix[2]);
+  f[m++] = kg_feature_mix(kg_feature_mix(26, p1), r1);
+  f[m++] = kg_feature_mix(kg_feature_mix(31, p1), x1);
+  f[m++] = kg_feature_mix(kg_feature_mix(32, p1), x0);
+  f[m++] = kg_feature_mix(kg_feature_mix(39, p1), w->cluster);
+  return m;
+}
+
+static size_t features(Lexicon lex, const KgWordKeys *k, size_t n, size_t i,
+                       uint32_t p1, uint32_t p2, uint64_t *f) {
+  size_t m = word_features(lex, k, n, i, f);
+  return m + history_features(lex, k, n, i, p1, p2, f + m);
 }
 
 static size_t best(const float *scores, size_t n) {
@@ -206,21 +226,41 @@ const char *kg_tagger_xpos(const KgTagger *t, size_t tag) {
 
 void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
                    uint16_t *tags) {
-  float scores[MAX_TAGS];
-  uint64_t f[TAG_FEATURES];
+  /* Words are taken CHUNK_FLOATS / stride at a time (at most CHUNK_WORDS):
+   * the word_features of those the dictionary does not tag scored in one
+   * call, then each word's history_features as its turn comes. */
+  enum { CHUNK_FLOATS = 4096, CHUNK_WORDS = 32 };
+  float rows[CHUNK_FLOATS];
+  uint64_t f[CHUNK_WORDS * TAG_FEATURES];
+  uint32_t at[CHUNK_WORDS * TAG_FEATURES];
+  size_t stride = kg_weights_stride(t->n_tags);
+  size_t chunk = CHUNK_FLOATS / stride;
+  if (chunk > CHUNK_WORDS)
+    chunk = CHUNK_WORDS;
+  Lexicon lex = {t->lexicon, t->lexicon_mask};
   uint32_t p1 = NO_TAG, p2 = NO_TAG;
-  for (size_t i = 0; i < n; i++) {
-    size_t tag = dict_find(t->dict, t->dict_mask, keys[i].form);
-    if (tag == NO_TAG) {
-      memset(scores, 0, kg_weights_stride(t->n_tags) * sizeof *scores);
-      Lexicon lex = {t->lexicon, t->lexicon_mask};
-      kg_weights_score(&t->weights, f,
-                       features(lex, keys, n, i, p1, p2, f), scores);
-      tag = best(scores, t->n_tags);
+  for (size_t from = 0; from < n; from += chunk) {
+    size_t to = n - from < chunk ? n : from + chunk, m = 0;
+    for (size_t i = from; i < to; i++) {
+      tags[i] = (uint16_t)dict_find(t->dict, t->dict_mask, keys[i].form);
+      if (tags[i] != NO_TAG)
+        continue;
+      for (size_t k = word_features(lex, keys, n, i, f + m); k > 0; k--)
+        at[m++] = (uint32_t)(i - from);
     }
-    tags[i] = (uint16_t)tag;
-    p2 = p1;
-    p1 = (uint32_t)tag;
+    memset(rows, 0, (to - from) * stride * sizeof *rows);
+    kg_weights_score_at(&t->weights, f, at, m, rows);
+    for (size_t i = from; i < to; i++) {
+      if (tags[i] == NO_TAG) {
+        float *scores = rows + (i - from) * stride;
+        kg_weights_score(&t->weights, f,
+                         history_features(lex, keys, n, i, p1, p2, f),
+                         scores);
+        tags[i] = (uint16_t)best(scores, t->n_tags);
+      }
+      p2 = p1;
+      p1 = tags[i];
+    }
   }
 }
 

@@ -293,43 +293,80 @@ static int emit(void *arg, void *ctx) {
   return run->fatal;
 }
 
-/* Non-zero when the article's graph is the next one the output being
- * resumed holds already. */
-static int written_already(Resume *resume, const Article *a) {
+/* What the output being resumed says of an article. */
+typedef enum {
+  RESUME_NO_GRAPH, ///< the article makes no graph (it is refused): go on
+  RESUME_WRITTEN,  ///< its graph is the next one the output holds: skip it
+  RESUME_CHANGED   ///< it makes another graph: the input has changed
+} ResumeMatch;
+
+static ResumeMatch match_resumed(Resume *resume, const Article *a) {
   const Record *r = &a->record;
   Repair fix;
   if (a->problem[0] || repair_text(r->text, r->len, &fix) != 0)
-    return 0;
+    return RESUME_NO_GRAPH;
   char *iri =
       fix.not_text ? NULL : kg_document_iri(fix.text, fix.len, r->id, r->url);
-  int written = iri && resume_skip(resume, iri);
+  ResumeMatch match = !iri                       ? RESUME_NO_GRAPH
+                      : resume_skip(resume, iri) ? RESUME_WRITTEN
+                                                 : RESUME_CHANGED;
   free(iri);
   free(fix.fixed);
-  return written;
+  return match;
+}
+
+/* How feed ended. */
+typedef enum { FEED_DONE, FEED_NO_MEMORY, FEED_INPUT_CHANGED } FeedEnd;
+
+/* The output being resumed holds graphs the input does not make first, in
+ * order: a is the input's article where they part, or NULL where the input
+ * ended.  Resuming would write some articles twice and leave others out. */
+static void say_input_changed(Run *run, const Article *a) {
+  size_t number;
+  const char *graph = resume_next(run->opt->resume, &number);
+  char where[4200] = "the input ends";
+  if (a != NULL)
+    place(a, where, sizeof where);
+  say(run,
+      "%s: --resume: the input has changed: %s%s the output's article %zu, "
+      "<%s>; nothing written (run again without --resume)\n",
+      PROGRAM, where, a != NULL ? " is not" : " before", number, graph);
 }
 
 /* Reads the articles into the pipeline until the input ends, the run
  * stops or a signal asks it to (an article read while it came is left
- * for --resume).  Returns 0, or -1 when out of memory. */
-static int feed(Pipeline *p, Input *in, const CorpusOptions *opt) {
+ * for --resume). */
+static FeedEnd feed(Pipeline *p, Input *in, Run *run) {
+  const CorpusOptions *opt = run->opt;
   for (;;) {
     if (opt->stop && *opt->stop)
-      return 0;
+      return FEED_DONE;
     Job *job = calloc(1, sizeof *job);
     int got = job ? input_next(in, &job->article) : -1;
     if (got <= 0) {
       free(job);
-      return got;
+      if (got == 0 && opt->resume && resume_pending(opt->resume) &&
+          !(opt->stop && *opt->stop)) {
+        say_input_changed(run, NULL);
+        return FEED_INPUT_CHANGED;
+      }
+      return got == 0 ? FEED_DONE : FEED_NO_MEMORY;
     }
-    if ((opt->stop && *opt->stop) ||
-        (opt->resume && resume_pending(opt->resume) &&
-         written_already(opt->resume, &job->article))) {
+    ResumeMatch match = opt->resume && resume_pending(opt->resume)
+                            ? match_resumed(opt->resume, &job->article)
+                            : RESUME_NO_GRAPH;
+    if (match == RESUME_CHANGED) {
+      say_input_changed(run, &job->article);
+      job_free(job);
+      return FEED_INPUT_CHANGED;
+    }
+    if ((opt->stop && *opt->stop) || match == RESUME_WRITTEN) {
       job_free(job);
       continue;
     }
     if (pipeline_submit(p, job) != 0) {
       job_free(job);
-      return 0;
+      return FEED_DONE;
     }
   }
 }
@@ -373,10 +410,10 @@ CorpusStatus corpus_run(const KgExtractor *ex, const CorpusOptions *opt,
     }
   }
   if (p) {
-    if (feed(p, in, opt) != 0) {
+    FeedEnd end = feed(p, in, &run);
+    if (end == FEED_NO_MEMORY)
       say(&run, "%s: %s\n", PROGRAM, strerror(ENOMEM));
-      fatal = 1;
-    }
+    fatal = end != FEED_DONE;
     if (pipeline_finish(p) != 0)
       fatal = 1;
   }

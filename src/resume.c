@@ -159,3 +159,8 @@ int resume_skip(Resume *r, const char *graph_iri) {
   r->next++;
   return 1;
 }
+
+const char *resume_next(const Resume *r, size_t *number) {
+  *number = r->next + 1;
+  return r->next < r->count ? r->graphs[r->next] : NULL;
+}

@@ -47,6 +47,10 @@ int resume_skip(Resume *r, const char *graph_iri);
 /** Non-zero while some kept graph has not been passed yet. */
 int resume_pending(const Resume *r);
 
+/** The next kept graph not passed yet, numbered from 1 in *number; NULL
+ *  when all have been passed. */
+const char *resume_next(const Resume *r, size_t *number);
+
 void resume_free(Resume *r);
 
 #endif /* NEWSKG_RESUME_H */

@@ -92,6 +92,24 @@ fi
 expect_status "--resume after SIGTERM" 0 $?
 expect_same "--resume after SIGTERM writes the uninterrupted run's bytes" "$work/j.nq" "$work/jwant.nq"
 
+# An input that is not the one the output was written from: its graphs
+# must be the input's first ones, in order, or nothing is written.
+changed_input() { # WHAT DIR FILE
+  cp "$3" "$work/before.nq"
+  "$NEWSKG" -q -j 2 -o nquads -O "$3" --resume "$2" 2>"$work/err"
+  expect_status "--resume, $1" 2 $?
+  expect_grep "--resume says the input has changed ($1)" \
+    "^newskg: --resume: the input has changed: .* the output's article [0-9]*, <https://w3id.org/newskg/[^>]*>; nothing written (run again without --resume)$" "$work/err"
+  expect_same "--resume, $1, leaves the file alone" "$3" "$work/before.nq"
+}
+cp -r "$d" "$work/fewer"
+rm "$(find "$work/fewer" -type f | LC_ALL=C sort | sed -n 2p)"
+head -n $cut_line "$work/want.nq" >"$work/torn.nq"
+changed_input "an article gone from the input" "$work/fewer" "$work/torn.nq"
+mkdir "$work/short"
+cp "$d"/00[1-3]?.txt "$work/short"
+changed_input "an input shorter than the output" "$work/short" "$work/whole.nq"
+
 # What --resume refuses.
 "$NEWSKG" -q -o nquads --resume "$d" >/dev/null 2>"$work/err"
 expect_status "--resume without -O" 2 $?

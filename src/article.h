@@ -86,6 +86,9 @@ typedef struct {
   size_t max_sentence_mentions; ///< mentions kept per sentence; 0: all
   size_t capped_sentences;      ///< sentences that had more, cut to it
   size_t first_capped;          ///< the first of them (if any)
+  size_t max_article_mentions;  ///< mentions kept in all; 0: all
+  size_t mentions_left_out;     ///< past that cap
+  size_t first_left_out;        ///< the sentence of the first of them
 } KgArticle;
 
 /** Releases everything the article owns (not the knowledge). */

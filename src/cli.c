@@ -93,6 +93,7 @@ int cli_options_init(CliOptions *opt, int argc) {
   opt->jobs = online_cores();
   opt->max_article_bytes = DEFAULT_ARTICLE_BYTES;
   opt->extract.max_sentence_mentions = KG_MAX_SENTENCE_MENTIONS;
+  opt->extract.max_article_mentions = KG_MAX_ARTICLE_MENTIONS;
   /* at most argc repeatable options of each kind */
   opt->gazetteers = calloc((size_t)argc, sizeof *opt->gazetteers);
   opt->rules = calloc((size_t)argc, sizeof *opt->rules);
@@ -221,6 +222,11 @@ int cli_option(CliOptions *opt, int c, const char *arg) {
     if ((status = cli_number_option("--max-sentence-mentions", arg, 1,
                                     1000000000ULL, 0, &n)) < 0)
       opt->extract.max_sentence_mentions = (size_t)n;
+    return status;
+  case OPT_MAX_ARTICLE_MENTIONS:
+    if ((status = cli_number_option("--max-article-mentions", arg, 1,
+                                    1000000000ULL, 0, &n)) < 0)
+      opt->extract.max_article_mentions = (size_t)n;
     return status;
   case 'q':
     opt->quiet = 1;

@@ -48,6 +48,7 @@ enum {
   OPT_FORMAT,
   OPT_MAX_ARTICLE_BYTES,
   OPT_MAX_SENTENCE_MENTIONS,
+  OPT_MAX_ARTICLE_MENTIONS,
   OPT_RESUME
 };
 
@@ -67,6 +68,8 @@ enum {
   {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE_BYTES},       \
   {"max-sentence-mentions", required_argument, NULL,                           \
    OPT_MAX_SENTENCE_MENTIONS},                                                 \
+  {"max-article-mentions", required_argument, NULL,                            \
+   OPT_MAX_ARTICLE_MENTIONS},                                                  \
   {"quiet", no_argument, NULL, 'q'}
 // clang-format on
 
@@ -83,7 +86,8 @@ typedef struct {
   const char **rules;       ///< owned array of the --rules files
   size_t n_rules;           ///< how many
   KgExtractOptions extract; ///< --date, --min-confidence, --provenance,
-                            ///< --max-sentence-mentions
+                            ///< --max-sentence-mentions,
+                            ///< --max-article-mentions
   size_t max_article_bytes; ///< --max-article-bytes
   int explain;              ///< --explain
   int quiet;                ///< -q

@@ -147,6 +147,22 @@ static void note_capped(const Run *run, Job *job, Notes *notes,
   job->tally.capped = 1;
 }
 
+/* Notes that the article named more entities than the limit. */
+static void note_capped_article(const Run *run, Job *job, Notes *notes,
+                                const KgGraph *g) {
+  size_t first = 0, n = kg_graph_capped_article(g, &first);
+  if (n == 0)
+    return;
+  size_t cap = run->opt->extract.max_article_mentions;
+  char message[200];
+  snprintf(message, sizeof message,
+           "the article names more than %zu entities: read the first %zu, "
+           "%zu left out from this sentence on (--max-article-mentions)",
+           cap, cap, n);
+  note(job, notes, (long)first, message);
+  job->tally.capped = 1;
+}
+
 /* Extracts the article (its text, or the repaired text) and writes its
  * graph and notes into the job. */
 static void extract_into(const Run *run, KgWriter *writer, Job *job,
@@ -166,6 +182,7 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
     return;
   }
   note_capped(run, job, notes, g);
+  note_capped_article(run, job, notes, g);
   if (run->opt->explain && notes_stream(notes))
     kg_graph_explain(g, notes_stream(notes));
   job->graph_iri = strdup(kg_graph_doc_iri(g));

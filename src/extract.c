@@ -306,7 +306,7 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
                          const KgExtractOptions *opts, KgGraph **out,
                          KgError *err) {
   static const KgExtractOptions defaults = {NULL, 0.0, KG_PROVENANCE_BASIC,
-                                            0};
+                                            0, 0};
   *out = NULL;
   if (!opts)
     opts = &defaults;
@@ -324,6 +324,9 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
   a.max_sentence_mentions = opts->max_sentence_mentions
                                 ? opts->max_sentence_mentions
                                 : KG_MAX_SENTENCE_MENTIONS;
+  a.max_article_mentions = opts->max_article_mentions
+                               ? opts->max_article_mentions
+                               : KG_MAX_ARTICLE_MENTIONS;
   KgFactList facts = {NULL, 0, 0};
   KgStatus status = kg_text_split(text, len, ex->lexicon, &a.text);
   if (status == KG_OK)
@@ -353,6 +356,9 @@ KgStatus kg_extract_with(const KgExtractor *ex, const char *text, size_t len,
       kg_graph_set_capped_sentences(
           *out, a.capped_sentences,
           a.text.sentences[a.first_capped].start);
+    if (a.mentions_left_out)
+      kg_graph_set_capped_article(*out, a.mentions_left_out,
+                                  a.text.sentences[a.first_left_out].start);
   }
   kg_facts_release(&facts);
   kg_article_release(&a);

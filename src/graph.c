@@ -87,6 +87,8 @@ struct KgGraphImpl {
   size_t sentence_count;    ///< sentences the article was split into
   size_t capped_sentences;  ///< sentences whose mentions were capped
   size_t first_capped_byte; ///< where the first of them starts
+  size_t mentions_left_out; ///< over the article's cap
+  size_t first_left_out_byte; ///< the sentence of the first of them
 };
 
 /* Bytes of text between two entries of a graph's char_index. */
@@ -707,6 +709,17 @@ size_t kg_graph_capped_sentences(const KgGraph *g, size_t *first_byte) {
   if (first_byte && g->capped_sentences)
     *first_byte = g->first_capped_byte;
   return g->capped_sentences;
+}
+
+void kg_graph_set_capped_article(KgGraph *g, size_t count, size_t first_byte) {
+  g->mentions_left_out = count;
+  g->first_left_out_byte = first_byte;
+}
+
+size_t kg_graph_capped_article(const KgGraph *g, size_t *first_byte) {
+  if (first_byte && g->mentions_left_out)
+    *first_byte = g->first_left_out_byte;
+  return g->mentions_left_out;
 }
 
 KgGraphEntity kg_graph_entity(const KgGraph *g, size_t id) {

@@ -80,6 +80,10 @@ void kg_graph_set_sentence_count(KgGraph *g, size_t count);
 void kg_graph_set_capped_sentences(KgGraph *g, size_t count,
                                    size_t first_byte);
 
+/** Records that count mentions were left out over the article's cap, the
+ *  first in the sentence at byte first_byte. */
+void kg_graph_set_capped_article(KgGraph *g, size_t count, size_t first_byte);
+
 /* kg_graph_entity_count and kg_graph_relation_count are public: newskg.h. */
 
 /* --- reading a graph back (for the serializer and the tests) -------------

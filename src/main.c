@@ -125,6 +125,8 @@ static void print_help(void) {
       "  --max-sentence-mentions N   Read at most N entity mentions of a\n"
       "                              sentence, report the rest (default\n"
       "                              %d)\n"
+      "  --max-article-mentions N    Read at most N entity mentions of an\n"
+      "                              article, report the rest (default %d)\n"
       "  --resume                    With -o nquads -O FILE: keep the\n"
       "                              articles FILE holds (but its last) and\n"
       "                              extract the rest of the input\n"
@@ -133,7 +135,7 @@ static void print_help(void) {
       "  -v, --version               Print the version, then exit\n"
       "\n",
       PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM,
-      NEWSKG_DATADIR, KG_MAX_SENTENCE_MENTIONS);
+      NEWSKG_DATADIR, KG_MAX_SENTENCE_MENTIONS, KG_MAX_ARTICLE_MENTIONS);
   /* two literals: C99 compilers need only take 4095 bytes in one */
   printf(
       "Evaluation (%s eval):\n"

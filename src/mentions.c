@@ -1297,14 +1297,18 @@ static void set_statistics(Finder *f) {
   free(counts);
 }
 
-/* Keeps the first max_sentence_mentions mentions of each sentence and
- * drops the rest, so that the stages after this one, which compare the
- * mentions of a sentence with each other, take time linear in the text
- * however many names a sentence strings together.  Owners that are dropped
- * become -1.  Mentions are sorted; returns 0, or -1 when out of memory. */
-static int cap_sentence_mentions(KgArticle *a) {
+/* Keeps the first max_sentence_mentions mentions of each sentence and the
+ * first max_article_mentions of the article, and drops the rest: the
+ * stages after this one compare the mentions of a sentence with each
+ * other, and the graph grows with the mentions, so that time stays linear
+ * in the text however many names a sentence strings together, and an
+ * article's graph and memory are bounded whatever it names.  Owners that
+ * are dropped become -1.  Mentions are sorted; returns 0, or -1 when out
+ * of memory. */
+static int cap_mentions(KgArticle *a) {
   size_t cap = a->max_sentence_mentions, n = a->mention_count;
-  if (cap == 0)
+  size_t article_cap = a->max_article_mentions;
+  if (cap == 0 && article_cap == 0)
     return 0;
   long *kept_as = NULL;
   size_t kept = 0, in_sentence = 0;
@@ -1313,20 +1317,25 @@ static int cap_sentence_mentions(KgArticle *a) {
     in_sentence =
         mi > 0 && a->mentions[mi - 1].sentence == m->sentence ? in_sentence + 1
                                                                : 1;
-    if (in_sentence <= cap) {
+    int article_full = article_cap != 0 && kept >= article_cap;
+    if (!article_full && (cap == 0 || in_sentence <= cap)) {
       if (kept_as)
         kept_as[mi] = (long)kept;
       a->mentions[kept++] = *m;
       continue;
     }
-    if (!kept_as) { /* the first mention over the cap */
+    if (!kept_as) { /* the first mention over a cap */
       if (!(kept_as = malloc(n * sizeof *kept_as)))
         return -1;
       for (size_t k = 0; k < mi; k++)
         kept_as[k] = (long)k;
     }
-    if (in_sentence == cap + 1 && a->capped_sentences++ == 0)
+    if (article_full) {
+      if (a->mentions_left_out++ == 0)
+        a->first_left_out = m->sentence;
+    } else if (in_sentence == cap + 1 && a->capped_sentences++ == 0) {
       a->first_capped = m->sentence;
+    }
     kept_as[mi] = -1;
     if (m->entity >= 0)
       a->entities[m->entity].mentions--;
@@ -1371,7 +1380,7 @@ KgStatus kg_find_mentions(KgArticle *a) {
   kg_article_sort_mentions(a);
   merge_titles(&f);
   kg_article_sort_mentions(a); /* merged titles start earlier now */
-  if (cap_sentence_mentions(a) != 0)
+  if (cap_mentions(a) != 0)
     goto done;
   set_flags(&f);
   set_statistics(&f);

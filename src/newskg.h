@@ -99,6 +99,9 @@ typedef struct {
   size_t max_sentence_mentions; /**< mentions read per sentence, the rest
                                      ignored (kg_graph_capped_sentences);
                                      0: KG_MAX_SENTENCE_MENTIONS */
+  size_t max_article_mentions; /**< mentions read per article, the rest
+                                    ignored (kg_graph_capped_article);
+                                    0: KG_MAX_ARTICLE_MENTIONS */
 } KgExtractOptions;
 
 /** The default of KgExtractOptions.max_sentence_mentions.  Ordinary news
@@ -106,6 +109,12 @@ typedef struct {
  *  thousands is a table or junk, and reading its mentions against each
  *  other would take time quadratic in them. */
 #define KG_MAX_SENTENCE_MENTIONS 1000
+
+/** The default of KgExtractOptions.max_article_mentions.  A long news
+ *  article names a few hundred things; the graph grows with the mentions
+ *  (some 1,800 bytes of N-Quads and 5,000 of memory each), so this bounds
+ *  an article's graph and the memory it takes whatever its text holds. */
+#define KG_MAX_ARTICLE_MENTIONS 10000
 
 /** Non-zero when s is a calendar date written YYYY-MM-DD (Gregorian, years
  *  0001 to 9999), as KgExtractOptions.date wants. */
@@ -198,6 +207,12 @@ size_t kg_graph_sentence_count(const KgGraph *g);
  *  when there are any, *first_byte (if not NULL) is set to the byte offset
  *  of the first such sentence. */
 size_t kg_graph_capped_sentences(const KgGraph *g, size_t *first_byte);
+
+/** Number of mentions left out because the article named more entities
+ *  than KgExtractOptions.max_article_mentions (the first ones were read);
+ *  when there are any, *first_byte (if not NULL) is set to the byte offset
+ *  of the sentence of the first one left out. */
+size_t kg_graph_capped_article(const KgGraph *g, size_t *first_byte);
 
 /** Precision/recall/F1 of one category, as the project's scorer (score.py) computes them. */
 typedef struct {

@@ -180,8 +180,8 @@ static void print_troubles(const Tally *t) {
   }
   if (t->repaired || t->capped)
     fprintf(stderr,
-            "%s%zu repaired (bytes replaced with U+FFFD), %zu capped (a "
-            "sentence over --max-sentence-mentions)\n",
+            "%s%zu repaired (bytes replaced with U+FFFD), %zu capped (over "
+            "--max-sentence-mentions or --max-article-mentions)\n",
             t->errors ? "" : PROGRAM ": ", t->repaired, t->capped);
 }
 

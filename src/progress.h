@@ -18,8 +18,8 @@
  * kind of trouble:
  *
  *     newskg: skipped: 1 not text, 2 over --max-article-bytes, 1 other;
- *     3 repaired (bytes replaced with U+FFFD), 1 capped (a sentence over
- *     --max-sentence-mentions)
+ *     3 repaired (bytes replaced with U+FFFD), 1 capped (over
+ *     --max-sentence-mentions or --max-article-mentions)
  *
  * (on one line).  Every function may be called from any thread.
  */

@@ -12,7 +12,7 @@
 . "$(dirname "$0")/lib.sh"
 start_work bench
 NEWSKG=$NEWSKG BENCH_SOURCE=$SAMPLES BENCH_MB=0 BENCH_JOBS=2 BENCH_REPEAT=2 \
-  NLP_CORPUS=none BENCH_PARSE_SENTENCES=200 \
+  NLP_CORPUS=none BENCH_PARSE_SENTENCES=200 BENCH_MEMORY_MB=1 \
   TMPDIR=$work bash "$top/tools/bench.sh" >"$work/out" 2>"$work/err"
 status=$?
 if [ "$status" -eq 0 ]; then pass "tools/bench.sh runs"; else
@@ -28,6 +28,13 @@ for fmt in ntriples nquads turtle; do
       fail "no row for -j$jobs -o $fmt"
     fi
   done
+done
+for run in "one article -j1" "8 articles -j1" "8 articles -j2"; do
+  if grep -q "^$run  *[0-9.]*  *[0-9]*$" "$work/out"; then
+    pass "a memory row for $run"
+  else
+    fail "no memory row for $run"
+  fi
 done
 for base in "wc -w" "rapper nt -> nt" "serdi nt -> nt"; do
   if grep -q "^$base  " "$work/out"; then pass "a row for $base"; else fail "no row for $base"; fi

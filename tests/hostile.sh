@@ -119,11 +119,25 @@ expect_grep "the summary counts each kind" \
 # --- the limits are options ------------------------------------------------
 
 text many-entities.txt --max-sentence-mentions 100000
-if grep -q 'more than' "$work/many-entities.txt.err"; then
-  fail "--max-sentence-mentions 100000 still capped"
+message many-entities.txt 'byte 0: the article names more than 10000 entities: read the first 10000, [0-9]* left out from this sentence on (--max-article-mentions)$'
+if grep -q 'a sentence names more than' "$work/many-entities.txt.err"; then
+  fail "--max-sentence-mentions 100000 still capped the sentence"
 else
-  pass "--max-sentence-mentions raises the cap"
+  pass "--max-sentence-mentions raises the cap, the article's cap holds"
 fi
+text many-entities.txt --max-sentence-mentions 100000 --max-article-mentions 100000
+if grep -q 'more than' "$work/many-entities.txt.err"; then
+  fail "--max-article-mentions 100000 still capped"
+else
+  pass "--max-article-mentions raises the article's cap"
+fi
+# an article's cap falls between sentences: the first 50 mentions are read
+awk 'BEGIN { for (i = 1; i <= 300; i++)
+  printf "President Putin met Chancellor Merkel in Berlin on day %d.\n", i }' \
+  >"$h/many-mentions.txt"
+text many-mentions.txt --max-article-mentions 50
+message many-mentions.txt 'byte 935: the article names more than 50 entities: read the first 50, 850 left out from this sentence on (--max-article-mentions)$'
+rm "$h/many-mentions.txt"
 if [ -z "${HOSTILE_FULL:-}" ]; then
   text big-article.txt --max-article-bytes $((size / 1048576 + 1))M
 else

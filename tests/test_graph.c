@@ -1023,7 +1023,8 @@ static void test_dateline_date(void) {
 }
 
 static void test_given_date(void) {
-  KgExtractOptions opts = {"2020-08-12", 0.0, KG_PROVENANCE_FULL, 0};
+  KgExtractOptions opts = {.date = "2020-08-12",
+                          .provenance = KG_PROVENANCE_FULL};
   KgGraph *g = extract(DATELINE, &opts);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
   const KgDate *d = kg_graph_date(g);
@@ -1041,11 +1042,11 @@ static void test_given_date(void) {
 }
 
 static void test_bad_options(void) {
-  const KgExtractOptions bad[] = {{"2020-02-30", 0.0, KG_PROVENANCE_BASIC, 0},
-                                  {"12/08/2020", 0.0, KG_PROVENANCE_BASIC, 0},
-                                  {NULL, 1.5, KG_PROVENANCE_BASIC, 0},
-                                  {NULL, -0.1, KG_PROVENANCE_BASIC, 0},
-                                  {NULL, 0.0, (KgProvenance)7, 0}};
+  const KgExtractOptions bad[] = {{.date = "2020-02-30"},
+                                  {.date = "12/08/2020"},
+                                  {.min_confidence = 1.5},
+                                  {.min_confidence = -0.1},
+                                  {.provenance = (KgProvenance)7}};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     KgGraph *g = NULL;
     KgError err;
@@ -1060,7 +1061,8 @@ static void test_bad_options(void) {
 static void test_sentence_mention_cap(void) {
   static const char text[] = "Britain and Canada met.\n"
                              "France, Germany, Italy and Spain met Poland.\n";
-  KgExtractOptions opts = {NULL, 0.0, KG_PROVENANCE_BASIC, 3};
+  KgExtractOptions opts = {.provenance = KG_PROVENANCE_BASIC,
+                          .max_sentence_mentions = 3};
   KgGraph *g = extract(text, &opts);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
   size_t first = 0;
@@ -1074,6 +1076,30 @@ static void test_sentence_mention_cap(void) {
   g = extract(text, NULL); /* the default reads them all */
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
   CU_ASSERT_EQUAL(kg_graph_capped_sentences(g, NULL), 0);
+  CU_ASSERT(entity_named(g, "Poland") >= 0);
+  kg_graph_free(g);
+}
+
+/* Mentions past the limit of the article are not read, and the graph says
+ * how many were left out and from which sentence on. */
+static void test_article_mention_cap(void) {
+  static const char text[] = "Britain and Canada met.\n"
+                             "France, Germany and Italy met.\n"
+                             "Spain met Poland.\n";
+  KgExtractOptions opts = {.max_article_mentions = 4};
+  KgGraph *g = extract(text, &opts);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+  size_t first = 0;
+  CU_ASSERT_EQUAL(kg_graph_capped_article(g, &first), 3);
+  CU_ASSERT_EQUAL(first, strlen("Britain and Canada met.\n"));
+  CU_ASSERT_EQUAL(kg_graph_capped_sentences(g, NULL), 0);
+  CU_ASSERT(entity_named(g, "Germany") >= 0); /* the fourth */
+  CU_ASSERT(entity_named(g, "Italy") < 0);    /* the fifth */
+  CU_ASSERT(entity_named(g, "Poland") < 0);
+  kg_graph_free(g);
+  g = extract(text, NULL); /* the default reads them all */
+  CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+  CU_ASSERT_EQUAL(kg_graph_capped_article(g, NULL), 0);
   CU_ASSERT(entity_named(g, "Poland") >= 0);
   kg_graph_free(g);
 }
@@ -1110,7 +1136,8 @@ static void test_min_confidence(void) {
   CU_ASSERT_EQUAL(kg_graph_relation_count(g), 2);
   CU_ASSERT(entity_named(g, "Belarus") >= 0);
   kg_graph_free(g);
-  KgExtractOptions opts = {NULL, 0.75, KG_PROVENANCE_BASIC, 0};
+  KgExtractOptions opts = {.min_confidence = 0.75,
+                          .provenance = KG_PROVENANCE_BASIC};
   g = extract(text, &opts);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
   CU_ASSERT_EQUAL_FATAL(kg_graph_relation_count(g), 1);
@@ -1170,6 +1197,7 @@ int main(void) {
       {"bad options are refused", test_bad_options},
       {"minimum confidence", test_min_confidence},
       {"mentions per sentence are capped", test_sentence_mention_cap},
+      {"mentions per article are capped", test_article_mention_cap},
       {"the document IRI without extracting", test_document_iri},
   };
   static const KgSuite suites[] = {

@@ -457,9 +457,8 @@ static void test_turtle_is_raptors(void) {
       "he had visited Moscow."};
   for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
     for (int full = 0; full <= 1; full++) {
-      KgExtractOptions opts = {NULL, 0.0, full ? KG_PROVENANCE_FULL
-                                              : KG_PROVENANCE_BASIC,
-                               0};
+      KgExtractOptions opts = {
+          .provenance = full ? KG_PROVENANCE_FULL : KG_PROVENANCE_BASIC};
       KgGraph *g = NULL;
       KgError err;
       CU_ASSERT_EQUAL_FATAL(kg_extract_with(extractor, texts[i],

@@ -21,6 +21,12 @@
 #         the package itself (node_modules/nlp-corpus, whose builds/*.json
 #         are converted with python3); skipped with a message when absent.
 #
+# Section memory, the worst article for memory: $BENCH_MEMORY_MB MB
+# (default 8, just under --max-article-bytes) of distinct sentences each
+# naming four people nobody knows, so that every name is a new entity and
+# the article reaches --max-article-mentions; newskg -o nquads on it alone
+# at -j1, and on 8 copies of it at -j1 and -jN, with their peak RSS.
+#
 # Section parse, `newskg parse` (tagger, lemmatiser, dependency parser),
 # after the corpora (or alone, with BENCH_PARSE_ONLY=1): on the CoNLL-U of
 # $BENCH_PARSE_INPUT (default the UD English EWT test file,
@@ -41,7 +47,8 @@
 # Environment: NEWSKG (the program; default src/newskg), NEWSKG_DATA (the
 # models are its models/), SHARED (default ../shared beside the source
 # tree), BENCH_SOURCE, BENCH_MB (default 100), BENCH_REPEAT (default 5),
-# BENCH_JOBS (N, default the online cores), NLP_CORPUS (default
+# BENCH_JOBS (N, default the online cores), BENCH_MEMORY_MB (0 skips the
+# memory section), NLP_CORPUS (default
 # node_modules/nlp-corpus of the source tree or the current directory;
 # "none" skips it), BENCH_PARSE_ONLY (1: the parse section alone),
 # BENCH_PARSE_INPUT ("none" skips the parse section), BENCH_PARSE_COPIES,
@@ -61,6 +68,7 @@ BENCH_JOBS=${BENCH_JOBS:-$(nproc)}
 RAPPER=${RAPPER:-$(command -v rapper || true)}
 SERDI=${SERDI:-$(command -v serdi || true)}
 GNU_TIME=$(command -v /usr/bin/time || true)
+BENCH_MEMORY_MB=${BENCH_MEMORY_MB:-8}
 BENCH_PARSE_ONLY=${BENCH_PARSE_ONLY:-0}
 BENCH_PARSE_INPUT=${BENCH_PARSE_INPUT:-$SHARED/training/ud-english-ewt/en_ewt-ud-test.conllu}
 BENCH_PARSE_COPIES=${BENCH_PARSE_COPIES:-8}
@@ -182,6 +190,50 @@ bench() {
     row "newskg $label" "$s" "$rate" "$(per "$s" "$articles")" "$tps" "$rss" \
       "$(ratio "$rate" "$wc_rate")" "$(ratio "$tps" "$rapper_rate")" \
       "$(ratio "$tps" "$serdi_rate")"
+  done
+}
+
+# --- memory -----------------------------------------------------------------
+
+# worst_article MB FILE: MB MB of distinct sentences, each naming four
+# made-up people (the same text every run)
+worst_article() {
+  awk -v bytes=$(($1 * 1000000)) 'BEGIN {
+    srand(7)
+    while (size < bytes) {
+      for (k = 0; k < 4; k++) {
+        name[k] = ""
+        for (c = 0; c < 2; c++) {
+          word = sprintf("%c", 65 + int(rand() * 26))
+          for (l = 0; l < 6; l++) word = word sprintf("%c", 97 + int(rand() * 26))
+          name[k] = name[k] (c ? " " : "") word
+        }
+      }
+      line = sprintf("President %s of Russia met Minister %s, %s and %s in Minsk.",
+                     name[0], name[1], name[2], name[3])
+      print line
+      size += length(line) + 1
+    }
+  }' >"$2"
+}
+
+# bench_memory: the memory section (see the header)
+bench_memory() {
+  if [ "$BENCH_MEMORY_MB" = 0 ]; then return; fi
+  local dir=$tmp/memory copy
+  mkdir -p "$dir/x8"
+  worst_article "$BENCH_MEMORY_MB" "$dir/worst.txt"
+  for copy in 1 2 3 4 5 6 7 8; do cp "$dir/worst.txt" "$dir/x8/$copy.txt"; done
+  echo
+  echo "memory: the worst article, $BENCH_MEMORY_MB MB of distinct sentences naming" \
+    "four unknown people each (--max-article-mentions reached), -o nquads"
+  printf '%-24s %8s %7s\n' run s "RSS MB"
+  timed /dev/null "$NEWSKG" -q -j 1 -o nquads "$dir/worst.txt"
+  printf '%-24s %8s %7s\n' "one article -j1" "$secs" "$rss_mb"
+  for jobs in 1 "$BENCH_JOBS"; do
+    timed /dev/null "$NEWSKG" -q -j "$jobs" -o nquads "$dir/x8"
+    printf '%-24s %8s %7s\n' "8 articles -j$jobs" "$secs" "$rss_mb"
+    if [ "$jobs" = "$BENCH_JOBS" ] && [ "$jobs" = 1 ]; then break; fi
   done
 }
 
@@ -408,5 +460,6 @@ if [ "$BENCH_PARSE_ONLY" != 1 ]; then
   bench "news ($BENCH_SOURCE, copied)" "$news"
   nlp=$(make_nlp)
   if [ -n "$nlp" ]; then bench "nlp (nlp-corpus sentences)" "$nlp"; fi
+  bench_memory
 fi
 bench_parse

@@ -1,10 +1,11 @@
 /* cli.c - what the program's commands share; see cli.h. */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* POSIX 2008 with realpath */
 #endif
 #include "cli.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -281,69 +282,285 @@ KgExtractor *cli_load_extractor(const CliOptions *opt) {
 
 /* --- output ----------------------------------------------------------------- */
 
-/* -O writes to a temporary file beside the target (mkstemp), flushes and
- * fsyncs it, and renames it over the target, so readers of the target see
- * either the old file or the whole new one, never a half-written one. */
+/* -O FILE, when a regular file or none yet, is written to a temporary file
+ * beside it, DIR/.NAME.newskg-tmp.XXXXXX, that is flushed, fsynced and
+ * renamed over it, so readers of FILE see either the old file or the whole
+ * new one, never a half-written one.  The run holds a write lock (fcntl)
+ * on its temporary file until after the rename, and the system drops it
+ * however the run ends: a temporary file of FILE that no one holds a lock
+ * on was left by a run that was killed (SIGKILL, a crash), and the next
+ * run onto FILE removes it.  A FIFO or character device has no contents
+ * to replace and is written through. */
 
-int cli_output_open(CliOutput *out, const char *target, const Resume *resume) {
-  out->fh = stdout;
-  out->target = target;
-  out->tmp = NULL;
-  if (!target)
-    return 0;
-  const char *slash = strrchr(target, '/');
-  size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
-  size_t size = strlen(target) + sizeof "/.tmp.XXXXXX";
-  if (!(out->tmp = malloc(size))) {
-    cli_report(target, strerror(ENOMEM));
+#define TMP_MARK ".newskg-tmp."
+#define TMP_RANDOM "XXXXXX"
+
+/* Reports "newskg: target: what: the error of errno cause". */
+static void report_errno(const char *target, const char *what, int cause) {
+  char message[600];
+  snprintf(message, sizeof message, "%s%s%s", what, *what ? ": " : "",
+           strerror(cause ? cause : EIO));
+  cli_report(target, message);
+}
+
+/* The last part of path (after its last '/'). */
+static const char *base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
+/* The directory of path, owned: the part before base_name (with its '/'),
+ * or "."; NULL when out of memory. */
+static char *dir_name(const char *path) {
+  const char *base = base_name(path);
+  return base > path ? strndup(path, (size_t)(base - path)) : strdup(".");
+}
+
+/* What -O does with its target. */
+typedef enum { TARGET_REPLACE, TARGET_THROUGH, TARGET_REFUSED } TargetUse;
+
+/* How to write to target: replace the regular file *path (owned: target,
+ * or the file that a symbolic link target leads to) with *st its status,
+ * st_mode 0 when there is none yet; write through to the FIFO or character
+ * device; or nothing, after reporting why not. */
+static TargetUse target_use(const char *target, char **path, struct stat *st) {
+  *path = NULL;
+  int is_link = 0;
+  if (lstat(target, st) != 0) {
+    if (errno != ENOENT) {
+      report_errno(target, "", errno);
+      return TARGET_REFUSED;
+    }
+    memset(st, 0, sizeof *st);
+  } else if (S_ISLNK(st->st_mode)) {
+    is_link = 1;
+    if (stat(target, st) != 0) {
+      if (errno == ENOENT)
+        cli_report(target, "a symbolic link to nothing: newskg does not "
+                           "create a file through a link");
+      else
+        report_errno(target, "", errno);
+      return TARGET_REFUSED;
+    }
+  }
+  if (S_ISFIFO(st->st_mode) || S_ISCHR(st->st_mode))
+    return TARGET_THROUGH;
+  if (S_ISDIR(st->st_mode)) {
+    cli_report(target, "is a directory");
+    return TARGET_REFUSED;
+  }
+  if (st->st_mode && !S_ISREG(st->st_mode)) {
+    cli_report(target, "is a socket or block device: -O writes only to a "
+                       "regular file, a FIFO or a character device");
+    return TARGET_REFUSED;
+  }
+  *path = is_link ? realpath(target, NULL) : strdup(target);
+  if (!*path) {
+    report_errno(target, "", errno);
+    return TARGET_REFUSED;
+  }
+  return TARGET_REPLACE;
+}
+
+/* Opens the FIFO or character device target for writing, as it is. */
+static int open_through(CliOutput *out) {
+  int fd = open(out->target, O_WRONLY | O_NOCTTY);
+  if (fd < 0 || !(out->fh = fdopen(fd, "wb"))) {
+    report_errno(out->target, "cannot open", errno);
+    if (fd >= 0)
+      close(fd);
+    out->fh = stdout;
     return -1;
   }
-  snprintf(out->tmp, size, "%.*s.%s.XXXXXX", (int)dirlen, target,
-           target + dirlen);
-  int fd = mkstemp(out->tmp);
+  return 0;
+}
+
+/* Takes a lock of type (F_RDLCK or F_WRLCK) on the whole of the open file
+ * fd without waiting; returns 0, or -1 with errno set (EACCES or EAGAIN:
+ * another process holds one). */
+static int lock_whole(int fd, short type) {
+  struct flock lock;
+  memset(&lock, 0, sizeof lock);
+  lock.l_type = type;
+  lock.l_whence = SEEK_SET;
+  return fcntl(fd, F_SETLK, &lock);
+}
+
+/* Non-zero when path names the open file fd. */
+static int names_file(const char *path, int fd) {
+  struct stat named, opened;
+  return lstat(path, &named) == 0 && fstat(fd, &opened) == 0 &&
+         named.st_dev == opened.st_dev && named.st_ino == opened.st_ino;
+}
+
+/* Removes tmp, a temporary file of an -O run, when no run holds a lock on
+ * it, and says so.  One that cannot be opened is left alone: whose it is
+ * cannot be told. */
+static void remove_if_stale(const char *tmp) {
+  int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0)
+    return;
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+      lock_whole(fd, F_RDLCK) == 0) {
+    char message[200];
+    if (unlink(tmp) == 0)
+      snprintf(message, sizeof message,
+               "removed the temporary file of a run that was killed or "
+               "crashed (%lld bytes)",
+               (long long)st.st_size);
+    else
+      snprintf(message, sizeof message,
+               "cannot remove the temporary file of a run that was killed or "
+               "crashed: %s",
+               strerror(errno));
+    cli_report(tmp, message);
+  }
+  close(fd); /* drops the lock, after the unlink */
+}
+
+/* Removes the temporary files of path that killed runs left beside it. */
+static void remove_stale_temporaries(const char *path) {
+  const char *base = base_name(path);
+  int dirlen = (int)(base - path);
+  size_t marklen = strlen(base) + sizeof "." TMP_MARK - 1;
+  char *dir = dir_name(path);
+  char *mark = malloc(marklen + 1);
+  DIR *d = dir && mark ? opendir(dir) : NULL;
+  if (mark)
+    snprintf(mark, marklen + 1, ".%s" TMP_MARK, base);
+  struct dirent *entry;
+  while (d && (entry = readdir(d))) {
+    const char *name = entry->d_name;
+    if (strncmp(name, mark, marklen) != 0 ||
+        strlen(name + marklen) != sizeof TMP_RANDOM - 1)
+      continue;
+    size_t size = (size_t)dirlen + strlen(name) + 1;
+    char *tmp = malloc(size);
+    if (tmp) {
+      snprintf(tmp, size, "%.*s%s", dirlen, path, name);
+      remove_if_stale(tmp);
+    }
+    free(tmp);
+  }
+  if (d)
+    closedir(d);
+  free(mark);
+  free(dir);
+}
+
+/* Creates the temporary file of template (ending in TMP_RANDOM, which it
+ * fills in) and locks it; returns its descriptor, or -1 with errno set.
+ * Between the creation and the lock, another run may take the file for a
+ * killed run's and remove it: then its lock is held, or the name leads
+ * elsewhere, and another name is tried. */
+static int create_temporary(char *template) {
+  char *random = template + strlen(template) - (sizeof TMP_RANDOM - 1);
+  for (int tries = 0; tries < 100; tries++) {
+    memcpy(random, TMP_RANDOM, sizeof TMP_RANDOM - 1);
+    int fd = mkstemp(template);
+    if (fd < 0)
+      return -1;
+    /* a file system without locks (ENOLCK) keeps the file unlocked; no
+     * run can then take it for a killed run's either */
+    int taken =
+        lock_whole(fd, F_WRLCK) != 0 && (errno == EACCES || errno == EAGAIN);
+    if (!taken && names_file(template, fd))
+      return fd;
+    close(fd);
+  }
+  errno = EEXIST;
+  return -1;
+}
+
+/* Gives the temporary file fd the permission bits of old, the file it
+ * replaces, and its owner and group where this process may set them
+ * (root; or a group the user is in); or, when st_mode is 0 (no file yet),
+ * the mode a new file gets.  Set-id bits are not carried over. */
+static int take_mode(int fd, const struct stat *old) {
+  if (!old->st_mode) {
+    mode_t mask = umask(0);
+    umask(mask);
+    return fchmod(fd, 0666 & ~mask);
+  }
+  if (fchown(fd, old->st_uid, old->st_gid) != 0 &&
+      fchown(fd, (uid_t)-1, old->st_gid) != 0) {
+    /* best effort: the file is then the user's, with the old bits */
+  }
+  return fchmod(fd, old->st_mode & 0777);
+}
+
+/* Opens out->tmp, a new temporary file beside out->path, which replaces
+ * the file of status old. */
+static int open_temporary(CliOutput *out, const struct stat *old) {
+  const char *base = base_name(out->path);
+  int dirlen = (int)(base - out->path);
+  size_t size = strlen(out->path) + sizeof "." TMP_MARK TMP_RANDOM;
+  if (!(out->tmp = malloc(size))) {
+    report_errno(out->target, "", ENOMEM);
+    return -1;
+  }
+  snprintf(out->tmp, size, "%.*s.%s" TMP_MARK TMP_RANDOM, dirlen, out->path,
+           base);
+  int fd = create_temporary(out->tmp);
   if (fd < 0) {
-    char message[600];
-    snprintf(message, sizeof message, "cannot create a temporary file: %s",
-             strerror(errno));
-    cli_report(target, message);
+    report_errno(out->target, "cannot create a temporary file", errno);
     free(out->tmp);
     out->tmp = NULL;
     return -1;
   }
   cli_remove_on_interrupt(out->tmp);
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0 || !(out->fh = fdopen(fd, "wb"))) {
-    cli_report(target, strerror(errno));
+  if (take_mode(fd, old) != 0 || !(out->fh = fdopen(fd, "wb"))) {
+    report_errno(out->target, "", errno);
     close(fd);
     unlink(out->tmp);
     cli_remove_on_interrupt(NULL);
     free(out->tmp);
     out->tmp = NULL;
+    out->fh = stdout;
+    return -1;
+  }
+  return 0;
+}
+
+int cli_output_open(CliOutput *out, const char *target, const Resume *resume) {
+  out->fh = stdout;
+  out->target = target;
+  out->path = out->tmp = NULL;
+  if (!target)
+    return 0;
+  struct stat old;
+  TargetUse use = target_use(target, &out->path, &old);
+  if (use != TARGET_REPLACE)
+    return use == TARGET_THROUGH ? open_through(out) : -1;
+  remove_stale_temporaries(out->path);
+  if (open_temporary(out, &old) != 0) {
+    free(out->path);
+    out->path = NULL;
     return -1;
   }
   int error = resume ? resume_copy_kept(resume, target, out->fh) : 0;
   if (error) {
-    char message[600];
-    snprintf(message, sizeof message, "cannot copy what it holds: %s",
-             strerror(error));
-    cli_report(target, message);
+    report_errno(target, "cannot copy what it holds", error);
     cli_output_close(out, 0);
     return -1;
   }
   return 0;
 }
 
-int cli_output_close(CliOutput *out, int commit) {
-  if (!out->tmp) {
-    if (!commit) /* the failure that stopped the run is reported already */
-      return -1;
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      cli_report("(standard output)", strerror(errno ? errno : EIO));
-      return -1;
-    }
-    return 0;
+/* Makes the rename of a file in the directory of path durable. */
+static void sync_directory(const char *path) {
+  char *dir = dir_name(path);
+  int fd = dir ? open(dir, O_RDONLY) : -1;
+  if (fd >= 0) {
+    (void)fsync(fd);
+    close(fd);
   }
+  free(dir);
+}
+
+/* cli_output_close of a temporary file. */
+static int close_replacing(CliOutput *out, int commit) {
   const char *failed = commit ? NULL : "not committed";
   int cause = 0;
   errno = 0;
@@ -351,34 +568,56 @@ int cli_output_close(CliOutput *out, int commit) {
     failed = "write error", cause = errno;
   if (!failed && fsync(fileno(out->fh)) != 0)
     failed = "cannot sync", cause = errno;
+  if (!failed && rename(out->tmp, out->path) != 0)
+    failed = "cannot rename the temporary file", cause = errno;
+  /* closed only now: closing drops the lock that tells other runs the
+   * temporary file is in use */
   if (fclose(out->fh) != 0 && !failed)
     failed = "cannot close", cause = errno;
-  if (!failed && rename(out->tmp, out->target) != 0)
-    failed = "cannot rename the temporary file", cause = errno;
   if (failed) {
-    if (commit) {
-      char message[600];
-      snprintf(message, sizeof message, "%s: %s", failed,
-               strerror(cause ? cause : EIO));
-      cli_report(out->target, message);
-    }
+    if (commit)
+      report_errno(out->target, failed, cause);
     unlink(out->tmp);
   } else {
-    /* make the rename itself durable; the file is complete either way */
-    const char *slash = strrchr(out->target, '/');
-    char *dir = slash ? strndup(out->target, (size_t)(slash - out->target) + 1)
-                      : strdup(".");
-    int fd = dir ? open(dir, O_RDONLY) : -1;
-    if (fd >= 0) {
-      (void)fsync(fd);
-      close(fd);
-    }
-    free(dir);
+    sync_directory(out->path);
   }
   cli_remove_on_interrupt(NULL);
   free(out->tmp);
   out->tmp = NULL;
   return failed ? -1 : 0;
+}
+
+/* cli_output_close of a FIFO or device written through: what was written
+ * is there either way. */
+static int close_through(CliOutput *out, int commit) {
+  errno = 0;
+  int failed = fflush(out->fh) != 0 || ferror(out->fh);
+  int cause = errno;
+  if (fclose(out->fh) != 0 && !failed)
+    failed = 1, cause = errno;
+  if (failed && commit)
+    report_errno(out->target, "write error", cause);
+  return failed || !commit ? -1 : 0;
+}
+
+/* cli_output_close of standard output. */
+static int close_stdout(int commit) {
+  if (!commit) /* the failure that stopped the run is reported already */
+    return -1;
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    cli_report("(standard output)", strerror(errno ? errno : EIO));
+    return -1;
+  }
+  return 0;
+}
+
+int cli_output_close(CliOutput *out, int commit) {
+  int status = out->tmp      ? close_replacing(out, commit)
+               : out->target ? close_through(out, commit)
+                             : close_stdout(commit);
+  free(out->path);
+  out->path = NULL;
+  return status;
 }
 
 /* --- signals -------------------------------------------------------------- */

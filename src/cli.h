@@ -10,8 +10,8 @@
  * holds those messages, the options both extracting commands take (their
  * getopt_long entries are CLI_EXTRACT_LONGOPTS and CLI_EXTRACT_SHORTOPTS),
  * the data directory and the extractor they load, the run of a corpus into
- * a Sink, the -O output file that is replaced whole or not at all, and the
- * signals that stop a run.
+ * a Sink, the -O output file that is replaced whole or not at all (or a
+ * FIFO or device written through), and the signals that stop a run.
  */
 #ifndef NEWSKG_CLI_H
 #define NEWSKG_CLI_H
@@ -140,25 +140,34 @@ const char *cli_data_dir(const char *option, const char *probe);
  *  reporting why not. */
 KgExtractor *cli_load_extractor(const CliOptions *opt);
 
-/** Where a command's output goes: standard output, or -O FILE written as
- *  a temporary file beside it that replaces it whole on success. */
+/** Where a command's output goes: standard output, or -O FILE.  A regular
+ *  FILE (or none yet) is written as a temporary file beside it,
+ *  .NAME.newskg-tmp.XXXXXX, locked while the run lasts, that replaces it
+ *  whole on success; a FIFO or character device is written through; a
+ *  symbolic link is followed to the file it leads to. */
 typedef struct {
   FILE *fh;           ///< the stream written to
   const char *target; ///< -O FILE, or NULL for stdout
-  char *tmp;          ///< owned temporary path, NULL for stdout
+  char *path;         ///< owned: the file replaced (target, or where the
+                      ///< link target leads), NULL unless replacing
+  char *tmp;          ///< owned temporary path, NULL unless replacing
 } CliOutput;
 
-/** Opens the output: standard output when target is NULL, else a new
- *  temporary file (mkstemp) beside target, which starts with the articles
- *  of target that resume (or NULL) keeps.  Returns 0, or -1 after
- *  reporting why not. */
+/** Opens the output: standard output when target is NULL; target itself
+ *  when it is a FIFO or character device; else, after removing the
+ *  temporary files of target that killed runs left (with a message), a new
+ *  temporary file beside it, which starts with the articles of target
+ *  that resume (or NULL) keeps and has the permission bits (and where it
+ *  may, the owner and group) of the file it replaces.  A directory, socket,
+ *  block device or symbolic link to nothing is refused.  Returns 0, or -1
+ *  after reporting why not. */
 int cli_output_open(CliOutput *out, const char *target, const Resume *resume);
 
 /** Finishes the output: with commit, flushes, fsyncs and renames the
- *  temporary file onto the target (or flushes standard output); without,
- *  throws the temporary file away, leaving the target untouched.  Returns
- *  0 when committed, else -1 (after reporting why, when commit was
- *  asked). */
+ *  temporary file onto the file it replaces (or flushes standard output,
+ *  or the FIFO or device written through); without, throws the temporary
+ *  file away, leaving the target untouched.  Returns 0 when committed,
+ *  else -1 (after reporting why, when commit was asked). */
 int cli_output_close(CliOutput *out, int commit);
 
 /** From now on, the first SIGINT, SIGTERM or SIGHUP asks cli_run_corpus

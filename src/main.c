@@ -23,9 +23,11 @@
  *        run: the articles read by then were finished and written whole,
  *        and -O FILE holds them (--resume carries on from there).
  *
- * -O writes to a temporary file beside the target (mkstemp), flushes and
- * fsyncs it, and renames it over the target, so readers of the target see
- * either the old file or the whole new one, never a half-written one
+ * -O writes to a temporary file beside the target, .NAME.newskg-tmp.XXXXXX,
+ * flushes and fsyncs it, and renames it over the target, so readers of the
+ * target see either the old file or the whole new one, never a
+ * half-written one; the next run onto the target removes the temporary
+ * file of a killed run.  A FIFO or character device is written through
  * (cli_output_open, which `newskg parse` shares).
  */
 #ifndef _POSIX_C_SOURCE
@@ -227,8 +229,15 @@ static int names_one_article(const CliOptions *opt, int nargs, char **args) {
 static Resume *open_resume(const CliOptions *opt, const char *output, int *failed) {
   int error;
   long line;
-  Resume *resume = resume_open(output, &error, &line);
+  struct stat st;
   *failed = 0;
+  if (stat(output, &st) == 0 && !S_ISREG(st.st_mode)) {
+    fprintf(stderr, "%s: %s: cannot resume: not a regular file\n", PROGRAM,
+            output);
+    *failed = 1;
+    return NULL;
+  }
+  Resume *resume = resume_open(output, &error, &line);
   if (resume) {
     if (!opt->quiet)
       fprintf(stderr,

@@ -124,8 +124,7 @@ touch "$work/o2/plain"
 "$NEWSKG" -q -O "$work/o2/plain/out.ttl" "$sample" >/dev/null 2>&1
 expect_status "-O below a plain file" 2 $?
 
-# the target is a directory: the graph is written, the rename fails, and the
-# temporary file must go
+# the target is a directory: refused, and no temporary file is left
 mkdir "$work/o3" "$work/o3/target"
 "$NEWSKG" -q -O "$work/o3/target" "$sample" >/dev/null 2>"$work/err"
 expect_status "-O onto a directory" 2 $?

@@ -40,25 +40,56 @@
 
 /* --- messages ------------------------------------------------------------ */
 
+size_t cli_vformat_message(char *line, const char *format, va_list ap) {
+  char text[CLI_MESSAGE_MAX];
+  int n = vsnprintf(text, sizeof text, format, ap);
+  size_t len = n < 0                     ? 0
+               : (size_t)n < sizeof text ? (size_t)n
+                                         : sizeof text - 1; /* cut */
+  size_t prefix = strlen(PROGRAM ": ");
+  memcpy(line, PROGRAM ": ", prefix);
+  len = prefix + kg_escape(text, len, line + prefix);
+  line[len++] = '\n';
+  line[len] = '\0';
+  return len;
+}
+
+size_t cli_format_message(char *line, const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  size_t len = cli_vformat_message(line, format, ap);
+  va_end(ap);
+  return len;
+}
+
+void cli_message(const char *format, ...) {
+  char line[CLI_LINE_SIZE];
+  va_list ap;
+  va_start(ap, format);
+  size_t len = cli_vformat_message(line, format, ap);
+  va_end(ap);
+  /* one write, as fprintf made it: lines of processes sharing standard
+   * error stay whole */
+  fwrite(line, 1, len, stderr);
+}
+
 void cli_report_error(const char *file, const KgError *err) {
   const char *where = err->file[0] ? err->file : file;
   if (err->line > 0)
-    fprintf(stderr, "%s: %s:%ld: %s\n", PROGRAM, where, err->line,
-            err->message);
+    cli_message("%s:%ld: %s", where, err->line, err->message);
   else if (err->offset >= 0)
-    fprintf(stderr, "%s: %s: byte %ld: %s\n", PROGRAM, where, err->offset,
-            err->message);
+    cli_message("%s: byte %ld: %s", where, err->offset, err->message);
   else
-    fprintf(stderr, "%s: %s: %s\n", PROGRAM, where, err->message);
+    cli_message("%s: %s", where, err->message);
 }
 
 void cli_report(const char *file, const char *message) {
-  fprintf(stderr, "%s: %s: %s\n", PROGRAM, file, message);
+  cli_message("%s: %s", file, message);
 }
 
 int cli_usage_error(const char *message) {
   if (message)
-    fprintf(stderr, "%s: %s\n", PROGRAM, message);
+    cli_message("%s", message);
   fprintf(stderr, "Try '%s --help' for more information.\n", PROGRAM);
   return EXIT_FATAL;
 }
@@ -66,11 +97,11 @@ int cli_usage_error(const char *message) {
 int cli_bad_option(char **argv, int c) {
   const char *arg = argv[optind - 1];
   if (c == ':')
-    fprintf(stderr, "%s: option '%s' needs an argument\n", PROGRAM, arg);
+    cli_message("option '%s' needs an argument", arg);
   else if (optopt && strncmp(arg, "--", 2) != 0)
-    fprintf(stderr, "%s: unknown option '-%c'\n", PROGRAM, optopt);
+    cli_message("unknown option '-%c'", optopt);
   else
-    fprintf(stderr, "%s: unknown option '%s'\n", PROGRAM, arg);
+    cli_message("unknown option '%s'", arg);
   return cli_usage_error(NULL);
 }
 
@@ -147,8 +178,7 @@ static int input_option(CliOptions *opt, int c, const char *arg) {
       opt->input = (InputFormat)i;
       return -1;
     }
-    fprintf(stderr, "%s: unknown input format '%s' (text, jsonl)\n", PROGRAM,
-            arg);
+    cli_message("unknown input format '%s' (text, jsonl)", arg);
     return cli_usage_error(NULL);
   }
   unsigned long long n;
@@ -177,13 +207,11 @@ int cli_number_option(const char *name, const char *arg,
     return -1;
   }
   if (units && most % (1ULL << 30) == 0)
-    fprintf(stderr,
-            "%s: invalid argument '%s': %s wants a number from %llu to %lluG\n",
-            PROGRAM, arg, name, least, most >> 30);
+    cli_message("invalid argument '%s': %s wants a number from %llu to %lluG",
+                arg, name, least, most >> 30);
   else
-    fprintf(stderr,
-            "%s: invalid argument '%s': %s wants a number from %llu to %llu\n",
-            PROGRAM, arg, name, least, most);
+    cli_message("invalid argument '%s': %s wants a number from %llu to %llu",
+                arg, name, least, most);
   return cli_usage_error(NULL);
 }
 
@@ -209,7 +237,7 @@ int cli_option(CliOptions *opt, int c, const char *arg) {
   case OPT_PROVENANCE:
     if (!(wrong = extract_option(&opt->extract, c, arg)))
       return -1;
-    fprintf(stderr, "%s: invalid argument '%s': %s\n", PROGRAM, arg, wrong);
+    cli_message("invalid argument '%s': %s", arg, wrong);
     return cli_usage_error(NULL);
   case OPT_EXPLAIN:
     opt->explain = 1;

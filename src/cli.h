@@ -6,7 +6,9 @@
  *
  *     newskg: FILE[:LINE]: message
  *
- * with the exit codes of main.c (0, EXIT_INPUT, EXIT_FATAL).  This module
+ * one line each, whatever the file names, arguments and stored text it
+ * quotes hold (cli_message escapes their control characters), with the
+ * exit codes of main.c (0, EXIT_INPUT, EXIT_FATAL).  This module
  * holds those messages, the options both extracting commands take (their
  * getopt_long entries are CLI_EXTRACT_LONGOPTS and CLI_EXTRACT_SHORTOPTS),
  * the data directory and the extractor they load, the run of a corpus into
@@ -17,13 +19,16 @@
 #define NEWSKG_CLI_H
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
+#include "error.h"
 #include "input.h"
 #include "newskg.h"
 #include "resume.h"
 #include "sink.h"
+#include "utf8.h"
 
 #define PROGRAM "newskg"
 
@@ -92,6 +97,25 @@ typedef struct {
   int explain;              ///< --explain
   int quiet;                ///< -q
 } CliOptions;
+
+/* The most bytes of a message's text (a path of PATH_MAX and what is said
+ * of it); a longer one is cut.  A line of it, escaped, takes at most
+ * CLI_LINE_SIZE bytes. */
+#define CLI_MESSAGE_MAX 4608
+#define CLI_LINE_SIZE (sizeof PROGRAM ": \n" + KG_ESCAPE_SIZE(CLI_MESSAGE_MAX))
+
+/** Writes "newskg: MESSAGE\n" to line (CLI_LINE_SIZE bytes), NUL-terminated:
+ *  the message of format and ap with its control characters and invalid
+ *  UTF-8 escaped (kg_escape), so that a file name, argument or stored text
+ *  it quotes can neither forge a line of its own nor send the terminal a
+ *  command.  Returns the line's length. */
+size_t cli_vformat_message(char *line, const char *format, va_list ap);
+
+/** cli_vformat_message with the arguments. */
+size_t cli_format_message(char *line, const char *format, ...) KG_PRINTF(2, 3);
+
+/** Writes the line of cli_format_message to standard error, whole. */
+void cli_message(const char *format, ...) KG_PRINTF(1, 2);
 
 /** "newskg: FILE[:LINE][: byte N]: message" for a library error; file
  *  names the input when the error record names none. */

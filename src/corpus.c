@@ -20,12 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "graph.h"
 #include "pipeline.h"
 #include "repair.h"
 #include "serialize.h"
 
-#define PROGRAM "newskg"
 #define WINDOW_PER_WORKER 8
 
 /* One article on its way through the pipeline. */
@@ -86,15 +86,17 @@ static FILE *notes_stream(Notes *notes) {
 /* Notes a message about the article: "newskg: PLACE: [byte N: ]message". */
 static void note(const Job *job, Notes *notes, long offset,
                  const char *message) {
-  char where[4200];
+  char where[4200], line[CLI_LINE_SIZE];
   place(&job->article, where, sizeof where);
   FILE *out = notes_stream(notes);
   if (!out)
     return;
+  size_t len;
   if (offset >= 0)
-    fprintf(out, "%s: %s: byte %ld: %s\n", PROGRAM, where, offset, message);
+    len = cli_format_message(line, "%s: byte %ld: %s", where, offset, message);
   else
-    fprintf(out, "%s: %s: %s\n", PROGRAM, where, message);
+    len = cli_format_message(line, "%s: %s", where, message);
+  fwrite(line, 1, len, out);
 }
 
 /* Notes that the article failed, and counts it as skipped for why. */
@@ -251,16 +253,16 @@ static void work(void *arg, size_t worker, void *ctx) {
     job->tally.errors = 1; /* the emitter reports it */
 }
 
-/* Writes a message to standard error, through the progress line. */
+/* Writes a message (cli_message's line) to standard error, through the
+ * progress line. */
+static void say(Run *run, const char *format, ...) KG_PRINTF(2, 3);
 static void say(Run *run, const char *format, ...) {
-  char text[4608];
+  char line[CLI_LINE_SIZE];
   va_list ap;
   va_start(ap, format);
-  int n = vsnprintf(text, sizeof text, format, ap);
+  size_t len = cli_vformat_message(line, format, ap);
   va_end(ap);
-  if (n > 0)
-    progress_write(run->progress, text,
-                   (size_t)n < sizeof text ? (size_t)n : sizeof text - 1);
+  progress_write(run->progress, line, len);
 }
 
 /* Hands the job's graph to the sink; returns 0, or -1 when the sink
@@ -276,10 +278,10 @@ static int keep_graph(Run *run, Job *job) {
   if (status == SINK_OK)
     return 0;
   if (status == SINK_FATAL) {
-    say(run, "%s: %s\n", PROGRAM, why);
+    say(run, "%s", why);
     run->fatal = 1;
   } else {
-    say(run, "%s: %s: %s\n", PROGRAM, where, why);
+    say(run, "%s: %s", where, why);
     run->failed = 1;
     job->tally.errors = 1;
   }
@@ -294,7 +296,7 @@ static int emit(void *arg, void *ctx) {
   if (job->notes_len)
     progress_write(run->progress, job->notes, job->notes_len);
   else if (job->tally.errors)
-    say(run, "%s: %s: %s\n", PROGRAM, job->article.name, strerror(ENOMEM));
+    say(run, "%s: %s", job->article.name, strerror(ENOMEM));
   if (job->tally.errors) {
     run->failed = 1;
   } else if (run->fatal) {
@@ -302,8 +304,8 @@ static int emit(void *arg, void *ctx) {
   } else if (keep_graph(run, job) == 0 && run->opt->per_article) {
     char where[4200];
     place(&job->article, where, sizeof where);
-    say(run, "%s: %s: %zu entities, %zu relations\n", PROGRAM, where,
-        job->tally.entities, job->tally.relations);
+    say(run, "%s: %zu entities, %zu relations", where, job->tally.entities,
+        job->tally.relations);
   }
   progress_add(run->progress, &job->tally);
   job_free(job);
@@ -345,9 +347,9 @@ static void say_input_changed(Run *run, const Article *a) {
   if (a != NULL)
     place(a, where, sizeof where);
   say(run,
-      "%s: --resume: the input has changed: %s%s the output's article %zu, "
-      "<%s>; nothing written (run again without --resume)\n",
-      PROGRAM, where, a != NULL ? " is not" : " before", number, graph);
+      "--resume: the input has changed: %s%s the output's article %zu, <%s>; "
+      "nothing written (run again without --resume)",
+      where, a != NULL ? " is not" : " before", number, graph);
 }
 
 /* Reads the articles into the pipeline until the input ends, the run
@@ -392,14 +394,14 @@ static FeedEnd feed(Pipeline *p, Input *in, Run *run) {
 static int make_writers(Run *run) {
   size_t n = run->opt->workers;
   if (!(run->writers = calloc(n, sizeof *run->writers))) {
-    say(run, "%s: %s\n", PROGRAM, strerror(ENOMEM));
+    say(run, "%s", strerror(ENOMEM));
     return -1;
   }
   for (size_t i = 0; i < n; i++) {
     KgError err;
     memset(&err, 0, sizeof err);
     if (kg_writer_new(run->sink->format, &run->writers[i], &err) != KG_OK) {
-      say(run, "%s: %s\n", PROGRAM, err.message);
+      say(run, "%s", err.message);
       return -1;
     }
   }
@@ -422,14 +424,14 @@ CorpusStatus corpus_run(const KgExtractor *ex, const CorpusOptions *opt,
     p = pipeline_start(opt->workers, WINDOW_PER_WORKER * opt->workers, work,
                        emit, &run);
     if (!p) {
-      say(&run, "%s: cannot start %zu threads\n", PROGRAM, opt->workers);
+      say(&run, "cannot start %zu threads", opt->workers);
       fatal = 1;
     }
   }
   if (p) {
     FeedEnd end = feed(p, in, &run);
     if (end == FEED_NO_MEMORY)
-      say(&run, "%s: %s\n", PROGRAM, strerror(ENOMEM));
+      say(&run, "%s", strerror(ENOMEM));
     fatal = end != FEED_DONE;
     if (pipeline_finish(p) != 0)
       fatal = 1;

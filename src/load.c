@@ -140,11 +140,10 @@ static void print_summary(const SinkCounts *n, const char *where, int gsp,
   if (gsp)
     snprintf(requests, sizeof requests, ", %zu requests, %zu retries",
              n->requests, n->retries);
-  fprintf(stderr,
-          "%s: loaded %zu articles, %zu triples into %s, %zu failed%s, "
-          "%.2f s, %.0f triples/s\n",
-          PROGRAM, n->articles, n->triples, where, n->failed, requests, seconds,
-          seconds > 0 ? (double)n->triples / seconds : 0.0);
+  cli_message("loaded %zu articles, %zu triples into %s, %zu failed%s, "
+              "%.2f s, %.0f triples/s",
+              n->articles, n->triples, where, n->failed, requests, seconds,
+              seconds > 0 ? (double)n->triples / seconds : 0.0);
 }
 
 /* The endpoint's credentials: --credentials FILE, else the environment,

@@ -240,19 +240,16 @@ static Resume *open_resume(const CliOptions *opt, const char *output, int *faile
   Resume *resume = resume_open(output, &error, &line);
   if (resume) {
     if (!opt->quiet)
-      fprintf(stderr,
-              "%s: %s: resuming after %zu articles (the last one it held is "
-              "written again)\n",
-              PROGRAM, output, resume_kept_articles(resume));
+      cli_message("%s: resuming after %zu articles (the last one it held "
+                  "is written again)",
+                  output, resume_kept_articles(resume));
   } else if (error == EINVAL) {
-    fprintf(stderr,
-            "%s: %s:%ld: cannot resume: not N-Quads with one named graph "
-            "per article\n",
-            PROGRAM, output, line);
+    cli_message("%s:%ld: cannot resume: not N-Quads with one named graph "
+                "per article",
+                output, line);
     *failed = 1;
   } else if (error != ENOENT) {
-    fprintf(stderr, "%s: %s: cannot resume: %s\n", PROGRAM, output,
-            strerror(error));
+    cli_message("%s: cannot resume: %s", output, strerror(error));
     *failed = 1;
   }
   return resume;
@@ -302,9 +299,8 @@ static int output_format(KgFormat *format, const char *arg) {
     *format = (KgFormat)i;
     return -1;
   }
-  fprintf(stderr,
-          "%s: unknown output format '%s' (turtle, ntriples, nquads, dot)\n",
-          PROGRAM, arg);
+  cli_message("unknown output format '%s' (turtle, ntriples, nquads, dot)",
+              arg);
   return cli_usage_error(NULL);
 }
 

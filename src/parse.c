@@ -242,15 +242,13 @@ static void job_free(Job *job) {
 
 /* Adds "newskg: NAME[: byte N]: message" to the job's messages. */
 static void note(Job *job, const char *name, long offset, const char *message) {
-  char where[48] = "";
+  char line[CLI_LINE_SIZE];
+  size_t len;
   if (offset >= 0)
-    snprintf(where, sizeof where, ": byte %ld", offset);
-  buf_puts(&job->notes, PROGRAM ": ");
-  buf_puts(&job->notes, name);
-  buf_puts(&job->notes, where);
-  buf_puts(&job->notes, ": ");
-  buf_puts(&job->notes, message);
-  buf_put(&job->notes, "\n", 1);
+    len = cli_format_message(line, "%s: byte %ld: %s", name, offset, message);
+  else
+    len = cli_format_message(line, "%s: %s", name, message);
+  buf_put(&job->notes, line, len);
 }
 
 /* Notes the bytes repair_text replaced, as `newskg FILE...` does. */
@@ -732,8 +730,7 @@ static int parse_option(ParseOptions *po, int c, const char *arg, char **argv) {
       po->input = (ParseInput)i;
       return -1;
     }
-    fprintf(stderr, "%s: unknown input format '%s' (text, conllu)\n", PROGRAM,
-            arg);
+    cli_message("unknown input format '%s' (text, conllu)", arg);
     return cli_usage_error(NULL);
   case OPT_MODELS:
     po->models = arg;

@@ -4,8 +4,9 @@
  *
  *   - SELECT: an aligned text table (default), CSV (RFC 4180) or SPARQL
  *     1.1 Query Results JSON.  The table shows an IRI as <IRI>, a literal
- *     as its text and an unbound variable as nothing, then "(N rows)"; CSV
- *     and JSON are rasqal's own writers.
+ *     as its text (line breaks and tabs as spaces, other control
+ *     characters escaped as in messages) and an unbound variable as
+ *     nothing, then "(N rows)"; CSV and JSON are rasqal's own writers.
  *   - ASK: true or false (table and CSV), or the JSON boolean form.
  *   - CONSTRUCT and DESCRIBE: the graph as N-Triples, whatever the format.
  *
@@ -59,8 +60,27 @@ static size_t width(const char *s) {
   return n;
 }
 
-/* A cell's text for the table, owned: <IRI>, a literal's text, _:blank,
- * or "" for an unbound variable; line breaks and tabs become spaces. */
+/* text (owned; NULL when memory ran out) as the table shows it, owned:
+ * line breaks and tabs become spaces, which keep a row on one line, and
+ * every other control character and byte of invalid UTF-8 is escaped
+ * (kg_escape), so that a stored literal cannot send the terminal a
+ * command.  NULL when out of memory. */
+static char *shown(char *text) {
+  if (!text)
+    return NULL;
+  for (char *p = text; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  size_t len = strlen(text);
+  char *escaped = malloc(KG_ESCAPE_SIZE(len));
+  if (escaped)
+    kg_escape(text, len, escaped);
+  free(text);
+  return escaped;
+}
+
+/* A cell's text for the table, owned (shown): <IRI>, a literal's text,
+ * _:blank, or "" for an unbound variable. */
 static char *cell_text(librdf_node *node) {
   char *text = NULL;
   if (!node) {
@@ -79,10 +99,7 @@ static char *cell_text(librdf_node *node) {
     if ((text = malloc(size)))
       snprintf(text, size, "_:%s", id);
   }
-  for (char *p = text; p && *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
-      *p = ' ';
-  return text;
+  return shown(text);
 }
 
 /* Writes text, padded with spaces to w columns unless it ends the line,
@@ -227,14 +244,13 @@ static int run_query(const char *storage, const char *name, const char *options,
       q ? librdf_model_query_execute(store_model(s), q) : NULL;
   if (!r) {
     const char *m = store_last_message(s);
-    fprintf(stderr, "%s: query: %s\n", PROGRAM,
-            m[0] ? m
-            : q  ? "cannot run the query"
-                 : "cannot parse the query");
+    cli_message("query: %s", m[0] ? m
+                             : q  ? "cannot run the query"
+                                  : "cannot parse the query");
     status = EXIT_FATAL;
   } else if (print_answer(s, r, format) != 0) {
-    fprintf(stderr, "%s: query: cannot write the answer%s%s\n", PROGRAM,
-            store_last_message(s)[0] ? ": " : "", store_last_message(s));
+    cli_message("query: cannot write the answer%s%s",
+                store_last_message(s)[0] ? ": " : "", store_last_message(s));
     status = EXIT_FATAL;
   }
   if (r)
@@ -270,8 +286,7 @@ int query_main(int argc, char **argv) {
       break;
     case OPT_FORMAT:
       if ((i = cli_find_name(format_names, 3, optarg)) < 0) {
-        fprintf(stderr, "%s: unknown answer format '%s' (table, csv, json)\n",
-                PROGRAM, optarg);
+        cli_message("unknown answer format '%s' (table, csv, json)", optarg);
         return cli_usage_error(NULL);
       }
       format = (ResultFormat)i;

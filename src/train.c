@@ -74,8 +74,8 @@ static int min_weight_option(const char *name, const char *arg, float *out) {
     *out = (float)w;
     return -1;
   }
-  fprintf(stderr, "%s: invalid argument '%s': %s wants a number from 0 to "
-          "1000\n", PROGRAM, arg, name);
+  cli_message("invalid argument '%s': %s wants a number from 0 to 1000", arg,
+              name);
   return cli_usage_error(NULL);
 }
 

@@ -105,3 +105,47 @@ size_t kg_utf8_length(const char *s, size_t n) {
       continuations++;
   return n - continuations;
 }
+
+/* Writes the escape of code point cp, or of byte b of a malformed sequence
+ * (cp < 0), to out; returns its length, 0 for a character left as it is. */
+static size_t escape_one(long cp, unsigned char b, char *out) {
+  static const char hex[] = "0123456789abcdef";
+  const char *named = cp == '\\'   ? "\\\\"
+                      : cp == '\t' ? "\\t"
+                      : cp == '\n' ? "\\n"
+                      : cp == '\r' ? "\\r"
+                                   : NULL;
+  if (named) {
+    memcpy(out, named, 2);
+    return 2;
+  }
+  if (cp < 0x20 || cp == 0x7F) { /* a malformed byte too (cp < 0) */
+    unsigned v = cp < 0 ? (unsigned)b : (unsigned)cp;
+    memcpy(out, "\\x", 2);
+    out[2] = hex[v >> 4];
+    out[3] = hex[v & 0xF];
+    return 4;
+  }
+  if (cp >= 0x80 && cp <= 0x9F) {
+    memcpy(out, "\\u00", 4);
+    out[4] = hex[cp >> 4];
+    out[5] = hex[cp & 0xF];
+    return 6;
+  }
+  return 0;
+}
+
+size_t kg_escape(const char *s, size_t n, char *out) {
+  size_t len = 0, size;
+  for (size_t i = 0; i < n; i += size) {
+    long cp = kg_utf8_decode(s + i, n - i, &size);
+    size_t escaped = escape_one(cp, (unsigned char)s[i], out + len);
+    if (escaped == 0) {
+      memcpy(out + len, s + i, size);
+      escaped = size;
+    }
+    len += escaped;
+  }
+  out[len] = '\0';
+  return len;
+}

@@ -4,7 +4,8 @@
  * surrogates, code points past U+10FFFF, truncated and stray continuation
  * bytes), and the three scans that take ASCII eight bytes at a time,
  * kg_utf8_check, kg_utf8_length and kg_text_check, against
- * byte-at-a-time references on random text of every length and alignment.
+ * byte-at-a-time references on random text of every length and alignment;
+ * kg_escape on each kind of byte it escapes and on what it leaves alone.
  */
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
@@ -142,12 +143,75 @@ static void test_scans_stop_at_the_bad_byte(void) {
   CU_ASSERT_EQUAL(kg_utf8_length("\xe2\x80\x9cHi\xe2\x80\x9d", 8), 4);
 }
 
+/* kg_escape of the len bytes of s is want, within KG_ESCAPE_SIZE(len). */
+static void expect_escape(const char *s, size_t len, const char *want) {
+  char out[256];
+  memset(out, '#', sizeof out);
+  CU_ASSERT_FATAL(KG_ESCAPE_SIZE(len) < sizeof out);
+  size_t got = kg_escape(s, len, out);
+  CU_ASSERT_STRING_EQUAL(out, want);
+  CU_ASSERT_EQUAL(got, strlen(want));
+  CU_ASSERT(got < KG_ESCAPE_SIZE(len));
+  CU_ASSERT_EQUAL(out[KG_ESCAPE_SIZE(len)], '#'); /* nothing written past */
+}
+
+/* The same for a string literal, NUL bytes in it included. */
+#define EXPECT_ESCAPE(literal, want)                                           \
+  expect_escape(literal, sizeof literal - 1, want)
+
+static void test_escape_leaves_printable_text(void) {
+  EXPECT_ESCAPE("", "");
+  EXPECT_ESCAPE("newskg: samples/a b.txt", "newskg: samples/a b.txt");
+  /* é, NO-BREAK SPACE (the first printable after the C1 controls), 北京,
+   * U+FFFD, an emoji */
+#define PRINTABLE                                                              \
+  "R\xc3\xa9my\xc2\xa0\xe5\x8c\x97\xe4\xba\xac\xef\xbf\xbd\xf0\x9f\x98\x80"
+  EXPECT_ESCAPE(PRINTABLE, PRINTABLE);
+#undef PRINTABLE
+  expect_escape("ab", 1, "a"); /* stops at n */
+}
+
+static void test_escape_controls(void) {
+  EXPECT_ESCAPE("a\tb\nc\rd", "a\\tb\\nc\\rd");
+  EXPECT_ESCAPE("evil\n\x1b[31mname", "evil\\n\\x1b[31mname");
+  EXPECT_ESCAPE("\0\x01\x07\x08\x0b\x0c\x1f",
+                "\\x00\\x01\\x07\\x08\\x0b\\x0c\\x1f");
+  EXPECT_ESCAPE(" ~\x7f", " ~\\x7f"); /* DEL; space and ~ stay */
+  /* C1 controls as characters: U+0080, CSI U+009B (erase line), U+009F */
+  EXPECT_ESCAPE("\xc2\x80\xc2\x9bK\xc2\x9f", "\\u0080\\u009bK\\u009f");
+  EXPECT_ESCAPE("a\\x1b", "a\\\\x1b"); /* not an escape: the text */
+}
+
+static void test_escape_invalid_utf8(void) {
+  EXPECT_ESCAPE("\x9bK", "\\x9bK"); /* CSI as one byte: not UTF-8 */
+  EXPECT_ESCAPE("\xff\xfe", "\\xff\\xfe");
+  EXPECT_ESCAPE("\xc0\xaf", "\\xc0\\xaf");                   /* overlong */
+  EXPECT_ESCAPE("\xed\xa0\x80", "\\xed\\xa0\\x80");          /* surrogate */
+  EXPECT_ESCAPE("\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80"); /* > U+10FFFF */
+  /* truncated sequences, at the end and before other text */
+  EXPECT_ESCAPE("a\xe2\x82", "a\\xe2\\x82");
+  EXPECT_ESCAPE("\xc3(\xe2\x82\xac", "\\xc3(\xe2\x82\xac");
+  EXPECT_ESCAPE("\xf0\x9f\x98", "\\xf0\\x9f\\x98");
+}
+
+static void test_escape_worst_case_fits(void) {
+  char text[50];
+  memset(text, 0x1b, sizeof text);
+  char out[KG_ESCAPE_SIZE(sizeof text)];
+  CU_ASSERT_EQUAL(kg_escape(text, sizeof text, out), sizeof out - 1);
+  CU_ASSERT_EQUAL(strncmp(out, "\\x1b\\x1b", 8), 0);
+}
+
 int main(void) {
   static const KgTest tests[] = {
       {"decode", test_decode},
       {"scans match references", test_scans_match_references},
       {"text check matches its reference", test_text_check_matches_reference},
-      {"scans stop at the bad byte", test_scans_stop_at_the_bad_byte}};
+      {"scans stop at the bad byte", test_scans_stop_at_the_bad_byte},
+      {"escape leaves printable text", test_escape_leaves_printable_text},
+      {"escape controls", test_escape_controls},
+      {"escape invalid UTF-8", test_escape_invalid_utf8},
+      {"escape's worst case fits", test_escape_worst_case_fits}};
   static const KgSuite suites[] = {{"utf8", NULL, NULL, KG_TESTS(tests)}};
   return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

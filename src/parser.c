@@ -68,6 +68,10 @@ struct KgParserStateImpl {
   uint64_t *role_features; ///< role_scores' features, and the row of each
   uint32_t *role_at;
   size_t role_features_cap;
+  float *pairs;      ///< row 0: a step's scores; row 1 + d: stack_features
+                     ///< of the word at stack[d], when pair_of[d] is it
+  uint32_t *pair_of; ///< n + 1, when parsing
+  size_t pairs_cap;  ///< rows allocated
   const KgWordKeys *keys;
   const uint16_t *tags;
 };
@@ -85,6 +89,8 @@ void kg_parser_state_free(KgParserState *s) {
   free(s->roles);
   free(s->role_features);
   free(s->role_at);
+  free(s->pairs);
+  free(s->pair_of);
   free(s);
 }
 
@@ -209,15 +215,15 @@ static uint64_t label_of(const KgParserState *s, uint32_t i) {
   return i == NONE ? NO_LABEL : s->nodes[i].label;
 }
 
-static uint64_t mix2(uint64_t t, uint64_t a, uint64_t b) {
+static inline uint64_t mix2(uint64_t t, uint64_t a, uint64_t b) {
   return kg_feature_mix(kg_feature_mix(t, a), b);
 }
 
-static uint64_t mix3(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
+static inline uint64_t mix3(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
   return kg_feature_mix(mix2(t, a, b), c);
 }
 
-static uint64_t mix4(uint64_t t, uint64_t a, uint64_t b, uint64_t c,
+static inline uint64_t mix4(uint64_t t, uint64_t a, uint64_t b, uint64_t c,
                      uint64_t d) {
   return kg_feature_mix(mix3(t, a, b, c), d);
 }
@@ -228,8 +234,10 @@ static uint64_t mix4(uint64_t t, uint64_t a, uint64_t b, uint64_t c,
  *
  * Those over one word alone, by the place it holds (s0, s1, or b0 with
  * the two words after it), are word_features: a parse adds them up once
- * a word (role_scores), not once a transition.  The rest, which see the
- * arcs built or two places at once, are state_features. */
+ * a word (role_scores), not once a transition.  Those over the top three
+ * words of the stack are stack_features, added up once a push; the rest,
+ * which see the arcs built or the stack and buffer together, are
+ * state_features. */
 
 enum { AS_S0, AS_S1, AS_B0, N_ROLES };
 enum { ROLES_FEATURES = 24 }; /* word_features of the three roles together */
@@ -277,10 +285,38 @@ static size_t word_features(const KgParserState *s, int role, uint32_t i,
   return m;
 }
 
-static size_t state_features(const KgParserState *s, uint64_t *f) {
+/* The templates over the top of the stack and the two words under it,
+ * which stay as they are while that word is on top (the stack under it
+ * does not change then): a parse scores them once a push (pair_row). */
+static size_t stack_features(const KgParserState *s, uint64_t *f) {
   uint32_t s0 = s->depth >= 1 ? s->stack[s->depth - 1] : NONE;
   uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
   uint32_t s2 = s->depth >= 3 ? s->stack[s->depth - 3] : NONE;
+  uint64_t s0w = word_of(s, s0), s0t = tag_of(s, s0), s0c = class_of(s, s0);
+  uint64_t s1w = word_of(s, s1), s1t = tag_of(s, s1), s1c = class_of(s, s1);
+  /* The distance from s1 to s0, and whether a comma stands between them. */
+  uint64_t dist10 = 0, comma_s1s0 = 0;
+  if (s1 != NONE && s0 != NONE && s1 != 0) {
+    uint32_t d = s0 - s1;
+    dist10 = d <= 5 ? d : d <= 10 ? 6 : 7;
+    comma_s1s0 = s->commas[s0 - 1] > s->commas[s1];
+  }
+  size_t m = 0;
+  f[m++] = mix2(23, s1t, s0t);
+  f[m++] = mix2(24, s1w, s0w);
+  f[m++] = mix2(25, kg_feature_mix(s1w, s1t), s0t);
+  f[m++] = mix2(26, s1t, kg_feature_mix(s0w, s0t));
+  f[m++] = mix3(32, tag_of(s, s2), s1t, s0t);
+  f[m++] = mix3(46, s1t, s0t, dist10);
+  f[m++] = mix3(49, s1t, s0t, comma_s1s0);
+  f[m++] = mix2(79, s1c, s0c);
+  f[m++] = mix2(80, s1t, s0c);
+  return m;
+}
+
+static size_t state_features(const KgParserState *s, uint64_t *f) {
+  uint32_t s0 = s->depth >= 1 ? s->stack[s->depth - 1] : NONE;
+  uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
   uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
   uint32_t b1 = s->b + 1 <= s->n ? (uint32_t)s->b + 1 : NONE;
   const Node *n0 = s0 != NONE ? &s->nodes[s0] : NULL;
@@ -292,11 +328,10 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
   uint32_t b0l1 = nb ? nb->left[0] : NONE, b0l2 = nb ? nb->left[1] : NONE;
 
   uint64_t s0w = word_of(s, s0), s0t = tag_of(s, s0);
-  uint64_t s1w = word_of(s, s1), s1t = tag_of(s, s1);
-  uint64_t s2t = tag_of(s, s2);
+  uint64_t s1t = tag_of(s, s1);
   uint64_t b0w = word_of(s, b0), b0t = tag_of(s, b0);
   uint64_t b1t = tag_of(s, b1);
-  uint64_t s0wt = kg_feature_mix(s0w, s0t), s1wt = kg_feature_mix(s1w, s1t);
+  uint64_t s0wt = kg_feature_mix(s0w, s0t);
   uint64_t b0wt = kg_feature_mix(b0w, b0t);
   uint64_t s0l1t = tag_of(s, s0l1), s0l2t = tag_of(s, s0l2);
   uint64_t s0r1t = tag_of(s, s0r1), s0r2t = tag_of(s, s0r2);
@@ -309,23 +344,15 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
     uint32_t d = b0 - s0;
     dist = d <= 5 ? d : d <= 10 ? 6 : 7;
   }
-  /* Whether a comma stands between s0 and b0, and between s1 and s0:
-   * appositions, conjuncts and clauses are set off by them. */
+  /* Whether a comma stands between s0 and b0: appositions, conjuncts and
+   * clauses are set off by them. */
   uint64_t comma_s0b0 = s0 != NONE && b0 != NONE &&
                         s->commas[b0 - 1] > s->commas[s0];
-  uint64_t comma_s1s0 = s1 != NONE && s0 != NONE && s1 != 0 &&
-                        s->commas[s0 - 1] > s->commas[s1];
-  uint64_t dist10 = 0;
-  if (s1 != NONE && s0 != NONE && s1 != 0) {
-    uint32_t d = s0 - s1;
-    dist10 = d <= 5 ? d : d <= 10 ? 6 : 7;
-  }
   uint64_t s0nl = n0 ? n0->n_left : 0, s0nr = n0 ? n0->n_right : 0;
   uint64_t b0nl = nb ? nb->n_left : 0;
   uint64_t s0ll = n0 ? n0->left_labels : 0, s0rl = n0 ? n0->right_labels : 0;
   uint64_t b0ll = nb ? nb->left_labels : 0;
-  uint64_t s0c = class_of(s, s0), s1c = class_of(s, s1);
-  uint64_t b0c = class_of(s, b0);
+  uint64_t s0c = class_of(s, s0), b0c = class_of(s, b0);
 
   size_t m = 0;
   /* Pairs. */
@@ -334,15 +361,10 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix2(19, s0t, b0wt);
   f[m++] = mix2(20, s0w, b0w);
   f[m++] = mix2(21, s0t, b0t);
-  f[m++] = mix2(23, s1t, s0t);
-  f[m++] = mix2(24, s1w, s0w);
-  f[m++] = mix2(25, s1wt, s0t);
-  f[m++] = mix2(26, s1t, s0wt);
   f[m++] = mix2(27, s1t, b0t);
   /* Triples of tags. */
   f[m++] = mix3(30, s0t, b0t, b1t);
   f[m++] = mix3(31, s1t, s0t, b0t);
-  f[m++] = mix3(32, s2t, s1t, s0t);
   f[m++] = mix3(33, s0t, s0l1t, b0t);
   f[m++] = mix3(34, s0t, s0r1t, b0t);
   f[m++] = mix3(35, s0t, b0t, b0l1t);
@@ -357,10 +379,8 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix2(43, s0t, dist);
   f[m++] = mix2(44, b0t, dist);
   f[m++] = mix3(45, s0t, b0t, dist);
-  f[m++] = mix3(46, s1t, s0t, dist10);
   f[m++] = mix4(47, s0t, b0t, dist, comma_s0b0);
   f[m++] = mix3(48, s0w, b0t, comma_s0b0);
-  f[m++] = mix3(49, s1t, s0t, comma_s1s0);
   /* Valency. */
   f[m++] = mix2(50, s0w, s0nr);
   f[m++] = mix2(51, s0t, s0nr);
@@ -389,8 +409,6 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix2(76, s0c, b0c);
   f[m++] = mix2(77, s0c, b0t);
   f[m++] = mix2(78, s0t, b0c);
-  f[m++] = mix2(79, s1c, s0c);
-  f[m++] = mix2(80, s1t, s0c);
   f[m++] = mix3(82, s0c, b0c, dist);
   /* Label sets. */
   f[m++] = mix2(83, s0t, s0rl);
@@ -407,6 +425,7 @@ static size_t features(const KgParserState *s, uint64_t *f) {
   size_t m = word_features(s, AS_S0, s0, f);
   m += word_features(s, AS_S1, s1, f + m);
   m += word_features(s, AS_B0, b0, f + m);
+  m += stack_features(s, f + m);
   return m + state_features(s, f + m);
 }
 
@@ -549,25 +568,63 @@ static int role_scores(const KgParser *p, KgParserState *s, size_t stride) {
   return 0;
 }
 
+/* Makes room for the rows of pairs and marks them all unscored. */
+static int pairs_start(KgParserState *s, size_t stride) {
+  size_t rows = s->n + 2;
+  if (rows > s->pairs_cap) {
+    float *pairs = realloc(s->pairs, rows * stride * sizeof *pairs);
+    if (pairs != NULL)
+      s->pairs = pairs;
+    uint32_t *of = realloc(s->pair_of, rows * sizeof *of);
+    if (pairs == NULL || of == NULL)
+      return -1;
+    s->pair_of = of;
+    s->pairs_cap = rows;
+  }
+  for (size_t d = 0; d + 1 < rows; d++)
+    s->pair_of[d] = NONE;
+  return 0;
+}
+
+/* Scores state s into scores: its state_features, the stack_features of
+ * its top (scored in the same call when that word was just pushed) and
+ * the role rows of s0, s1 and b0. */
+static void score_state(const KgParser *p, KgParserState *s, size_t stride,
+                        float *scores) {
+  uint64_t f[MAX_FEATURES];
+  uint32_t at[MAX_FEATURES];
+  size_t d = s->depth - 1, m = state_features(s, f);
+  memset(at, 0, m * sizeof *at);
+  float *pair = s->pairs + (1 + d) * stride;
+  if (s->pair_of[d] != s->stack[d]) {
+    s->pair_of[d] = s->stack[d];
+    memset(pair, 0, stride * sizeof *pair);
+    for (size_t k = stack_features(s, f + m); k > 0; k--)
+      at[m++] = (uint32_t)(1 + d);
+  }
+  memset(s->pairs, 0, stride * sizeof *s->pairs);
+  kg_weights_score_at(&p->weights, f, at, m, s->pairs);
+  uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
+  const float *s0 = role_row(s, AS_S0, s->stack[d], stride);
+  const float *s1 = role_row(s, AS_S1, s->stack[d - 1], stride);
+  const float *b = role_row(s, AS_B0, b0, stride);
+  /* Sums of 16-bit weights: exact in a float in any order. */
+  for (size_t k = 0; k < stride; k++)
+    scores[k] = s->pairs[k] + pair[k] + s0[k] + s1[k] + b[k];
+}
+
 int kg_parser_parse(const KgParser *p, KgParserState *s,
                     const KgWordKeys *keys, const uint16_t *tags, size_t n,
                     uint32_t *heads, uint16_t *labels) {
   size_t stride = kg_weights_stride(1 + 2 * p->n_labels);
-  if (state_start(s, keys, tags, n) != 0 || role_scores(p, s, stride) != 0)
+  if (state_start(s, keys, tags, n) != 0 || role_scores(p, s, stride) != 0 ||
+      pairs_start(s, stride) != 0)
     return -1;
   float scores[2 * MAX_LABELS + 2]; /* the stride of 1 + 2 * MAX_LABELS */
-  uint64_t f[MAX_FEATURES];
   while (!is_terminal(s)) {
     size_t c = forced(s, p->n_labels, p->root_label);
     if (c == SIZE_MAX) {
-      uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
-      const float *s0 = role_row(s, AS_S0, s->stack[s->depth - 1], stride);
-      const float *s1 = role_row(s, AS_S1, s->stack[s->depth - 2], stride);
-      const float *b = role_row(s, AS_B0, b0, stride);
-      /* Sums of 16-bit weights: exact in a float in any order. */
-      for (size_t k = 0; k < stride; k++)
-        scores[k] = s0[k] + s1[k] + b[k];
-      kg_weights_score(&p->weights, f, state_features(s, f), scores);
+      score_state(p, s, stride, scores);
       c = best_valid(s, scores, p->n_labels, p->root_label);
     }
     apply(s, c, p->n_labels);

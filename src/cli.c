@@ -650,15 +650,28 @@ int cli_output_close(CliOutput *out, int commit) {
 
 /* --- signals -------------------------------------------------------------- */
 
-/* The signal that asked the run to stop (0 until one does), and the
- * temporary file to remove when a second one ends the program at once.
- * The program's globals: a signal handler has nowhere else to look. */
+/* The signal that asked the run to stop (0 until one does), the pipe the
+ * first one writes a byte to, which wakes a read waiting for input
+ * (input_stop_on) in whatever thread the handler runs, and the temporary
+ * file to remove when a second one ends the program at once.  The
+ * program's globals: a signal handler has nowhere else to look. */
 static volatile sig_atomic_t stop_signal;
+static int stop_pipe[2] = {-1, -1};
 static char *volatile interrupted_tmp;
+
+/* Wakes a read waiting for input; when the write fails, the pipe is full,
+ * and readable already. */
+static void wake_reader(void) {
+  int saved = errno;
+  ssize_t written = stop_pipe[1] >= 0 ? write(stop_pipe[1], "", 1) : 0;
+  (void)written;
+  errno = saved;
+}
 
 static void on_signal(int sig) {
   if (!stop_signal) {
     stop_signal = sig;
+    wake_reader();
     return;
   }
   if (interrupted_tmp)
@@ -667,13 +680,27 @@ static void on_signal(int sig) {
   raise(sig);
 }
 
+/* Opens stop_pipe, once.  Without it (out of descriptors), a read that
+ * waits for input is not woken by a signal: the run stops after it. */
+static void open_stop_pipe(void) {
+  if (stop_pipe[0] >= 0 || pipe(stop_pipe) != 0)
+    return;
+  /* not inherited by children; non-blocking: the handler never waits */
+  for (int i = 0; i < 2; i++) {
+    (void)fcntl(stop_pipe[i], F_SETFD, FD_CLOEXEC);
+    (void)fcntl(stop_pipe[i], F_SETFL, O_NONBLOCK);
+  }
+}
+
 void cli_catch_signals(void) {
   static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+  open_stop_pipe();
   for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
-    sa.sa_flags = SA_RESTART; /* reads and writes go on; the reader looks */
+    /* reads and writes go on; a read waiting for input polls stop_pipe */
+    sa.sa_flags = SA_RESTART;
     sigemptyset(&sa.sa_mask);
     sigaction(signals[i], &sa, NULL);
   }
@@ -682,6 +709,8 @@ void cli_catch_signals(void) {
 void cli_remove_on_interrupt(char *path) { interrupted_tmp = path; }
 
 int cli_stop_signal(void) { return stop_signal; }
+
+int cli_stop_fd(void) { return stop_pipe[0]; }
 
 /* --- the run --------------------------------------------------------------- */
 
@@ -710,6 +739,8 @@ int cli_run_corpus(const CliOptions *opt, const KgExtractor *ex, Sink *sink,
                       opt->jobs,    resume,       &stop_signal};
   Input *in =
       input_new(args, (size_t)nargs, opt->input, opt->max_article_bytes);
+  if (in)
+    input_stop_on(in, stop_pipe[0]);
   Progress *progress = progress_start(
       show, show ? input_total_bytes(args, (size_t)nargs, opt->input) : -1);
   if (!in || !progress) {

@@ -206,6 +206,11 @@ void cli_remove_on_interrupt(char *path);
 /** 0, or the signal that asked the run to stop since cli_catch_signals. */
 int cli_stop_signal(void);
 
+/** A descriptor that becomes readable when a signal asks the run to stop,
+ *  for input_stop_on (cli_run_corpus uses it), or -1 before
+ *  cli_catch_signals. */
+int cli_stop_fd(void);
+
 /** Runs the articles of the nargs arguments through ex into sink, past
  *  those resume (or NULL) says the output holds, with a progress line
  *  (unless -q, or when standard error is no terminal, or when uses_stdout

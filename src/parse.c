@@ -491,6 +491,8 @@ static int feed_text(const ParseOptions *po, Pipeline *p, int nargs,
   Input *in =
       input_new(args, (size_t)nargs, INPUT_TEXT, po->cli.max_article_bytes);
   int result = in ? 0 : -1;
+  if (in)
+    input_stop_on(in, cli_stop_fd());
   while (result == 0 && !cli_stop_signal()) {
     Job *job = calloc(1, sizeof *job);
     int got = job ? input_next(in, &job->article) : -1;

@@ -221,6 +221,11 @@ static int visit_argument(Walk *w, int *error) {
   return S_ISDIR(st.st_mode) ? enter(w, error) : 1;
 }
 
+/* A level is left only when walk_next is called again (visit_entry), so
+ * the path of a directory's entry is returned with the level still on the
+ * stack, and an argument's with none. */
+int walk_in_directory(const Walk *w) { return w->depth > 0; }
+
 int walk_next(Walk *w, const char **path, int *error) {
   *error = 0;
   for (;;) {

@@ -32,6 +32,10 @@ Walk *walk_new(char *const *args, size_t n, const char *suffix);
  *  -1 when out of memory. */
 int walk_next(Walk *w, const char **path, int *error);
 
+/** Non-zero when the path walk_next gave last was found in a directory,
+ *  not named by an argument. */
+int walk_in_directory(const Walk *w);
+
 void walk_free(Walk *w);
 
 #endif /* NEWSKG_WALK_H */

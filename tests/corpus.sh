@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # corpus.sh - the program on many articles: directories, standard input,
 # JSON Lines (--input jsonl) and the metadata of their records, N-Quads,
-# Turtle documents one after another, -j, errors in place, exit codes, the
-# summary and the progress line.
+# Turtle documents one after another, -j, errors in place, FIFOs in
+# directories and named, exit codes, the summary and the progress line.
 #
 # Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, SHARED
 # (../shared: its corpus joins the -j comparison when present), RAPPER
 # (graphs are parsed back with it; those checks are skipped without it).
-# Exit status as automake expects: 0 pass, 1 fail.
+# Exit status as automake expects: 0 pass, 77 skip (timeout missing), 1
+# fail.
 . "$(dirname "$0")/lib.sh"
+needs_tool TIMEOUT timeout coreutils
 start_work corpus
 RAPPER=${RAPPER:-$(command -v rapper || true)}
 sample=$SAMPLES/belarus-sanctions.txt
@@ -81,6 +83,47 @@ else
 fi
 "$NEWSKG" -q "$work/no-such-dir" >/dev/null 2>"$work/err"
 expect_status "a missing directory" 1 $?
+
+# --- files that are not regular ----------------------------------------------
+# A FIFO in a directory is not read (its open would wait for a writer that
+# may never come): it is named and counted as skipped, and the run goes on.
+# One named on the command line is a stream, and read.  Each run has a time
+# limit: a run that waits on the FIFO fails rather than hangs.
+
+# within OPTIONS...: newskg OPTIONS, killed after 30 s
+within() {
+  "$TIMEOUT" -k 5 30 "$NEWSKG" "$@"
+}
+fifos=$work/fifos
+mkdir "$fifos"
+cp "$sample" "$fifos/a.txt"
+mkfifo "$fifos/b.txt" "$fifos/b.jsonl"
+cp "$SAMPLES/iran-zarif-sanctions.txt" "$fifos/c.txt"
+within -o ntriples "$fifos" >"$work/out" 2>"$work/err"
+expect_status "a FIFO in a directory" 1 $?
+expect_grep "a FIFO in a directory is named and skipped" \
+  "^newskg: $fifos/b.txt: not a regular file (a FIFO): skipped$" "$work/err"
+expect_grep "a FIFO in a directory is counted as an error" \
+  "^newskg: 3 articles, .*, 1 error, " "$work/err"
+expect_grep "a FIFO in a directory is counted as skipped" \
+  "^newskg: skipped: 0 not text, 0 over --max-article-bytes, 1 other$" "$work/err"
+"$NEWSKG" -q -o ntriples "$fifos/a.txt" "$fifos/c.txt" >"$work/want"
+expect_same "the other files of the directory are read" "$work/out" "$work/want"
+within -i jsonl -o ntriples "$fifos" >"$work/out" 2>"$work/err"
+expect_status "a FIFO in a directory, JSON Lines" 1 $?
+expect_grep "a FIFO in a directory is skipped, JSON Lines" \
+  "^newskg: $fifos/b.jsonl: not a regular file (a FIFO): skipped$" "$work/err"
+cat "$sample" >"$fifos/b.txt" &
+writer=$!
+within -o ntriples "$fifos/b.txt" >"$work/out" 2>"$work/err"
+expect_status "a FIFO named" 0 $?
+kill $writer 2>/dev/null
+wait $writer
+"$NEWSKG" -q -o ntriples "$sample" >"$work/want"
+expect_same "a FIFO named is read" "$work/out" "$work/want"
+within -o ntriples <(cat "$sample") >"$work/out" 2>"$work/err"
+expect_status "a pipe named (<(...))" 0 $?
+expect_same "a pipe named is read" "$work/out" "$work/want"
 
 # --- N-Quads -----------------------------------------------------------------
 

@@ -4,7 +4,9 @@
 # encodings, NUL bytes, binary junk, empty files, a huge article, a huge
 # line, deep nesting, control characters, HTML, emoji, right-to-left text,
 # sentences naming thousands of entities), each alone and all in one
-# corpus run, and hostile JSON Lines records.
+# corpus run, and hostile JSON Lines records; an endless device named and
+# in a directory; JSON Lines lines over the limit (64 MiB of one line, 50 MB
+# of NUL bytes, /dev/zero), read past in the memory of the limit.
 #
 # Each run has a time limit (timeout); each is checked for its exit status,
 # its message (file, byte, what was wrong, what newskg did) and the
@@ -152,16 +154,23 @@ else
 fi
 run big-article.txt 1 --max-article-bytes $((size - 1))
 message big-article.txt "more than --max-article-bytes $((size - 1)) bytes: skipped\$"
-# an endless file (a device under a .txt name) is read up to the limit only
+# an endless file (a device under a .txt name) named is read up to the
+# limit only; in a directory, it is not read at all
 if [ -r /dev/zero ]; then
   mkdir "$work/endless"
   ln -s /dev/zero "$work/endless/zero.txt"
   cp "$h/html.txt" "$work/endless/z.txt"
-  "$TIMEOUT" "$limit" "$NEWSKG" -j 1 -o nquads --max-article-bytes 1M "$work/endless" \
-    >"$work/endless.nq" 2>"$work/endless.err"
+  "$TIMEOUT" "$limit" "$NEWSKG" -j 1 -o nquads --max-article-bytes 1M \
+    "$work/endless/zero.txt" "$work/endless/z.txt" >"$work/endless.nq" 2>"$work/endless.err"
   expect_status "an endless file" 1 $?
   expect_grep "an endless file is read up to the limit" \
     "^newskg: $work/endless/zero.txt: more than --max-article-bytes 1048576 bytes: skipped$" "$work/endless.err"
+  expect_same "the next article is still read" "$work/endless.nq" "$work/html.txt.nq"
+  "$TIMEOUT" "$limit" "$NEWSKG" -j 1 -o nquads --max-article-bytes 1M "$work/endless" \
+    >"$work/endless.nq" 2>"$work/endless.err"
+  expect_status "a device in a directory" 1 $?
+  expect_grep "a device in a directory is skipped" \
+    "^newskg: $work/endless/zero.txt: not a regular file (a character device): skipped$" "$work/endless.err"
   expect_same "the next article is still read" "$work/endless.nq" "$work/html.txt.nq"
 fi
 "$NEWSKG" -q --max-article-bytes 0 "$h/empty.txt" >/dev/null 2>"$work/err"
@@ -187,5 +196,98 @@ expect_grep "invalid UTF-8 in a record" "^newskg: $work/hostile.jsonl:3: invalid
 expect_grep "a binary line" "^newskg: $work/hostile.jsonl:4: invalid JSON" "$work/jsonl.err"
 valid_rdf "the good record" nquads "$work/jsonl.nq"
 expect_grep "the good record is written" "doc/id/$(printf 4 | sha1sum | cut -c1-40)>" "$work/jsonl.nq"
+
+# A line over the limit is reported, with its number, as soon as it is
+# seen, and read past to its newline without being kept: the records after
+# it are read, in the memory of the limit, not of the line.  The peak is
+# measured with GNU time (else not checked) against a run of two records.
+measure=(/usr/bin/time -f %M -o "$work/peak")
+"${measure[@]}" true 2>/dev/null || measure=()
+# peak: the peak memory (kB) of the last measured run
+peak() {
+  tail -1 "$work/peak"
+}
+# within_memory WHAT KB: the last run's peak was below the base's + KB
+within_memory() {
+  if [ ${#measure[@]} -eq 0 ]; then
+    pass "$1 (memory not measured: no /usr/bin/time)"
+  elif [ "$(peak)" -lt $((base + $2)) ]; then
+    pass "$1: $(peak) kB peak, $base kB for two records"
+  else
+    fail "$1: $(peak) kB peak, $base kB for two records"
+  fi
+}
+printf '%s\n' '{"id": "g1", "text": "Britain imposed sanctions on Belarus."}' \
+  '{"id": "g2", "text": "Emmanuel Macron met Angela Merkel in Berlin."}' >"$work/good.jsonl"
+"${measure[@]}" "$NEWSKG" -q -j 1 -i jsonl -o nquads "$work/good.jsonl" >"$work/good.nq"
+base=$(peak 2>/dev/null)
+{
+  sed -n 1p "$work/good.jsonl"
+  head -c 64M /dev/zero | tr '\0' x
+  echo
+  sed -n 2p "$work/good.jsonl"
+} | "${measure[@]}" "$TIMEOUT" "$limit" "$NEWSKG" -j 1 -i jsonl -o nquads --max-article-bytes 1M - \
+  >"$work/long.nq" 2>"$work/long.err"
+expect_status "a 64 MiB line between two records" 1 $?
+expect_grep "a line over the limit is named by its number" \
+  "^newskg: (standard input):2: more than --max-article-bytes 1048576 bytes: skipped$" "$work/long.err"
+expect_grep "a line over the limit is counted" \
+  "^newskg: skipped: 0 not text, 1 over --max-article-bytes, 0 other$" "$work/long.err"
+expect_same "the records around a line over the limit are read" "$work/long.nq" "$work/good.nq"
+within_memory "a 64 MiB line, limit 1 MiB" 16384
+head -c 50M /dev/zero |
+  "${measure[@]}" "$TIMEOUT" "$limit" "$NEWSKG" -j 1 -i jsonl -o nquads - >/dev/null 2>"$work/zeros.err"
+expect_status "50 MB of NUL bytes as JSON Lines" 1 $?
+expect_grep "50 MB of NUL bytes: one line over the default limit" \
+  "^newskg: (standard input):1: more than --max-article-bytes 8388608 bytes: skipped$" "$work/zeros.err"
+within_memory "50 MB of NUL bytes, limit 8 MiB" 24576
+
+# /dev/zero named as JSON Lines: an endless line, reported at once and read
+# past in the memory of the limit, until the first signal ends the run
+# hwm PID: the peak memory (kB) of PID so far, 0 unknown (no /proc)
+hwm() {
+  local kb
+  kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null)
+  echo "${kb:-0}"
+}
+if [ -r /dev/zero ]; then
+  "$NEWSKG" -j 1 -i jsonl -o nquads --max-article-bytes 1M /dev/zero >/dev/null 2>"$work/zero.err" &
+  pid=$!
+  tries=0
+  kb=0
+  # until the message (at most 20 s, and 64 MiB over the base: a run that
+  # keeps the line is stopped before it takes the machine's memory)
+  while ! grep -q 'more than' "$work/zero.err" && [ $tries -lt 200 ] &&
+    [ "$kb" -lt $((${base:-0} + 65536)) ]; do
+    sleep 0.1
+    tries=$((tries + 1))
+    kb=$(hwm $pid)
+  done
+  if ! grep -q 'more than' "$work/zero.err"; then
+    fail "/dev/zero as JSON Lines: no message, $kb kB peak"
+    kill -KILL $pid
+  else
+    sleep 0.5 # reading on
+    kb=$(hwm $pid)
+    kill -INT $pid
+    if ends_within 5 $pid; then
+      pass "/dev/zero as JSON Lines: the first SIGINT ends the run"
+    else
+      fail "/dev/zero as JSON Lines: still running after SIGINT"
+      kill -KILL $pid
+    fi
+  fi
+  wait $pid
+  expect_status "/dev/zero as JSON Lines, interrupted" 130 $?
+  expect_grep "/dev/zero as JSON Lines: one line over the limit" \
+    "^newskg: /dev/zero:1: more than --max-article-bytes 1048576 bytes: skipped$" "$work/zero.err"
+  if [ ${#measure[@]} -eq 0 ] || [ "$kb" -eq 0 ]; then
+    pass "/dev/zero as JSON Lines (memory not measured)"
+  elif [ "$kb" -lt $((base + 16384)) ]; then
+    pass "/dev/zero as JSON Lines: $kb kB peak, $base kB for two records"
+  else
+    fail "/dev/zero as JSON Lines: $kb kB peak, $base kB for two records"
+  fi
+fi
 
 [ "$failures" -eq 0 ] || exit 1

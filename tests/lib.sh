@@ -5,7 +5,8 @@
 # tree; needs_tool VAR NAME PACKAGE skips the test (exit 77, automake's
 # code) when a tool is missing; start_work NAME checks the program and makes
 # $work, removed on exit; fail and pass count and report checks, and
-# expect_status, expect_grep, expect_same and valid_rdf make the common ones.
+# expect_status, expect_grep, expect_same and valid_rdf make the common ones;
+# ends_within waits for a child to end.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 test_name=$(basename "$0")
@@ -78,6 +79,16 @@ start_work() {
   fi
   work=$(mktemp -d "${TMPDIR:-/tmp}/newskg-$1.XXXXXX") || exit 1
   trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+}
+
+# ends_within SECONDS PID: whether PID, a child, ends within SECONDS
+ends_within() {
+  local tries=0
+  while kill -0 "$2" 2>/dev/null; do
+    [ $tries -ge $(($1 * 10)) ] && return 1
+    sleep 0.1
+    tries=$((tries + 1))
+  done
 }
 
 failures=0

@@ -4,10 +4,11 @@
  * and still hands back the old ones), walk.c (the order of files below a
  * directory, what is skipped, errors in place), record.c (JSON Lines
  * records, good and bad) and input.c (articles of text and JSON Lines
- * files: names, lines, bytes, problems).
+ * files: names, lines, bytes, problems; a line over the limit read past; a
+ * FIFO in a directory reported, not read; a stop ending a waiting read).
  */
 #ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* mkdtemp, nanosleep, symlink */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, nanosleep, symlink, mkfifo */
 #endif
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
@@ -174,6 +175,12 @@ static int dir(const char *rel) {
   return mkdir(path, 0755);
 }
 
+static int fifo(const char *rel) {
+  char path[256];
+  snprintf(path, sizeof path, "%s/%s", root, rel);
+  return mkfifo(path, 0644);
+}
+
 static int link_to(const char *target, const char *rel) {
   char path[256];
   snprintf(path, sizeof path, "%s/%s", root, rel);
@@ -203,7 +210,9 @@ static int make_tree(void) {
                    "not json\n"
                    "{\"text\": \"Third.\", \"date\": "
                    "\"2020-08-26T10:00:00Z\"}") ||
-               put("lines/skip.txt", "a text file is no JSON Lines file");
+               put("lines/skip.txt", "a text file is no JSON Lines file") ||
+               dir("pipes") || fifo("pipes/a.txt") ||
+               put("pipes/b.txt", "B.") || dir("long");
   return failed ? 1 : 0;
 }
 
@@ -398,6 +407,85 @@ static void test_too_large_is_an_article(void) {
   input_free(in);
 }
 
+/* A line over max_bytes is reported, with its number, and read past
+ * without being kept (here past the first buffer): the next one is read. */
+static void test_long_line_is_read_past(void) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/long/long.jsonl", root);
+  FILE *fh = fopen(path, "wb");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fh);
+  fputs("{\"text\": \"A.\"}\n", fh);
+  for (int i = 0; i < 200000; i++)
+    fputc('x', fh);
+  fputs("\n{\"text\": \"B.\"}\n", fh);
+  for (int i = 0; i < 100; i++)
+    fputc('y', fh); /* the last line, without a newline */
+  CU_ASSERT_EQUAL_FATAL(fclose(fh), 0);
+  char *args[] = {path};
+  Input *in = input_new(args, 1, INPUT_JSONL, 64);
+  Article a;
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT_STRING_EQUAL(a.record.text, "A.");
+  article_release(&a);
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT_EQUAL(a.line, 2);
+  CU_ASSERT(a.too_large);
+  CU_ASSERT(a.bytes > 65 && a.bytes < 200000); /* seen, not read whole */
+  CU_ASSERT_PTR_NULL(a.record.text);
+  article_release(&a);
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT_EQUAL(a.line, 3);
+  CU_ASSERT_STRING_EQUAL(a.record.text, "B.");
+  article_release(&a);
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT_EQUAL(a.line, 4);
+  CU_ASSERT(a.too_large);
+  article_release(&a);
+  CU_ASSERT_EQUAL(input_next(in, &a), 0);
+  input_free(in);
+}
+
+/* A FIFO in a directory is reported, not opened for reading (which would
+ * wait for a writer); the next file is read. */
+static void test_fifo_in_directory_is_skipped(void) {
+  char pipes[128];
+  snprintf(pipes, sizeof pipes, "%s/pipes", root);
+  char *args[] = {pipes};
+  Input *in = input_new(args, 1, INPUT_TEXT, 1u << 20);
+  Article a;
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT_PTR_NOT_NULL(strstr(a.name, "pipes/a.txt"));
+  CU_ASSERT_STRING_EQUAL(a.problem, "not a regular file (a FIFO): skipped");
+  CU_ASSERT(!a.too_large);
+  article_release(&a);
+  CU_ASSERT_EQUAL_FATAL(input_next(in, &a), 1);
+  CU_ASSERT_STRING_EQUAL(a.record.text, "B.");
+  article_release(&a);
+  CU_ASSERT_EQUAL(input_next(in, &a), 0);
+  input_free(in);
+}
+
+/* A FIFO named is read as a stream; a read that waits on it (no writer
+ * here) ends when the stop descriptor is readable, and so does the input. */
+static void test_stop_ends_a_waiting_read(void) {
+  char pipe_path[128];
+  snprintf(pipe_path, sizeof pipe_path, "%s/pipes/a.txt", root);
+  char *args[] = {pipe_path, pipe_path};
+  int stop[2];
+  CU_ASSERT_EQUAL_FATAL(pipe(stop), 0);
+  CU_ASSERT_EQUAL_FATAL(write(stop[1], "", 1), 1);
+  for (int format = INPUT_TEXT; format <= INPUT_JSONL; format++) {
+    Input *in = input_new(args, 2, (InputFormat)format, 1u << 20);
+    input_stop_on(in, stop[0]);
+    Article a;
+    CU_ASSERT_EQUAL(input_next(in, &a), 0);
+    CU_ASSERT_EQUAL(input_next(in, &a), 0);
+    input_free(in);
+  }
+  close(stop[0]);
+  close(stop[1]);
+}
+
 /* ---- repair ----------------------------------------------------------------- */
 
 /* repair_text on len bytes of text gives want, having found invalid bytes
@@ -478,6 +566,12 @@ int main(void) {
       {"an article over the size limit is reported, not read",
        test_too_large_is_an_article},
       {"JSON Lines articles", test_json_lines},
+      {"a JSON line over the size limit is read past, not kept",
+       test_long_line_is_read_past},
+      {"a FIFO in a directory is reported, not read",
+       test_fifo_in_directory_is_skipped},
+      {"a stop ends a read that waits for input",
+       test_stop_ends_a_waiting_read},
   };
   static const KgTest records[] = {
       {"fields of a record", test_record_fields},

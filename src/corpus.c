@@ -133,36 +133,29 @@ static void note_repairs(Job *job, Notes *notes, const Repair *r) {
   job->tally.repaired = 1;
 }
 
-/* Notes that sentences of g named more entities than the limit. */
+/* Notes that sentences of g, or the whole article, named more entities
+ * than their limits: the first mentions were read. */
 static void note_capped(const Run *run, Job *job, Notes *notes,
                         const KgGraph *g) {
-  size_t first = 0, n = kg_graph_capped_sentences(g, &first);
-  if (n == 0)
-    return;
-  size_t cap = run->opt->extract.max_sentence_mentions;
-  char message[200];
-  snprintf(message, sizeof message,
+  const KgExtractOptions *x = &run->opt->extract;
+  size_t first[2] = {0, 0}, n[2];
+  char message[2][200];
+  n[0] = kg_graph_capped_sentences(g, &first[0]);
+  snprintf(message[0], sizeof message[0],
            "a sentence names more than %zu entities: read the first %zu "
            "(--max-sentence-mentions; %zu such sentence%s)",
-           cap, cap, n, n == 1 ? "" : "s");
-  note(job, notes, (long)first, message);
-  job->tally.capped = 1;
-}
-
-/* Notes that the article named more entities than the limit. */
-static void note_capped_article(const Run *run, Job *job, Notes *notes,
-                                const KgGraph *g) {
-  size_t first = 0, n = kg_graph_capped_article(g, &first);
-  if (n == 0)
-    return;
-  size_t cap = run->opt->extract.max_article_mentions;
-  char message[200];
-  snprintf(message, sizeof message,
+           x->max_sentence_mentions, x->max_sentence_mentions, n[0],
+           n[0] == 1 ? "" : "s");
+  n[1] = kg_graph_capped_article(g, &first[1]);
+  snprintf(message[1], sizeof message[1],
            "the article names more than %zu entities: read the first %zu, "
            "%zu left out from this sentence on (--max-article-mentions)",
-           cap, cap, n);
-  note(job, notes, (long)first, message);
-  job->tally.capped = 1;
+           x->max_article_mentions, x->max_article_mentions, n[1]);
+  for (int cap = 0; cap < 2; cap++)
+    if (n[cap] > 0) {
+      note(job, notes, (long)first[cap], message[cap]);
+      job->tally.capped = 1;
+    }
 }
 
 /* Extracts the article (its text, or the repaired text) and writes its
@@ -184,7 +177,6 @@ static void extract_into(const Run *run, KgWriter *writer, Job *job,
     return;
   }
   note_capped(run, job, notes, g);
-  note_capped_article(run, job, notes, g);
   if (run->opt->explain && notes_stream(notes))
     kg_graph_explain(g, notes_stream(notes));
   job->graph_iri = strdup(kg_graph_doc_iri(g));

@@ -230,7 +230,10 @@ static inline uint64_t mix4(uint64_t t, uint64_t a, uint64_t b, uint64_t c,
 
 /* The templates of Zhang and Nivre (2011), as the arc-hybrid system's
  * stack and buffer hold them.  A template's number is hashed into its
- * features and so is part of the model: numbers are never reused.
+ * features and so is part of the model: numbers are never reused.  Seven
+ * were left out (18, 19, 41, 45, 47, 54, 76: pairings of s0 and b0 that
+ * others cover), which on EWT dev cost nothing (LAS 0.8196 without them,
+ * 0.8184 with) and made parsing about a seventh faster.
  *
  * Those over one word alone, by the place it holds (s0, s1, or b0 with
  * the two words after it), are word_features: a parse adds them up once
@@ -334,7 +337,7 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
   uint64_t s0wt = kg_feature_mix(s0w, s0t);
   uint64_t b0wt = kg_feature_mix(b0w, b0t);
   uint64_t s0l1t = tag_of(s, s0l1), s0l2t = tag_of(s, s0l2);
-  uint64_t s0r1t = tag_of(s, s0r1), s0r2t = tag_of(s, s0r2);
+  uint64_t s0r1t = tag_of(s, s0r1);
   uint64_t s1l1t = tag_of(s, s1l1), s1r1t = tag_of(s, s1r1);
   uint64_t b0l1t = tag_of(s, b0l1), b0l2t = tag_of(s, b0l2);
 
@@ -357,8 +360,6 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
   size_t m = 0;
   /* Pairs. */
   f[m++] = mix2(17, s0wt, b0wt);
-  f[m++] = mix2(18, s0wt, b0t);
-  f[m++] = mix2(19, s0t, b0wt);
   f[m++] = mix2(20, s0w, b0w);
   f[m++] = mix2(21, s0t, b0t);
   f[m++] = mix2(27, s1t, b0t);
@@ -373,20 +374,16 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix3(38, s1t, s0t, s0l1t);
   f[m++] = mix3(39, s1t, s0t, s0r1t);
   f[m++] = mix4(40, s0t, s0l1t, s0l2t, b0t);
-  f[m++] = mix4(41, s0t, s0r1t, s0r2t, b0t);
   f[m++] = mix3(42, b0t, b0l1t, b0l2t);
   /* Distance. */
   f[m++] = mix2(43, s0t, dist);
   f[m++] = mix2(44, b0t, dist);
-  f[m++] = mix3(45, s0t, b0t, dist);
-  f[m++] = mix4(47, s0t, b0t, dist, comma_s0b0);
   f[m++] = mix3(48, s0w, b0t, comma_s0b0);
   /* Valency. */
   f[m++] = mix2(50, s0w, s0nr);
   f[m++] = mix2(51, s0t, s0nr);
   f[m++] = mix2(52, s0w, s0nl);
   f[m++] = mix2(53, s0t, s0nl);
-  f[m++] = mix2(54, b0w, b0nl);
   f[m++] = mix2(55, b0t, b0nl);
   /* The dependents built so far: words, tags and labels. */
   f[m++] = kg_feature_mix(56, word_of(s, s0l1));
@@ -406,7 +403,6 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
   f[m++] = mix3(70, s0t, label_of(s, s0r1), label_of(s, s0r2));
   f[m++] = mix3(71, b0t, label_of(s, b0l1), label_of(s, b0l2));
   /* Word classes. */
-  f[m++] = mix2(76, s0c, b0c);
   f[m++] = mix2(77, s0c, b0t);
   f[m++] = mix2(78, s0t, b0c);
   f[m++] = mix3(82, s0c, b0c, dist);

@@ -320,8 +320,8 @@ static int fill(Input *in) {
 static LineStatus next_line(Input *in, const char **line, size_t *len,
                             int *error) {
   for (;;) {
-    char *from = in->buf + in->start;
     size_t pending = in->end - in->start;
+    char *from = pending ? in->buf + in->start : NULL; /* no buf yet */
     char *newline = pending ? memchr(from, '\n', pending) : NULL;
     if (newline && in->skipping) {
       in->skipping = 0;

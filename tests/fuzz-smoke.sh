@@ -13,7 +13,7 @@
 FUZZ_BUILD=${FUZZ_BUILD:-$top/fuzz}
 read -r -a options <<<"${FUZZ_OPTIONS:--max_len=4096 -rss_limit_mb=2048 -timeout=10}"
 seconds=${FUZZ_SMOKE_SECONDS:-5}
-harnesses="extract rules gazetteer"
+harnesses="extract rules gazetteer records"
 for h in $harnesses; do
   if [ ! -x "$FUZZ_BUILD/fuzz_$h" ]; then
     echo "$test_name: SKIP: $FUZZ_BUILD/fuzz_$h was not built: configure" \

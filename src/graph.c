@@ -402,6 +402,15 @@ KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
   if (url && *url && !(iri = kg_url_iri(url, strlen(url))))
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
                     "the article's URL has no scheme (such as \"https:\")");
+  /* No article lives in RDF's own namespace, and raptor's N-Triples and
+   * N-Quads parsers refuse its rdf:_ names that are not numbers wherever
+   * they stand (fuzz_extract found it). */
+  if (iri && strncmp(iri, KG_RDF_NS, strlen(KG_RDF_NS)) == 0) {
+    free(iri);
+    return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
+                    "the article's URL is a name of RDF's own vocabulary "
+                    "(" KG_RDF_NS "...), not an article's address");
+  }
   int failed = 0;
   char *id_copy = copy_given(id, &failed);
   char *title_copy = copy_given(title, &failed);

@@ -52,5 +52,7 @@ int kg_relation_is_symmetric(KgRelation rel);
 #define KG_ENTITY_BASE "https://w3id.org/newskg/id/"
 /** Document IRIs are KG_DOC_BASE + hex digest of the article text. */
 #define KG_DOC_BASE "https://w3id.org/newskg/doc/"
+/** RDF's own namespace. */
+#define KG_RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 #endif /* KG_TYPES_H */

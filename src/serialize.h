@@ -15,7 +15,6 @@
 #include "graph.h"
 #include "newskg.h"
 
-#define KG_RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define KG_RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
 #define KG_OWL_NS "http://www.w3.org/2002/07/owl#"
 #define KG_XSD_NS "http://www.w3.org/2001/XMLSchema#"

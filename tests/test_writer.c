@@ -118,6 +118,9 @@ static void test_bad_sources_are_refused(void) {
   CU_ASSERT_EQUAL(kg_graph_set_source(g, "x", "www.example.org", NULL, &err),
                   KG_ERR_INPUT);
   CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "scheme"));
+  CU_ASSERT_EQUAL(kg_graph_set_source(g, "x", KG_RDF_NS "_abc", NULL, &err),
+                  KG_ERR_INPUT);
+  CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "RDF's own vocabulary"));
   CU_ASSERT_EQUAL(kg_graph_set_source(g, "caf\xe9", NULL, NULL, &err),
                   KG_ERR_INPUT);
   CU_ASSERT_EQUAL(kg_graph_set_source(g, NULL, NULL, "\xff", &err),

@@ -193,6 +193,16 @@ static void apply(KgParserState *s, size_t c, size_t n_labels) {
 
 /* --- features ------------------------------------------------------------- */
 
+/* The k-th word from the top of the stack (0: s0), or NONE. */
+static uint32_t stack_word(const KgParserState *s, size_t k) {
+  return s->depth > k ? s->stack[s->depth - 1 - k] : NONE;
+}
+
+/* The k-th word of the buffer (0: b0), or NONE. */
+static uint32_t buffer_word(const KgParserState *s, size_t k) {
+  return s->b + k <= s->n ? (uint32_t)(s->b + k) : NONE;
+}
+
 static uint64_t word_of(const KgParserState *s, uint32_t i) {
   if (i == NONE)
     return NO_WORD;
@@ -292,9 +302,9 @@ static size_t word_features(const KgParserState *s, int role, uint32_t i,
  * which stay as they are while that word is on top (the stack under it
  * does not change then): a parse scores them once a push (pair_row). */
 static size_t stack_features(const KgParserState *s, uint64_t *f) {
-  uint32_t s0 = s->depth >= 1 ? s->stack[s->depth - 1] : NONE;
-  uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
-  uint32_t s2 = s->depth >= 3 ? s->stack[s->depth - 3] : NONE;
+  uint32_t s0 = stack_word(s, 0);
+  uint32_t s1 = stack_word(s, 1);
+  uint32_t s2 = stack_word(s, 2);
   uint64_t s0w = word_of(s, s0), s0t = tag_of(s, s0), s0c = class_of(s, s0);
   uint64_t s1w = word_of(s, s1), s1t = tag_of(s, s1), s1c = class_of(s, s1);
   /* The distance from s1 to s0, and whether a comma stands between them. */
@@ -318,10 +328,10 @@ static size_t stack_features(const KgParserState *s, uint64_t *f) {
 }
 
 static size_t state_features(const KgParserState *s, uint64_t *f) {
-  uint32_t s0 = s->depth >= 1 ? s->stack[s->depth - 1] : NONE;
-  uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
-  uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
-  uint32_t b1 = s->b + 1 <= s->n ? (uint32_t)s->b + 1 : NONE;
+  uint32_t s0 = stack_word(s, 0);
+  uint32_t s1 = stack_word(s, 1);
+  uint32_t b0 = buffer_word(s, 0);
+  uint32_t b1 = buffer_word(s, 1);
   const Node *n0 = s0 != NONE ? &s->nodes[s0] : NULL;
   const Node *n1 = s1 != NONE ? &s->nodes[s1] : NULL;
   const Node *nb = b0 != NONE ? &s->nodes[b0] : NULL;
@@ -415,9 +425,9 @@ static size_t state_features(const KgParserState *s, uint64_t *f) {
 
 /* Every template of state s (for training, which scores each state whole). */
 static size_t features(const KgParserState *s, uint64_t *f) {
-  uint32_t s0 = s->depth >= 1 ? s->stack[s->depth - 1] : NONE;
-  uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
-  uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
+  uint32_t s0 = stack_word(s, 0);
+  uint32_t s1 = stack_word(s, 1);
+  uint32_t b0 = buffer_word(s, 0);
   size_t m = word_features(s, AS_S0, s0, f);
   m += word_features(s, AS_S1, s1, f + m);
   m += word_features(s, AS_B0, b0, f + m);
@@ -600,7 +610,7 @@ static void score_state(const KgParser *p, KgParserState *s, size_t stride,
   }
   memset(s->pairs, 0, stride * sizeof *s->pairs);
   kg_weights_score_at(&p->weights, f, at, m, s->pairs);
-  uint32_t b0 = s->b <= s->n ? (uint32_t)s->b : NONE;
+  uint32_t b0 = buffer_word(s, 0);
   const float *s0 = role_row(s, AS_S0, s->stack[d], stride);
   const float *s1 = role_row(s, AS_S1, s->stack[d - 1], stride);
   const float *b = role_row(s, AS_B0, b0, stride);
@@ -643,7 +653,7 @@ static size_t oracle(const KgParserState *s, const uint32_t *gold_head,
   size_t n_classes = 1 + 2 * n_labels;
   size_t shift = 0, left = 0, right = 0;
   uint32_t s0 = s->stack[s->depth - 1];
-  uint32_t s1 = s->depth >= 2 ? s->stack[s->depth - 2] : NONE;
+  uint32_t s1 = stack_word(s, 1);
   size_t b = s->b;
   if (b <= s->n) {
     /* SHIFT loses b's head or dependents on the stack (but s0 as head). */

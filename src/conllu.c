@@ -75,15 +75,7 @@ void kg_conllu_sentence_release(KgConlluSentence *s) {
   if (!s)
     return;
   for (size_t i = 0; i < s->n_words; i++) {
-    KgConlluWord *w = &s->words[i];
-    free(w->form);
-    free(w->lemma);
-    free(w->upos);
-    free(w->xpos);
-    free(w->feats);
-    free(w->deprel);
-    free(w->deps);
-    free(w->misc);
+    free(s->words[i].form); /* the word's block: kg_conllu_word_set */
   }
   free(s->words);
   for (size_t i = 0; i < s->n_lines; i++)
@@ -135,6 +127,27 @@ static KgStatus add_line(KgConlluSentence *s, Block *b, const char *text,
   return KG_OK;
 }
 
+int kg_conllu_word_set(KgConlluWord *w, const char *const col[],
+                       const size_t len[], int head) {
+  size_t total = 0;
+  for (int i = 0; i < KG_CONLLU_STRINGS; i++)
+    total += len[i] + 1;
+  char *block = malloc(total);
+  char **field[KG_CONLLU_STRINGS] = {&w->form,  &w->lemma,  &w->upos,
+                                     &w->xpos,  &w->feats,  &w->deprel,
+                                     &w->deps,  &w->misc};
+  for (int i = 0; i < KG_CONLLU_STRINGS; i++) {
+    *field[i] = block;
+    if (block) {
+      memcpy(block, col[i], len[i]);
+      block[len[i]] = '\0';
+      block += len[i] + 1;
+    }
+  }
+  w->head = head;
+  return w->form ? 0 : -1;
+}
+
 /* Adds the word of the ten columns at col (col[i], len[i] bytes each) with
  * the head already parsed. */
 static KgStatus add_word(KgConlluSentence *s, Block *b,
@@ -144,21 +157,13 @@ static KgStatus add_word(KgConlluSentence *s, Block *b,
   if (kg_grow(&words, s->n_words, &b->words_cap, sizeof *s->words) != 0)
     return KG_ERR_NOMEM;
   s->words = words;
-  KgConlluWord w = {
-      .form = copy(col[1], len[1]),
-      .lemma = copy(col[2], len[2]),
-      .upos = copy(col[3], len[3]),
-      .xpos = copy(col[4], len[4]),
-      .feats = copy(col[5], len[5]),
-      .deprel = copy(col[7], len[7]),
-      .deps = copy(col[8], len[8]),
-      .misc = copy(col[9], len[9]),
-      .head = (int)head,
-  };
-  /* counted in before the check, so that release frees what was copied */
-  s->words[s->n_words++] = w;
-  if (!w.form || !w.lemma || !w.upos || !w.xpos || !w.feats || !w.deprel ||
-      !w.deps || !w.misc)
+  /* ID and HEAD are numbers, not strings: the other eight, in order */
+  const char *strings[KG_CONLLU_STRINGS] = {col[1], col[2], col[3], col[4],
+                                            col[5], col[7], col[8], col[9]};
+  size_t lens[KG_CONLLU_STRINGS] = {len[1], len[2], len[3], len[4],
+                                    len[5], len[7], len[8], len[9]};
+  /* counted in before the check: release frees nothing of a NULL block */
+  if (kg_conllu_word_set(&s->words[s->n_words++], strings, lens, (int)head))
     return KG_ERR_NOMEM;
   return KG_OK;
 }

@@ -23,9 +23,9 @@
 #include "newskg.h"
 
 /** One word: an integer-ID row.  Every string is NUL-terminated and owned
- *  by the sentence, each its own malloc'd block (to replace one, free it
- *  and put a malloc'd string in its place); a column holding "_" is the
- *  string "_". */
+ *  by the sentence, the eight of a word in one malloc'd block that form
+ *  starts (kg_conllu_word_set; one allocation a word, not eight); a column
+ *  holding "_" is the string "_". */
 typedef struct {
   char *form, *lemma, *upos, *xpos, *feats, *deprel, *deps, *misc;
   int head; ///< 0 for the root, 1..n, or -1 where the column is "_"
@@ -67,6 +67,21 @@ void kg_conllu_reader_free(KgConlluReader *r);
  *  returns the same error.  A last sentence without its blank line is read
  *  as if it had one; a '\r' before a newline is dropped. */
 KgStatus kg_conllu_read(KgConlluReader *r, KgConlluSentence *s, KgError *err);
+
+/** The columns of a word as kg_conllu_word_set takes them, in the order
+ *  of KgConlluWord's strings. */
+enum {
+  KG_CONLLU_FORM, KG_CONLLU_LEMMA, KG_CONLLU_UPOS, KG_CONLLU_XPOS,
+  KG_CONLLU_FEATS, KG_CONLLU_DEPREL, KG_CONLLU_DEPS, KG_CONLLU_MISC,
+  KG_CONLLU_STRINGS
+};
+
+/** Sets w's strings to copies of the KG_CONLLU_STRINGS columns (col[i],
+ *  len[i] bytes each, in the order above) and its head to head, all in one
+ *  block that kg_conllu_sentence_release frees.  Returns 0, or -1 when out
+ *  of memory (w's strings then NULL). */
+int kg_conllu_word_set(KgConlluWord *w, const char *const col[],
+                       const size_t len[], int head);
 
 /** Frees what *s holds and zeroes it. */
 void kg_conllu_sentence_release(KgConlluSentence *s);

@@ -56,14 +56,19 @@ static uint64_t lexicon_find(Lexicon lex, uint64_t key) {
            : (uint64_t)NO_TAG << 32 | NO_TAG;
 }
 
+/* What the lexicon says of word i of the n (NO_WORD past the end). */
+static uint64_t lexicon_of(Lexicon lex, const KgWordKeys *k, size_t n,
+                           size_t i) {
+  return i < n ? lexicon_find(lex, k[i].form) : NO_WORD;
+}
+
 /* The templates that see the word and its neighbours only, not the tags
- * before it: kg_tagger_tag scores them for many words at once. */
-static size_t word_features(Lexicon lex, const KgWordKeys *k, size_t n,
-                            size_t i, uint64_t *f) {
+ * before it: kg_tagger_tag scores them for many words at once.  x[0..2] is
+ * what the lexicon says of words i, i + 1 and i + 2. */
+static size_t word_features(const KgWordKeys *k, size_t n, size_t i,
+                            const uint64_t *x, uint64_t *f) {
   const KgWordKeys *w = &k[i];
-  uint64_t x0 = lexicon_find(lex, w->form);
-  uint64_t x1 = i + 1 < n ? lexicon_find(lex, k[i + 1].form) : NO_WORD;
-  uint64_t x2 = i + 2 < n ? lexicon_find(lex, k[i + 2].form) : NO_WORD;
+  uint64_t x0 = x[0], x1 = x[1], x2 = x[2];
   uint64_t l1 = i >= 1 ? k[i - 1].lower : NO_WORD;
   uint64_t l2 = i >= 2 ? k[i - 2].lower : NO_WORD;
   uint64_t r1 = i + 1 < n ? k[i + 1].lower : NO_WORD;
@@ -110,13 +115,13 @@ static size_t word_features(Lexicon lex, const KgWordKeys *k, size_t n,
   return m;
 }
 
-/* The templates with the two tags before word i (p1 and p2). */
-static size_t history_features(Lexicon lex, const KgWordKeys *k, size_t n,
-                               size_t i, uint32_t p1, uint32_t p2,
+/* The templates with the two tags before word i (p1 and p2); x as for
+ * word_features. */
+static size_t history_features(const KgWordKeys *k, size_t n, size_t i,
+                               const uint64_t *x, uint32_t p1, uint32_t p2,
                                uint64_t *f) {
   const KgWordKeys *w = &k[i];
-  uint64_t x0 = lexicon_find(lex, w->form);
-  uint64_t x1 = i + 1 < n ? lexicon_find(lex, k[i + 1].form) : NO_WORD;
+  uint64_t x0 = x[0], x1 = x[1];
   uint64_t r1 = i + 1 < n ? k[i + 1].lower : NO_WORD;
   size_t m = 0;
   f[m++] = kg_feature_mix(18, p1);
@@ -133,8 +138,10 @@ static size_t history_features(Lexicon lex, const KgWordKeys *k, size_t n,
 
 static size_t features(Lexicon lex, const KgWordKeys *k, size_t n, size_t i,
                        uint32_t p1, uint32_t p2, uint64_t *f) {
-  size_t m = word_features(lex, k, n, i, f);
-  return m + history_features(lex, k, n, i, p1, p2, f + m);
+  uint64_t x[3] = {lexicon_of(lex, k, n, i), lexicon_of(lex, k, n, i + 1),
+                   lexicon_of(lex, k, n, i + 2)};
+  size_t m = word_features(k, n, i, x, f);
+  return m + history_features(k, n, i, x, p1, p2, f + m);
 }
 
 static size_t best(const float *scores, size_t n) {
@@ -228,9 +235,11 @@ void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
                    uint16_t *tags) {
   /* Words are taken CHUNK_FLOATS / stride at a time (at most CHUNK_WORDS):
    * the word_features of those the dictionary does not tag scored in one
-   * call, then each word's history_features as its turn comes. */
+   * call, then each word's history_features as its turn comes.  What the
+   * lexicon says of each word is looked up once, into x. */
   enum { CHUNK_FLOATS = 4096, CHUNK_WORDS = 32 };
   float rows[CHUNK_FLOATS];
+  uint64_t x[CHUNK_WORDS + 2];
   uint64_t f[CHUNK_WORDS * TAG_FEATURES];
   uint32_t at[CHUNK_WORDS * TAG_FEATURES];
   size_t stride = kg_weights_stride(t->n_tags);
@@ -241,11 +250,14 @@ void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
   uint32_t p1 = NO_TAG, p2 = NO_TAG;
   for (size_t from = 0; from < n; from += chunk) {
     size_t to = n - from < chunk ? n : from + chunk, m = 0;
+    for (size_t i = from; i < to + 2; i++)
+      x[i - from] = lexicon_of(lex, keys, n, i);
     for (size_t i = from; i < to; i++) {
       tags[i] = (uint16_t)dict_find(t->dict, t->dict_mask, keys[i].form);
       if (tags[i] != NO_TAG)
         continue;
-      for (size_t k = word_features(lex, keys, n, i, f + m); k > 0; k--)
+      for (size_t k = word_features(keys, n, i, x + (i - from), f + m); k > 0;
+           k--)
         at[m++] = (uint32_t)(i - from);
     }
     memset(rows, 0, (to - from) * stride * sizeof *rows);
@@ -254,7 +266,8 @@ void kg_tagger_tag(const KgTagger *t, const KgWordKeys *keys, size_t n,
       if (tags[i] == NO_TAG) {
         float *scores = rows + (i - from) * stride;
         kg_weights_score(&t->weights, f,
-                         history_features(lex, keys, n, i, p1, p2, f),
+                         history_features(keys, n, i, x + (i - from), p1,
+                                          p2, f),
                          scores);
         tags[i] = (uint16_t)best(scores, t->n_tags);
       }

@@ -515,15 +515,6 @@ static void str_text(Str *b, const KgText *t, size_t start, size_t end) {
   str_add(b, t->text + run, end - run);
 }
 
-static char *copy(const char *s, size_t n) {
-  char *c = malloc(n + 1);
-  if (c) {
-    memcpy(c, s, n);
-    c[n] = '\0';
-  }
-  return c;
-}
-
 /* The MISC column of a token that ends at byte end of t. */
 static const char *space_after(const KgText *t, size_t end) {
   return end < t->len && !space_at(t->text + end, t->len - end)
@@ -544,21 +535,11 @@ static int add_line(KgConlluSentence *out, Str *b, size_t before) {
 /* Adds word w, whose MISC column is misc; 0, or -1 when out of memory. */
 static int add_word(KgConlluSentence *out, const KgText *t, const KgUdWord *w,
                     const char *misc) {
-  KgConlluWord *x = &out->words[out->n_words++];
-  /* counted in first, so that a release frees what was copied */
-  x->head = -1;
-  x->form = copy(t->text + w->start, w->end - w->start);
-  x->lemma = copy("_", 1);
-  x->upos = copy("_", 1);
-  x->xpos = copy("_", 1);
-  x->feats = copy("_", 1);
-  x->deprel = copy("_", 1);
-  x->deps = copy("_", 1);
-  x->misc = copy(misc, strlen(misc));
-  return x->form && x->lemma && x->upos && x->xpos && x->feats && x->deprel &&
-                 x->deps && x->misc
-             ? 0
-             : -1;
+  const char *col[KG_CONLLU_STRINGS] = {t->text + w->start, "_", "_", "_",
+                                        "_", "_", "_", misc};
+  size_t len[KG_CONLLU_STRINGS] = {w->end - w->start, 1, 1, 1, 1, 1, 1,
+                                   strlen(misc)};
+  return kg_conllu_word_set(&out->words[out->n_words++], col, len, -1);
 }
 
 /* The span of the credit cut off sentence si, a caption's last, in

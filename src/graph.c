@@ -262,11 +262,11 @@ char *kg_rule_iri(const char *name) {
 char *kg_dbpedia_iri(const char *title, size_t len) {
   if (len == 0 || kg_utf8_check(title, len) != len)
     return NULL;
-  return encoded_iri("http://dbpedia.org/resource/", title, len, &title_style);
+  return encoded_iri(KG_DBPEDIA_BASE, title, len, &title_style);
 }
 
 char *kg_wikidata_iri(const char *qid, size_t len) {
-  static const char base[] = "http://www.wikidata.org/entity/";
+  static const char base[] = KG_WIKIDATA_BASE;
   if (len < 2 || len > 19 || qid[0] != 'Q' || qid[1] < '1' || qid[1] > '9')
     return NULL;
   for (size_t i = 2; i < len; i++)

@@ -22,6 +22,11 @@
 /** Rule IRIs (written with --provenance=full) are KG_RULE_BASE + name. */
 #define KG_RULE_BASE "https://w3id.org/newskg/rule/"
 
+/** sameAs links are KG_DBPEDIA_BASE + a Wikipedia title (kg_dbpedia_iri)
+ *  or KG_WIKIDATA_BASE + an item id (kg_wikidata_iri). */
+#define KG_DBPEDIA_BASE "http://dbpedia.org/resource/"
+#define KG_WIKIDATA_BASE "http://www.wikidata.org/entity/"
+
 /** Most dates kept for one sentence. */
 #define KG_SENTENCE_DATES 4
 
@@ -133,9 +138,9 @@ const char *kg_graph_text(const KgGraph *g, size_t *len);
 /** Length of the article text in Unicode code points. */
 size_t kg_graph_char_length(const KgGraph *g);
 
-/** The document IRI: KG_DOC_BASE + lower-case hex SHA-1 of the text, or
- *  another, derived from the source's id or URL (kg_graph_set_source). */
-const char *kg_graph_doc_iri(const KgGraph *g);
+/* kg_graph_doc_iri (the document IRI: KG_DOC_BASE + lower-case hex SHA-1
+ * of the text, or another, derived from the source's id or URL) is public:
+ * newskg.h. */
 
 /** The article's id in its source, its URL as an IRI, its headline: each
  *  NULL when unknown. */

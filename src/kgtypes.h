@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "newskg.h"
+
 /** Ontology classes an entity can have.  Order matches kg_class_name(). */
 typedef enum {
   KG_CLASS_PERSON = 0,
@@ -46,8 +48,8 @@ int kg_relation_parse(const char *name, size_t len, KgRelation *out);
 /** Non-zero for allyOf, metWith and opponentOf. */
 int kg_relation_is_symmetric(KgRelation rel);
 
-/** The ontology namespace (ends in '#'). */
-#define KG_NS "https://w3id.org/newskg/ontology#"
+/** The ontology namespace (ends in '#'); public as KG_ONTOLOGY_NS. */
+#define KG_NS KG_ONTOLOGY_NS
 /** Entity IRIs are KG_ENTITY_BASE + lower-case class + '/' + encoded name. */
 #define KG_ENTITY_BASE "https://w3id.org/newskg/id/"
 /** Document IRIs are KG_DOC_BASE + hex digest of the article text. */

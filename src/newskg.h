@@ -214,6 +214,77 @@ size_t kg_graph_capped_sentences(const KgGraph *g, size_t *first_byte);
  *  of the sentence of the first one left out. */
 size_t kg_graph_capped_article(const KgGraph *g, size_t *first_byte);
 
+/* --- reading a graph -----------------------------------------------------
+ *
+ * What a graph holds, without serializing it: its entities and relations by
+ * index (0 to kg_graph_entity_count - 1, 0 to kg_graph_relation_count - 1,
+ * in the order kg_graph_write writes them), and for each relation the
+ * sentences it was read from.  The structs are filled by the getters; their
+ * strings belong to the graph and live until kg_graph_free. */
+
+/** The namespace of the ontology's classes and properties (ends in '#'):
+ *  a class or predicate IRI is this + its local name. */
+#define KG_ONTOLOGY_NS "https://w3id.org/newskg/ontology#"
+
+/** One entity of a graph. */
+typedef struct {
+  const char *iri;            /**< its IRI */
+  const char *label;          /**< its canonical name (rdfs:label), UTF-8 */
+  const char *class_name;     /**< local name of its class: "Person",
+                                   "Country", "Organization", "City" or
+                                   "Region" */
+  const char *wikidata;       /**< its Wikidata IRI, or NULL when unknown */
+  const char *dbpedia;        /**< its DBpedia IRI, or NULL when unknown */
+  const char *const *same_as; /**< all its owl:sameAs IRIs (these two
+                                   among them), in the order written */
+  size_t same_as_count;       /**< entries in same_as */
+} KgEntityInfo;
+
+/** One relation of a graph: the triple subject predicate object. */
+typedef struct {
+  size_t subject;        /**< index of the subject entity */
+  size_t object;         /**< index of the object entity */
+  const char *predicate; /**< local name of the predicate in the ontology
+                              ("sanctions", "metWith", ...) */
+  int symmetric;         /**< non-zero when the predicate is symmetric
+                              (allyOf, metWith, opponentOf): the triple
+                              holds in both directions */
+  double confidence;     /**< 0 to 1, in hundredths, as written */
+  size_t evidence_count; /**< sentences it was read from, at least 1 */
+} KgRelationInfo;
+
+/** One sentence a relation was read from. */
+typedef struct {
+  const char *sentence;        /**< its text: sentence_len bytes of UTF-8
+                                    in the graph's copy of the article,
+                                    not followed by a NUL */
+  size_t sentence_len;         /**< bytes of sentence */
+  size_t start, end;           /**< its byte span [start, end) in the
+                                    article */
+  size_t char_start, char_end; /**< the same span in code points, the
+                                    offsets of its NIF node */
+  const char *rule;            /**< name of the strongest rule that read
+                                    it there, or NULL */
+  double strength;             /**< that rule's strength, 0 to 1 */
+} KgEvidenceInfo;
+
+/** The document IRI of the article (see kg_extract, kg_graph_set_source). */
+const char *kg_graph_doc_iri(const KgGraph *g);
+
+/** Fills *out with entity number i.  Returns KG_OK, or KG_ERR_INPUT (and
+ *  leaves *out alone) when i >= kg_graph_entity_count(g). */
+KgStatus kg_graph_get_entity(const KgGraph *g, size_t i, KgEntityInfo *out);
+
+/** Fills *out with relation number i.  Returns KG_OK, or KG_ERR_INPUT (and
+ *  leaves *out alone) when i >= kg_graph_relation_count(g). */
+KgStatus kg_graph_get_relation(const KgGraph *g, size_t i, KgRelationInfo *out);
+
+/** Fills *out with the k-th sentence that relation number i was read from,
+ *  in the order the extractor read them.  Returns KG_OK, or KG_ERR_INPUT (and
+ *  leaves *out alone) when i or k is out of range. */
+KgStatus kg_graph_get_evidence(const KgGraph *g, size_t i, size_t k,
+                               KgEvidenceInfo *out);
+
 /** Precision/recall/F1 of one category, as the project's scorer (score.py) computes them. */
 typedef struct {
   size_t tp, fp, fn;

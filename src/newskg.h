@@ -28,9 +28,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "newskg-version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** The version of the library the program runs with, as NEWSKG_VERSION
+ *  ("MAJOR.MINOR.PATCH") says the version of the headers it was compiled
+ *  with. */
+const char *kg_version(void);
 
 typedef enum {
   KG_OK = 0,

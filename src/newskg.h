@@ -4,18 +4,48 @@
  * people, countries, organisations and cities it mentions and of what the
  * text states about them (see ontology/newskg.ttl).
  *
- * Life cycle:
+ * Example: a program that prints the relations of the article on its
+ * standard input, with their confidence and the sentence each was first
+ * read from.  Its argument is the data directory, which
+ * `pkg-config --variable=extractor_datadir newskg` names; build it with
+ * `cc example.c $(pkg-config --cflags --libs newskg)`.
  *
- *     KgError err;
- *     KgExtractor *ex = NULL;
- *     if (kg_extractor_new(NEWSKG_DATADIR, &ex, &err) != KG_OK) ...report err...
- *     KgGraph *g = NULL;
- *     KgExtractOptions opts = {0};        // or kg_extract(ex, text, len, ...)
- *     opts.date = "2020-08-11";
- *     if (kg_extract_with(ex, text, len, &opts, &g, &err) == KG_OK)
- *         kg_graph_write(g, KG_FORMAT_TURTLE, stdout, &err);
- *     kg_graph_free(g);
- *     kg_extractor_free(ex);
+ *     #include <newskg.h>
+ *     #include <stdio.h>
+ *
+ *     int main(int argc, char **argv) {
+ *       static char text[1 << 20];
+ *       size_t len = fread(text, 1, sizeof text, stdin);
+ *       KgError err;
+ *       KgExtractor *ex = NULL;
+ *       KgGraph *g = NULL;
+ *       KgStatus st = argc == 2 ? kg_extractor_new(argv[1], &ex, &err)
+ *                               : KG_ERR_INPUT;
+ *       if (st == KG_OK)
+ *         st = kg_extract(ex, text, len, &g, &err); // or kg_extract_with
+ *       for (size_t i = 0; st == KG_OK && i < kg_graph_relation_count(g);
+ *            i++) {
+ *         KgRelationInfo r;
+ *         KgEntityInfo s, o;
+ *         KgEvidenceInfo ev;
+ *         kg_graph_get_relation(g, i, &r);
+ *         kg_graph_get_entity(g, r.subject, &s);
+ *         kg_graph_get_entity(g, r.object, &o);
+ *         kg_graph_get_evidence(g, i, 0, &ev);
+ *         printf("%s %s %s (%.2f): %.*s\n", s.label, r.predicate, o.label,
+ *                r.confidence, (int)ev.sentence_len, ev.sentence);
+ *       }
+ *       if (argc != 2)
+ *         fprintf(stderr, "usage: %s DATADIR < ARTICLE\n", argv[0]);
+ *       else if (st != KG_OK)
+ *         fprintf(stderr, "%s: %s\n", kg_status_string(st), err.message);
+ *       kg_graph_free(g);
+ *       kg_extractor_free(ex);
+ *       return st == KG_OK ? 0 : 1;
+ *     }
+ *
+ * kg_graph_write(g, KG_FORMAT_TURTLE, stdout, &err) would write the whole
+ * graph, evidence and all, as RDF instead.
  *
  * Ownership: every *_new / kg_extract result belongs to the caller and is
  * released with the matching *_free; *_free(NULL) is a no-op.  The library

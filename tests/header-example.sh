@@ -26,8 +26,11 @@ if ! grep -q 'int main' "$work/example.c"; then
   exit 1
 fi
 
+# the build's CFLAGS and LDFLAGS (a sanitizer build's instrument the program
+# as they do the library)
+read -r -a build_flags <<<"${CFLAGS-} ${LDFLAGS-}"
 if "$builddir/libtool" --quiet --tag=CC --mode=link "${CC:-cc}" -std=c11 \
-  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror \
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror "${build_flags[@]}" \
   -I"$top/src" -I"$builddir/src" -o "$work/example" "$work/example.c" \
   "$builddir/src/libnewskg.la" 2>"$work/cc.err"; then
   pass "the example compiles and links against libnewskg.la"

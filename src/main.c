@@ -144,8 +144,9 @@ static void print_help(void) {
   /* two literals: C99 compilers need only take 4095 bytes in one */
   printf(
       "Evaluation (%s eval):\n"
-      "  Score GRAPH (N-Triples, or Turtle if it ends in .ttl) against the\n"
-      "  gold annotation GOLD and print the report score.py prints.\n"
+      "  Score GRAPH (N-Triples, N-Quads, Turtle, TriG or RDF/XML, told apart\n"
+      "  by what it holds) against the gold annotation GOLD and print the\n"
+      "  report score.py prints; a GRAPH that gives no triple is an error.\n"
       "  --min-f1 F                  Exit 1 when relation F1 is below F or a\n"
       "                              forbidden relation is asserted\n"
       "\n"
@@ -191,8 +192,8 @@ static int eval_main(int argc, char **argv) {
     }
     case 'h':
       printf("Usage: %s eval GOLD GRAPH [--min-f1 F]\n"
-             "Score GRAPH (N-Triples, or Turtle if it ends in .ttl) against "
-             "GOLD, as score.py does.\n",
+             "Score GRAPH (N-Triples, N-Quads, Turtle, TriG or RDF/XML, told "
+             "apart by what it holds) against GOLD, as score.py does.\n",
              PROGRAM);
       return EXIT_SUCCESS;
     default:

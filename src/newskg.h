@@ -227,8 +227,9 @@ typedef struct {
   size_t unparsed;  /**< graph lines that were not triples */
 } KgEvalResult;
 
-/** Scores the graph file (N-Triples/N-Quads, or Turtle if it ends in .ttl)
- *  against a gold annotation.  When report is not NULL, the missed, wrong and
+/** Scores the graph file (N-Triples, N-Quads, Turtle, TriG or RDF/XML, told
+ *  apart by what it holds, whatever its name) against a gold annotation;
+ *  one that gives no triple is KG_ERR_PARSE.  When report is not NULL, the missed, wrong and
  *  forbidden items are printed to it, one a line, as score.py does. */
 KgStatus kg_eval(const char *gold_path, const char *graph_path,
                  KgEvalResult *result, FILE *report, KgError *err);

@@ -381,6 +381,24 @@ expect_status "eval --min-f1 not a number" 2 $?
 "$NEWSKG" eval "$work/tiny.gold.tsv" "$work/no-such.nt" >/dev/null 2>"$work/err"
 expect_status "eval with a missing graph" 2 $?
 expect_grep "missing graph is named" "^newskg: $work/no-such.nt: " "$work/err"
+# the graph is read by what it holds: Turtle named .nt is scored as Turtle,
+# and a file nothing reads a triple from is an error, not F1 0.000
+printf 'entity\tCountry\tUnited Kingdom\nentity\tPerson\tAlexander Lukashenko\nentity\tCountry\tBelarus\nrel\tUnited Kingdom\tsanctions\tAlexander Lukashenko\n' >"$work/uk.gold.tsv"
+"$NEWSKG" -q -o turtle "$sample" >"$work/turtle.nt" 2>/dev/null
+"$NEWSKG" eval "$work/uk.gold.tsv" "$work/turtle.nt" >"$work/out" 2>"$work/err"
+expect_status "eval of Turtle named .nt" 0 $?
+expect_grep "eval of Turtle named .nt finds its relation" \
+  "^relations P=[0-9.]* R=1.000 " "$work/out"
+"$NEWSKG" eval "$work/uk.gold.tsv" "$sample" >"$work/out" 2>"$work/err"
+expect_status "eval of a file that is not RDF" 2 $?
+expect_grep "eval says the file is not RDF" \
+  "^newskg: $sample:1: no triples: not N-Triples, N-Quads, Turtle" "$work/err"
+# every relation of the twelve counts, named in the gold or not
+echo '<http://x/l> <http://x/o#fledTo> <http://x/b> .' >"$work/fled.nt"
+cat "$work/tiny.nt" >>"$work/fled.nt"
+"$NEWSKG" eval "$work/tiny.gold.tsv" "$work/fled.nt" >"$work/out" 2>&1
+expect_grep "eval counts a relation the gold never names" \
+  "^wrong_relations: Alexander Lukashenko fledTo Belarus$" "$work/out"
 printf 'entity\tPerson\tA\nrel\tA\tmetWith\tB\n' >"$work/bad.gold.tsv"
 "$NEWSKG" eval "$work/bad.gold.tsv" "$work/tiny.nt" >/dev/null 2>"$work/err"
 expect_status "eval with a bad gold file" 2 $?

@@ -648,8 +648,8 @@ done:
   if (status != KG_OK &&
       (status == KG_ERR_NOMEM || log.errors + log.warnings == 0))
     kg_error(err, status, path, 0, -1,
-             status == KG_ERR_NOMEM ? "out of memory" : "cannot convert to "
-                                                        "N-Triples");
+             status == KG_ERR_NOMEM ? "out of memory"
+                                    : "cannot convert to N-Triples");
   return status;
 }
 
@@ -1068,9 +1068,9 @@ typedef struct {
 /* score.py's RELATIONS: every asserted relation of these counts, whether
  * or not the gold names its predicate. */
 static const char *const relation_names[] = {
-    "sanctions", "allyOf",   "metWith",        "fledTo",
-    "leaderOf",  "memberOf", "capitalOf",      "spokespersonOf",
-    "visited",   "addressed", "opponentOf",    "supports"};
+    "sanctions", "allyOf",    "metWith",    "fledTo",
+    "leaderOf",  "memberOf",  "capitalOf",  "spokespersonOf",
+    "visited",   "addressed", "opponentOf", "supports"};
 
 /* Whether score.py's vocab (RELATIONS and the gold's predicates) holds p. */
 static int in_vocab(const Gold *gold, const char *p) {

@@ -72,8 +72,8 @@ void outformat_list(char *buf, size_t size) {
     used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
                              formats[i].name);
     for (size_t k = 0; formats[i].aliases[k] && used < size; k++)
-      used += (size_t)snprintf(buf + used, size - used, "%s%s",
-                               k ? ", " : " (", formats[i].aliases[k]);
+      used += (size_t)snprintf(buf + used, size - used, "%s%s", k ? ", " : " (",
+                               formats[i].aliases[k]);
     if (formats[i].aliases[0] && used < size)
       used += (size_t)snprintf(buf + used, size - used, ")");
   }

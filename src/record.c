@@ -106,8 +106,7 @@ static void keep_date(Record *r, char *warning, size_t warning_size) {
   if (kg_date_is_valid(r->date))
     return;
   add_warning(warning, warning_size,
-              "\"date\" \"%.64s\" is not a date YYYY-MM-DD: dropped",
-              r->date);
+              "\"date\" \"%.64s\" is not a date YYYY-MM-DD: dropped", r->date);
   free(r->date);
   r->date = NULL;
 }
@@ -154,8 +153,7 @@ int record_parse(const char *line, size_t len, Record *r, char *why,
     return fail(why, why_size, "invalid JSON at column %d: %s", error.column,
                 error.text);
   int status = json_is_object(root)
-                   ? read_members(root, r, why, why_size, warning,
-                                  warning_size)
+                   ? read_members(root, r, why, why_size, warning, warning_size)
                    : fail(why, why_size, "the record is not a JSON object");
   json_decref(root);
   if (status != 0)

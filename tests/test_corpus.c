@@ -328,8 +328,8 @@ static void test_record_fields(void) {
 static void check_bad(const char *line, const char *reason) {
   Record r;
   char why[256], warning[512];
-  CU_ASSERT_EQUAL(record_parse(line, strlen(line), &r, why, sizeof why,
-                               warning, sizeof warning),
+  CU_ASSERT_EQUAL(record_parse(line, strlen(line), &r, why, sizeof why, warning,
+                               sizeof warning),
                   -1);
   if (!strstr(why, reason))
     fprintf(stderr, "\n  %s: '%s', wanted '%s'\n", line, why, reason);
@@ -387,8 +387,8 @@ static void test_bad_fields_dropped(void) {
              NULL, "\"date\" \"2020-02-30\" is not a date");
   check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": \"26/08/2020\"}", NULL,
              NULL, "is not a date");
-  check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": \"2020-08-26x\"}", NULL,
-             NULL, "is not a date");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": \"2020-08-26x\"}",
+             NULL, NULL, "is not a date");
   check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": 20200826}", NULL, NULL,
              "\"date\" is not a string: dropped");
   check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": 1}", NULL, NULL,
@@ -400,11 +400,13 @@ static void test_bad_fields_dropped(void) {
   check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": "
              "\"http://www.w3.org/1999/02/22-rdf-syntax-ns#_x\"}",
              NULL, NULL, "is a name of RDF's own vocabulary");
-  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"https://x.org/\\ufffe\"}",
-             NULL, NULL, "is not UTF-8 text (or holds U+FFFE or U+FFFF)");
+  check_kept(
+      "{\"id\": \"x\", \"text\": \"a\", \"url\": \"https://x.org/\\ufffe\"}",
+      NULL, NULL, "is not UTF-8 text (or holds U+FFFE or U+FFFF)");
   /* both, in one warning; the good ones kept */
-  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"x\", \"date\": \"y\"}",
-             NULL, NULL, "has no scheme (such as \"https:\"): dropped; \"date\"");
+  check_kept(
+      "{\"id\": \"x\", \"text\": \"a\", \"url\": \"x\", \"date\": \"y\"}", NULL,
+      NULL, "has no scheme (such as \"https:\"): dropped; \"date\"");
   check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"x\", "
              "\"date\": \"2020-08-26\"}",
              "2020-08-26", NULL, "\"url\" \"x\" has no scheme");

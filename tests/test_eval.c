@@ -221,7 +221,8 @@ static void test_mislabelled_graph(void) {
   check_main_case(graph, 0);
   /* Turtle the guesser takes for N-Triples: no line is a triple */
   const char *gold = write_file("abbrev.gold.tsv", "entity\tPerson\tA\n");
-  graph = write_file("abbrev.nt", X "a>" TYPE O "Person> ;\n" LABEL "\"A\" .\n");
+  graph =
+      write_file("abbrev.nt", X "a>" TYPE O "Person> ;\n" LABEL "\"A\" .\n");
   CU_ASSERT_PTR_NOT_NULL_FATAL(gold);
   CU_ASSERT_PTR_NOT_NULL_FATAL(graph);
   KgEvalResult res;
@@ -257,10 +258,10 @@ static void test_relation_gold_never_names(void) {
                                                    "entity\tPerson\tB\n"
                                                    "rel\tA\tmetWith\tB\n");
   const char *graph = write_file(
-      "twelve.nt", X "a>" TYPE O "Person> .\n" X "a>" LABEL "\"A\" .\n" X
-                   "b>" TYPE O "Person> .\n" X "b>" LABEL "\"B\" .\n" X "a>" R
-                   "metWith> " X "b> .\n" X "a>" R "fledTo> " X "b> .\n" X
-                   "a>" R "knows> " X "b> .\n");
+      "twelve.nt",
+      X "a>" TYPE O "Person> .\n" X "a>" LABEL "\"A\" .\n" X "b>" TYPE O
+        "Person> .\n" X "b>" LABEL "\"B\" .\n" X "a>" R "metWith> " X "b> .\n" X
+        "a>" R "fledTo> " X "b> .\n" X "a>" R "knows> " X "b> .\n");
   CU_ASSERT_PTR_NOT_NULL_FATAL(gold);
   CU_ASSERT_PTR_NOT_NULL_FATAL(graph);
   KgEvalResult res;

@@ -236,6 +236,8 @@ static void work(void *arg, size_t worker, void *ctx) {
   job->tally.articles = 1;
   job->tally.bytes = job->article.bytes;
   Notes notes = {job, NULL};
+  if (job->article.warning[0])
+    note(job, &notes, -1, job->article.warning);
   if (job->article.problem[0])
     note_failure(job, &notes, -1, job->article.problem,
                  job->article.too_large ? &job->tally.too_large : NULL);

@@ -2,7 +2,7 @@
  *
  * This is a port of ../shared/eval/score.py, line for line where it matters,
  * so that `newskg eval` and score.py print the same report for the same
- * files.  score.py is the reference: when the two disagree, this file is
+ * files (named for what they hold).  score.py is the reference: when the two disagree, this file is
  * wrong.  The parts that need care:
  *
  *   - Names are compared by a key (kg_eval_norm): NFKD, combining marks
@@ -15,8 +15,12 @@
  *     backtracks; kg_eval_match_line tries the same alternatives in the same
  *     order.  Lines are split where str.splitlines() splits them; gold lines
  *     where Python's text-mode file iteration splits them (\n, \r\n, \r).
- *   - A ".ttl" graph is converted to N-Triples in-process by raptor, as
- *     `rapper -i turtle -o ntriples` would, and then read as N-Triples.
+ *   - A graph is read by what it holds, not by its name (score.py trusts
+ *     ".ttl"; a Turtle file named .nt there scores 0): raptor's guesser
+ *     looks at its first bytes and its name, and Turtle, TriG or RDF/XML
+ *     is converted to N-Triples in-process, as `rapper -i turtle -o
+ *     ntriples` would, then read as N-Triples (read_graph).  A file that
+ *     gives no triple whichever way it is read is an error.
  *   - Scores are rounded as Python's round(x, 3) rounds: to the nearest
  *     3-decimal value of the exact binary double (printf's %.3f does that).
  *
@@ -581,18 +585,18 @@ static KgStatus read_gold(const char *path, Gold *g, KgError *err) {
 
 /* --- graph ------------------------------------------------------------------ */
 
-/* Converts a Turtle file to N-Triples text, as `rapper -q -i turtle -o
- * ntriples PATH` does (base URI: the file's URI). */
+/* Converts data (len bytes of the file at path) from syntax, a raptor
+ * parser name, to N-Triples text, as `rapper -q -i SYNTAX -o ntriples PATH`
+ * does (base URI: the file's URI).  A warning fails it as it fails rapper,
+ * and score.py after it.  The first message goes into *err. */
 static void forward_statement(void *user_data, raptor_statement *st) {
   raptor_serializer_serialize_statement(user_data, st);
 }
 
-static KgStatus turtle_to_ntriples(const char *path, char **out, size_t *len,
-                                   KgError *err) {
+static KgStatus to_ntriples(const char *path, const char *syntax,
+                            const char *data, size_t len, char **out,
+                            size_t *out_len, KgError *err) {
   *out = NULL;
-  FILE *fh = fopen(path, "rb");
-  if (!fh)
-    return kg_error(err, KG_ERR_IO, path, 0, -1, "%s", strerror(errno));
   KgRaptorLog log = {err, path, 0, 0};
   raptor_world *world = kg_raptor_world_new(&log);
   raptor_parser *parser = NULL;
@@ -608,7 +612,7 @@ static KgStatus turtle_to_ntriples(const char *path, char **out, size_t *len,
     base = raptor_new_uri(world, uri);
     raptor_free_memory(uri);
   }
-  parser = raptor_new_parser(world, "turtle");
+  parser = raptor_new_parser(world, syntax);
   ser = raptor_new_serializer(world, "ntriples");
   if (!base || !parser || !ser)
     goto done;
@@ -616,18 +620,19 @@ static KgStatus turtle_to_ntriples(const char *path, char **out, size_t *len,
   if (raptor_serializer_start_to_string(ser, NULL, &text, &text_len) != 0)
     goto done;
   raptor_parser_set_statement_handler(parser, ser, forward_statement);
-  int failed = raptor_parser_parse_file_stream(parser, fh, path, base);
+  int failed = raptor_parser_parse_start(parser, base) != 0 ||
+               raptor_parser_parse_chunk(parser, (const unsigned char *)data,
+                                         len, 1) != 0;
   if (raptor_serializer_serialize_end(ser) != 0)
     failed = 1;
   raptor_free_serializer(ser); /* finishes the string */
   ser = NULL;
-  /* rapper exits non-zero on warnings too, and score.py then fails */
   if (failed || log.errors > 0 || log.warnings > 0) {
     status = KG_ERR_PARSE;
     goto done;
   }
   *out = copy_span(text ? text : "", text ? text_len : 0);
-  *len = text ? text_len : 0;
+  *out_len = text ? text_len : 0;
   status = *out ? KG_OK : KG_ERR_NOMEM;
 done:
   if (text)
@@ -640,13 +645,44 @@ done:
     raptor_free_uri(base);
   if (world)
     raptor_free_world(world);
-  fclose(fh);
   if (status != KG_OK &&
       (status == KG_ERR_NOMEM || log.errors + log.warnings == 0))
     kg_error(err, status, path, 0, -1,
              status == KG_ERR_NOMEM ? "out of memory"
-                                    : "cannot convert Turtle to N-Triples");
+                                    : "cannot convert to N-Triples");
   return status;
+}
+
+/* The syntaxes that are converted to N-Triples before the lines are read,
+ * by their raptor parser names and as messages name them; N-Triples and
+ * N-Quads are read line by line, as score.py reads them. */
+static const struct {
+  const char *parser, *title;
+} converted_syntaxes[] = {
+    {"turtle", "Turtle"}, {"trig", "TriG"}, {"rdfxml", "RDF/XML"}};
+
+#define GUESS_BYTES 4096 /* what the guesser reads of the file */
+
+/* The syntax raptor's guesser reads in the graph file, from its first
+ * bytes and its name as `rapper -g` guesses, when it is one of
+ * converted_syntaxes (its index); else -1 (N-Triples, N-Quads, or nothing
+ * known). */
+static int converted_syntax(const char *path, const char *data, size_t len) {
+  KgRaptorLog log = {NULL, path, 0, 0};
+  raptor_world *world = kg_raptor_world_new(&log);
+  if (!world)
+    return -1;
+  const char *guess = raptor_world_guess_parser_name(
+      world, NULL, NULL, (const unsigned char *)data,
+      len < GUESS_BYTES ? len : GUESS_BYTES, (const unsigned char *)path);
+  int syntax = -1;
+  for (int i = 0; guess && i < (int)(sizeof converted_syntaxes /
+                                     sizeof *converted_syntaxes);
+       i++)
+    if (strcmp(guess, converted_syntaxes[i].parser) == 0)
+      syntax = i;
+  raptor_free_world(world);
+  return syntax;
 }
 
 /* A graph node (subject or object term) as the scorer sees it. */
@@ -677,6 +713,7 @@ typedef struct {
   Edge *edges; ///< in file order
   size_t n_edges, edges_cap;
   size_t unparsed; ///< lines that matched no pattern
+  size_t matched;  ///< lines that matched it
 } Graph;
 
 static void graph_release(Graph *g) {
@@ -910,26 +947,18 @@ static size_t line_break(const char *s, size_t n, size_t i) {
   return 0;
 }
 
-static KgStatus read_graph(const char *path, Graph *g, KgError *err) {
-  char *data;
-  size_t len, plen = strlen(path);
-  KgStatus status;
-  if (plen >= 4 && strcmp(path + plen - 4, ".ttl") == 0)
-    status = turtle_to_ntriples(path, &data, &len, err);
-  else
-    status = read_file(path, &data, &len, err);
-  if (status != KG_OK)
-    return status;
-  if (!(g->by_term = kg_strmap_new())) {
-    free(data);
-    return kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
-  }
+/* Reads the triples of text (len bytes of the file at path) into g, line
+ * by line as score.py does: a line that matches no pattern is counted as
+ * unparsed. */
+static KgStatus read_lines(const char *path, const char *text, size_t len,
+                           Graph *g, KgError *err) {
+  KgStatus status = KG_OK;
   long lineno = 0;
   for (size_t pos = 0; pos < len && status == KG_OK;) {
     size_t end = pos, brk = 0;
-    while (end < len && !(brk = line_break(data, len, end)))
+    while (end < len && !(brk = line_break(text, len, end)))
       end++;
-    const char *line = data + pos;
+    const char *line = text + pos;
     size_t n = end - pos;
     pos = end + brk;
     lineno++;
@@ -941,10 +970,73 @@ static KgStatus read_graph(const char *path, Graph *g, KgError *err) {
       g->unparsed++;
       continue;
     }
+    g->matched++;
     status = add_triple(g, line, t, path, lineno, err);
     if (status == KG_ERR_NOMEM)
       kg_error(err, status, path, lineno, -1, "out of memory");
   }
+  return status;
+}
+
+/* Says in *err, which holds why the file could not be read as syntax,
+ * that no reading found a triple in it. */
+static KgStatus no_triples(KgError *err, const char *syntax) {
+  if (err) {
+    char why[sizeof err->message];
+    memcpy(why, err->message, sizeof why);
+    snprintf(err->message, sizeof err->message,
+             "no triples: not N-Triples, N-Quads, Turtle, TriG or RDF/XML "
+             "(read as %s: %.200s)",
+             syntax, why);
+  }
+  return KG_ERR_PARSE;
+}
+
+/* Reads the graph file whatever its name says: as the syntax raptor's
+ * guesser finds in it, converted to N-Triples, when that reads; else line
+ * by line (N-Triples, N-Quads); and when no line is a triple and the
+ * guesser found nothing, as Turtle.  A file nothing reads a triple from is
+ * a parse error (a Turtle file named .nt once scored 0 without a word). */
+static KgStatus read_graph(const char *path, Graph *g, KgError *err) {
+  char *data, *converted = NULL;
+  size_t len, converted_len = 0;
+  KgStatus status = read_file(path, &data, &len, err);
+  if (status != KG_OK)
+    return status;
+  if (!(g->by_term = kg_strmap_new())) {
+    free(data);
+    return kg_error(err, KG_ERR_NOMEM, path, 0, -1, "out of memory");
+  }
+  KgError why; /* why the conversion failed */
+  memset(&why, 0, sizeof why);
+  int guessed = converted_syntax(path, data, len);
+  int syntax = guessed;
+  if (syntax >= 0)
+    status = to_ntriples(path, converted_syntaxes[syntax].parser, data, len,
+                         &converted, &converted_len, &why);
+  if (status == KG_OK && converted) {
+    status = read_lines(path, converted, converted_len, g, err);
+  } else if (status == KG_OK || status == KG_ERR_PARSE) {
+    status = read_lines(path, data, len, g, err);
+    if (status == KG_OK && g->matched == 0 && guessed < 0 && g->unparsed > 0) {
+      syntax = 0; /* Turtle */
+      status = to_ntriples(path, converted_syntaxes[syntax].parser, data, len,
+                           &converted, &converted_len, &why);
+      g->unparsed = 0;
+      if (status == KG_OK)
+        status = read_lines(path, converted, converted_len, g, err);
+    } else if (status == KG_OK && g->matched == 0 && guessed >= 0) {
+      status = KG_ERR_PARSE;
+    }
+    if (status == KG_ERR_PARSE && g->matched == 0) {
+      if (err)
+        *err = why;
+      status = no_triples(err, converted_syntaxes[syntax].title);
+    }
+  } else if (err) {
+    *err = why; /* out of memory */
+  }
+  free(converted);
   free(data);
   return status;
 }
@@ -972,6 +1064,24 @@ static KgScore prf(size_t tp, size_t fp, size_t fn) {
 typedef struct {
   const char *s, *p, *o;
 } Found;
+
+/* score.py's RELATIONS: every asserted relation of these counts, whether
+ * or not the gold names its predicate. */
+static const char *const relation_names[] = {
+    "sanctions", "allyOf",    "metWith",    "fledTo",
+    "leaderOf",  "memberOf",  "capitalOf",  "spokespersonOf",
+    "visited",   "addressed", "opponentOf", "supports"};
+
+/* Whether score.py's vocab (RELATIONS and the gold's predicates) holds p. */
+static int in_vocab(const Gold *gold, const char *p) {
+  for (size_t k = 0; k < sizeof relation_names / sizeof *relation_names; k++)
+    if (strcmp(relation_names[k], p) == 0)
+      return 1;
+  for (size_t k = 0; k < gold->n_rels; k++)
+    if (strcmp(gold->rels[k].p, p) == 0)
+      return 1;
+  return 0;
+}
 
 static int is_symmetric(const char *p) {
   return strcmp(p, "allyOf") == 0 || strcmp(p, "metWith") == 0 ||
@@ -1127,10 +1237,7 @@ static KgStatus collect_found(Eval *ev) {
   KgStatus status = KG_OK;
   for (size_t i = 0; i < ev->graph.n_edges && status == KG_OK; i++) {
     const Edge *e = &ev->graph.edges[i];
-    int in_vocab = 0;
-    for (size_t k = 0; k < ev->gold.n_rels && !in_vocab; k++)
-      in_vocab = strcmp(ev->gold.rels[k].p, e->p) == 0;
-    if (!in_vocab)
+    if (!in_vocab(&ev->gold, e->p))
       continue;
     Found f = {gold_of(ev, ev->graph.nodes[e->s].term), e->p,
                gold_of(ev, e->o)};

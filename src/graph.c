@@ -392,26 +392,33 @@ char *kg_document_iri(const char *text, size_t len, const char *id,
   return new_doc_iri("", text, len);
 }
 
-KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
-                             const char *title, KgError *err) {
-  if (!absent_or_text(id) || !absent_or_text(url) || !absent_or_text(title))
-    return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
-                    "the article's id, URL or title is not UTF-8 text "
-                    "(or holds U+FFFE or U+FFFF)");
-  char *iri = NULL;
-  if (url && *url && !(iri = kg_url_iri(url, strlen(url))))
-    return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
-                    "the article's URL has no scheme (such as \"https:\")");
+const char *kg_url_problem(const char *url) {
+  if (!absent_or_text(url))
+    return "is not UTF-8 text (or holds U+FFFE or U+FFFF)";
+  if (!has_scheme(url, strlen(url)))
+    return "has no scheme (such as \"https:\")";
   /* No article lives in RDF's own namespace, and raptor's N-Triples and
    * N-Quads parsers refuse its rdf:_ names that are not numbers wherever
-   * they stand (fuzz_extract found it). */
-  if (iri && strncmp(iri, KG_RDF_NS, strlen(KG_RDF_NS)) == 0) {
-    free(iri);
+   * they stand (fuzz_extract found it).  The namespace holds no character
+   * kg_url_iri writes %XX, so the URL starts with it when its IRI does. */
+  if (strncmp(url, KG_RDF_NS, strlen(KG_RDF_NS)) == 0)
+    return "is a name of RDF's own vocabulary (" KG_RDF_NS "...), not an "
+           "article's address";
+  return NULL;
+}
+
+KgStatus kg_graph_set_source(KgGraph *g, const char *id, const char *url,
+                             const char *title, KgError *err) {
+  if (!absent_or_text(id) || !absent_or_text(title))
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1,
-                    "the article's URL is a name of RDF's own vocabulary "
-                    "(" KG_RDF_NS "...), not an article's address");
-  }
-  int failed = 0;
+                    "the article's id or title is not UTF-8 text "
+                    "(or holds U+FFFE or U+FFFF)");
+  const char *problem = url && *url ? kg_url_problem(url) : NULL;
+  if (problem)
+    return kg_error(err, KG_ERR_INPUT, NULL, 0, -1, "the article's URL %s",
+                    problem);
+  char *iri = NULL;
+  int failed = url && *url && !(iri = kg_url_iri(url, strlen(url)));
   char *id_copy = copy_given(id, &failed);
   char *title_copy = copy_given(title, &failed);
   /* the text's IRI is known already: its SHA-1 is not computed again */

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,6 +48,33 @@ struct InputImpl {
 
 static const char *suffix_of(InputFormat format) {
   return format == INPUT_JSONL ? ".jsonl" : ".txt";
+}
+
+/* Names of files that hold no article text, and what a user who names one
+ * most likely meant. */
+static const struct {
+  const char *suffix; ///< the end of the name, in any case
+  const char *hint;   ///< what to say
+} misread_names[] = {
+    {".jsonl", "JSON Lines by its name, read as one article's text: -i jsonl "
+               "reads its records"},
+    {".nq", "N-Quads by its name, read as article text: newskg reads "
+            "articles, and -O FILE writes their graph to FILE"},
+    {".nt", "N-Triples by its name, read as article text: newskg reads "
+            "articles, and -O FILE writes their graph to FILE"},
+    {".ttl", "Turtle by its name, read as article text: newskg reads "
+             "articles, and -O FILE writes their graph to FILE"},
+};
+
+/* Says in a->warning when the name of the text file at path says it holds
+ * no article. */
+static void warn_if_misread(const char *path, Article *a) {
+  size_t len = strlen(path);
+  for (size_t i = 0; i < sizeof misread_names / sizeof *misread_names; i++) {
+    size_t n = strlen(misread_names[i].suffix);
+    if (len > n && strcasecmp(path + len - n, misread_names[i].suffix) == 0)
+      snprintf(a->warning, sizeof a->warning, "%s", misread_names[i].hint);
+  }
 }
 
 Input *input_new(char *const *args, size_t n, InputFormat format,
@@ -226,10 +254,18 @@ static int start_article(Article *a, const char *path, long line) {
   return (a->name = strdup(display_name(path))) ? 0 : -1;
 }
 
-/* Says why a cannot be read: an errno, or EFBIG for over max_bytes. */
-static void set_problem(Article *a, int error, size_t max_bytes) {
+/* Says why a cannot be read: an errno, EFBIG for over max_bytes, or
+ * WALK_NO_FILES for a directory of no file that format reads. */
+static void set_problem(Article *a, int error, size_t max_bytes,
+                        InputFormat format) {
   a->too_large = error == EFBIG;
-  if (a->too_large)
+  if (error == WALK_NO_FILES)
+    snprintf(a->problem, sizeof a->problem,
+             "no article: no *%s file in this directory or below (%s)",
+             suffix_of(format),
+             format == INPUT_JSONL ? "without -i jsonl, *.txt files are read"
+                                   : "-i jsonl reads *.jsonl files");
+  else if (a->too_large)
     snprintf(a->problem, sizeof a->problem,
              "more than --max-article-bytes %zu bytes: skipped", max_bytes);
   else
@@ -241,6 +277,8 @@ static void set_problem(Article *a, int error, size_t max_bytes) {
 static int read_text_file(Input *in, const char *path, int walked, Article *a) {
   if (start_article(a, path, 0) != 0)
     return -1;
+  if (!walked) /* a directory gives only *.txt files */
+    warn_if_misread(path, a);
   int fd = open_input(path, walked, a->problem, sizeof a->problem);
   if (fd < 0)
     return 1;
@@ -254,7 +292,7 @@ static int read_text_file(Input *in, const char *path, int walked, Article *a) {
     return error == ENOMEM ? -1 : 0;
   }
   if (error)
-    set_problem(a, error, in->max_bytes);
+    set_problem(a, error, in->max_bytes, in->format);
   else
     a->record.len = len;
   a->bytes = len; /* over the limit too: the summary counts what came */
@@ -357,7 +395,7 @@ static LineStatus next_line(Input *in, const char **line, size_t *len,
 static int end_on_error(Input *in, int error, Article *a) {
   int failed = start_article(a, in->lines_name, in->line + 1);
   if (!failed)
-    set_problem(a, error, in->max_bytes);
+    set_problem(a, error, in->max_bytes, in->format);
   close_lines(in);
   return failed ? -1 : 1;
 }
@@ -387,9 +425,10 @@ static int read_record(Input *in, Article *a) {
     while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
   if (got == LINE_TOO_LONG || len > in->max_bytes)
-    set_problem(a, EFBIG, in->max_bytes);
+    set_problem(a, EFBIG, in->max_bytes, in->format);
   else
-    record_parse(line, len, &a->record, a->problem, sizeof a->problem);
+    record_parse(line, len, &a->record, a->problem, sizeof a->problem,
+                 a->warning, sizeof a->warning);
   return 1;
 }
 
@@ -433,7 +472,7 @@ int input_next(Input *in, Article *a) {
     if (error) {
       if (start_article(a, path, 0) != 0)
         return -1;
-      set_problem(a, error, in->max_bytes);
+      set_problem(a, error, in->max_bytes, in->format);
       return 1;
     }
     int walked = walk_in_directory(in->walk);

@@ -41,6 +41,8 @@ typedef struct {
   size_t bytes;      ///< input bytes it took (the file, or the line; of
                      ///< a stream or line over max_bytes, those read)
   char problem[256]; ///< why it is unusable (no text then), or ""
+  char warning[512]; ///< what is odd about it, which is still read
+                     ///< (a record's field dropped), or ""
   int too_large;     ///< the problem: over the input's max_bytes
 } Article;
 

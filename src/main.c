@@ -49,6 +49,7 @@
 #include "cli.h"
 #include "load.h"
 #include "newskg.h"
+#include "outformat.h"
 #include "parse.h"
 #include "query.h"
 #include "resume.h"
@@ -89,9 +90,9 @@ static void print_help(void) {
       "\n"
       "Main options:\n"
       "  -o FORMAT, --output FORMAT  Set the output format to one of:\n"
-      "    turtle          Turtle Terse RDF Triple Language (default)\n"
-      "    ntriples        N-Triples\n"
-      "    nquads          N-Quads, each article in a named graph\n"
+      "    turtle, ttl     Turtle Terse RDF Triple Language (default)\n"
+      "    ntriples, nt    N-Triples\n"
+      "    nquads, nq      N-Quads, each article in a named graph\n"
       "    dot             GraphViz DOT: the entities and relations of one\n"
       "                    article (one text FILE or '-'), for dot -Tsvg\n"
       "  -i FORMAT, --input FORMAT   Set the input format to one of:\n"
@@ -99,7 +100,9 @@ static void print_help(void) {
       "    jsonl           JSON Lines, an article a line: {\"id\", \"url\",\n"
       "                    \"date\", \"title\", \"text\"}, only text required\n"
       "  -O FILE, --output-file FILE Write to FILE (replaced whole, or left\n"
-      "                              untouched on error) instead of stdout\n"
+      "                              untouched on error) instead of stdout;\n"
+      "                              a name ending .ttl, .nt, .nq or .dot\n"
+      "                              sets the format (-o must agree)\n"
       "  -j N, --jobs N              Extract with N threads (default: one per\n"
       "                              online core); the output is the same\n"
       "                              for every N\n"
@@ -141,8 +144,9 @@ static void print_help(void) {
   /* two literals: C99 compilers need only take 4095 bytes in one */
   printf(
       "Evaluation (%s eval):\n"
-      "  Score GRAPH (N-Triples, or Turtle if it ends in .ttl) against the\n"
-      "  gold annotation GOLD and print the report score.py prints.\n"
+      "  Score GRAPH (N-Triples, N-Quads, Turtle, TriG or RDF/XML, told apart\n"
+      "  by what it holds) against the gold annotation GOLD and print the\n"
+      "  report score.py prints; a GRAPH that gives no triple is an error.\n"
       "  --min-f1 F                  Exit 1 when relation F1 is below F or a\n"
       "                              forbidden relation is asserted\n"
       "\n"
@@ -188,8 +192,8 @@ static int eval_main(int argc, char **argv) {
     }
     case 'h':
       printf("Usage: %s eval GOLD GRAPH [--min-f1 F]\n"
-             "Score GRAPH (N-Triples, or Turtle if it ends in .ttl) against "
-             "GOLD, as score.py does.\n",
+             "Score GRAPH (N-Triples, N-Quads, Turtle, TriG or RDF/XML, told "
+             "apart by what it holds) against GOLD, as score.py does.\n",
              PROGRAM);
       return EXIT_SUCCESS;
     default:
@@ -293,14 +297,30 @@ static int run(const CliOptions *opt, KgFormat format, const char *output,
 /* Sets -o from arg.  Returns -1, or EXIT_FATAL after saying what is wrong
  * with arg. */
 static int output_format(KgFormat *format, const char *arg) {
-  static const char *const outputs[] = {"turtle", "ntriples", "nquads", "dot"};
-  int i = cli_find_name(outputs, 4, arg);
-  if (i >= 0) {
-    *format = (KgFormat)i;
+  if (outformat_by_name(arg, format) == 0)
+    return -1;
+  char names[200];
+  outformat_list(names, sizeof names);
+  cli_message("unknown output format '%s' (%s)", arg, names);
+  return cli_usage_error(NULL);
+}
+
+/* Settles the output format with the name of the -O file (output, or
+ * NULL): without -o (given 0), a name that says a format (out.nt) sets it,
+ * so that no file holds another format than its name says; with -o, such
+ * a name must say the same.  Returns -1, or EXIT_FATAL after saying why
+ * not. */
+static int settle_format(KgFormat *format, int given, const char *output) {
+  KgFormat named;
+  if (!output || outformat_by_extension(output, &named) != 0)
+    return -1;
+  if (!given || named == *format) {
+    *format = named;
     return -1;
   }
-  cli_message("unknown output format '%s' (turtle, ntriples, nquads, dot)",
-              arg);
+  cli_message("-o %s, but the name of -O %s says %s: leave out -o, or name "
+              "the file for its format",
+              outformat_name(*format), output, outformat_name(named));
   return cli_usage_error(NULL);
 }
 
@@ -329,7 +349,7 @@ int main(int argc, char **argv) {
     return EXIT_FATAL;
   KgFormat format = KG_FORMAT_TURTLE;
   const char *output = NULL;
-  int resume = 0, c, status = -1;
+  int format_given = 0, resume = 0, c, status = -1;
   opterr = 0;
   while (status < 0 &&
          (c = getopt_long(argc, argv, ":o:O:hv" CLI_EXTRACT_SHORTOPTS,
@@ -337,6 +357,7 @@ int main(int argc, char **argv) {
     switch (c) {
     case 'o':
       status = output_format(&format, optarg);
+      format_given = 1;
       break;
     case 'O':
       output = optarg;
@@ -361,6 +382,8 @@ int main(int argc, char **argv) {
   }
   if (status < 0 && optind >= argc)
     status = cli_usage_error("no input files");
+  if (status < 0)
+    status = settle_format(&format, format_given, output);
   if (status < 0 && resume && (!output || format != KG_FORMAT_NQUADS))
     status = cli_usage_error("--resume needs -o nquads and -O FILE");
   if (status < 0)

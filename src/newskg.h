@@ -157,6 +157,12 @@ typedef struct {
  *  0001 to 9999), as KgExtractOptions.date wants. */
 int kg_date_is_valid(const char *s);
 
+/** Why url (not NULL) is no URL kg_graph_set_source accepts, as words to
+ *  follow "the URL" (e.g. "has no scheme (such as \"https:\")"), or NULL
+ *  when it is one: UTF-8 text without U+FFFE or U+FFFF, with a scheme,
+ *  outside RDF's own vocabulary.  The words are a static string. */
+const char *kg_url_problem(const char *url);
+
 /** Extracts the graph of one article.  text is UTF-8 of len bytes (no NUL
  *  needed); it is copied.  Text that RDF literals cannot carry - invalid
  *  UTF-8, a NUL byte, the noncharacters U+FFFE and U+FFFF - is refused with
@@ -335,8 +341,9 @@ typedef struct {
   size_t unparsed;  /**< graph lines that were not triples */
 } KgEvalResult;
 
-/** Scores the graph file (N-Triples/N-Quads, or Turtle if it ends in .ttl)
- *  against a gold annotation.  When report is not NULL, the missed, wrong and
+/** Scores the graph file (N-Triples, N-Quads, Turtle, TriG or RDF/XML, told
+ *  apart by what it holds, whatever its name) against a gold annotation;
+ *  one that gives no triple is KG_ERR_PARSE.  When report is not NULL, the missed, wrong and
  *  forbidden items are printed to it, one a line, as score.py does. */
 KgStatus kg_eval(const char *gold_path, const char *graph_path,
                  KgEvalResult *result, FILE *report, KgError *err);

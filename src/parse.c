@@ -511,14 +511,18 @@ static int feed_text(const ParseOptions *po, Pipeline *p, int nargs,
   return result > 0 ? 0 : result;
 }
 
-/* Submits a job that reports that the file at name cannot be read. */
+/* Submits a job that reports that the file at name cannot be read: an
+ * errno, or WALK_NO_FILES. */
 static int submit_unreadable(Pipeline *p, const char *name, int error) {
   Job *job = calloc(1, sizeof *job);
   if (!job)
     return -1;
   job->kind = PARSE_CONLLU;
   job->failed = 1;
-  note(job, name, -1, strerror(error));
+  note(job, name, -1,
+       error == WALK_NO_FILES
+           ? "no sentence: no *.conllu file in this directory or below"
+           : strerror(error));
   if (pipeline_submit(p, job) != 0)
     job_free(job);
   return 0;

@@ -8,8 +8,9 @@
  * "text" (a string) is required; "id" (a string or an integer), "url",
  * "date" and "title" (strings) are optional: absent, null or "" is
  * unknown.  "date" is YYYY-MM-DD, or a timestamp that starts with one
- * ("2020-08-26T14:05:00Z"), of which the date is kept.  Other members are
- * ignored.  JSON is parsed by jansson, which also rejects invalid UTF-8
+ * ("2020-08-26T14:05:00Z"), of which the date is kept.  A "date" or "url"
+ * that is not one is dropped with a warning, the article kept: a feed's
+ * odd date is no reason to lose its text.  Other members are ignored.  JSON is parsed by jansson, which also rejects invalid UTF-8
  * and \u0000 in strings.
  */
 #ifndef NEWSKG_RECORD_H
@@ -27,12 +28,16 @@ typedef struct {
   char *title; ///< its headline, or NULL
 } Record;
 
-/** Parses line[0, len) (without its line end) into *r.  Returns 0, or -1
- *  after writing why (a NUL-terminated message, at most why_size bytes)
- *  and leaving *r empty: 'invalid JSON at column 7: ...', 'no "text"
- *  string', '"date" is not a date YYYY-MM-DD', or 'out of memory'. */
+/** Parses line[0, len) (without its line end) into *r.  A "date" or "url"
+ *  that is no date or no URL of an article (kg_url_problem) does not cost
+ *  the article: it is dropped, and warning (warning_size bytes) says so,
+ *  e.g. '"date" "26.08.2020" is not a date YYYY-MM-DD: dropped' (else it
+ *  is "").  Returns 0, or -1 after writing why (a NUL-terminated message,
+ *  at most why_size bytes) and leaving *r empty: 'invalid JSON at column
+ *  7: ...', 'no "text" string', '"id" is not a string or an integer', or
+ *  'out of memory'. */
 int record_parse(const char *line, size_t len, Record *r, char *why,
-                 size_t why_size);
+                 size_t why_size, char *warning, size_t warning_size);
 
 /** Frees what r owns and empties it. */
 void record_release(Record *r);

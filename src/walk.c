@@ -35,6 +35,7 @@ struct WalkImpl {
   char *const *args;   ///< the arguments
   size_t arg_count;    ///< how many
   size_t next_arg;     ///< the argument to visit next
+  size_t given;        ///< paths the directory argument being walked gave
   const char *suffix;  ///< of the files wanted in directories
   Level *levels;       ///< owned stack of directories being walked
   size_t depth;        ///< levels in use
@@ -197,7 +198,13 @@ static int visit_entry(Walk *w, int *error) {
   if (top->next == top->count) {
     level_release(top);
     w->depth--;
-    return 0;
+    if (w->depth > 0 || w->given > 0)
+      return 0;
+    /* the argument gave nothing: say so, with its name */
+    if (set_path(w, NULL, w->args[w->next_arg - 1]) != 0)
+      return -1;
+    *error = WALK_NO_FILES;
+    return 1;
   }
   const char *name = top->sorted[top->next++];
   if (set_path(w, top->path, name) != 0)
@@ -212,6 +219,7 @@ static int visit_argument(Walk *w, int *error) {
   if (set_path(w, NULL, arg) != 0)
     return -1;
   struct stat st;
+  w->given = 0;
   if (strcmp(arg, "-") == 0)
     return 1;
   if (stat(arg, &st) != 0) {
@@ -237,6 +245,8 @@ int walk_next(Walk *w, const char **path, int *error) {
     else
       return 0;
     if (found != 0) {
+      if (w->depth > 0)
+        w->given++;
       *path = w->path;
       return found;
     }

@@ -5,8 +5,11 @@
  * every file below it whose name ends in the suffix, depth first, the
  * entries of each directory in byte order of their names.  Names starting
  * with '.' are skipped, and so are symbolic links to directories (no
- * loops); links to files are followed.  Only the directories being walked
- * are held in memory: one sorted list of names per level.
+ * loops); links to files are followed.  A directory argument that gives
+ * no file at all is returned itself, with the error WALK_NO_FILES: a
+ * directory of *.jsonl files read for *.txt ones is a mistake to say, not
+ * an empty run.  Only the directories being walked are held in memory:
+ * one sorted list of names per level.
  *
  *     Walk *w = walk_new(argv + optind, argc - optind, ".txt");
  *     const char *path;
@@ -22,13 +25,17 @@
 
 typedef struct WalkImpl Walk;
 
+/** The error of walk_next for a directory argument with no file of the
+ *  suffix below it (errno values are positive). */
+#define WALK_NO_FILES (-1)
+
 /** Returns a new walk over the n arguments (which must outlive it), or
  *  NULL when out of memory.  suffix selects the files of directories. */
 Walk *walk_new(char *const *args, size_t n, const char *suffix);
 
 /** Moves to the next file.  Returns 1 and sets *path (valid until the next
- *  call) and *error: 0, or the errno of a path that could not be walked
- *  (a missing argument, an unreadable directory).  Returns 0 at the end,
+ *  call) and *error: 0, the errno of a path that could not be walked (a
+ *  missing argument, an unreadable directory), or WALK_NO_FILES.  Returns 0 at the end,
  *  -1 when out of memory. */
 int walk_next(Walk *w, const char **path, int *error);
 

@@ -112,6 +112,48 @@ else
 fi
 if [ -s "$work/out" ]; then fail "-O wrote to stdout"; else pass "-O keeps stdout empty"; fi
 
+# --- the format of -O FILE is what its name says ------------------------------
+
+mkdir "$work/named"
+"$NEWSKG" -q -O "$work/named/out.nt" "$sample" 2>"$work/err"
+expect_status "-O FILE.nt without -o" 0 $?
+expect_same "-O FILE.nt without -o writes N-Triples" "$work/named/out.nt" "$work/file.nt"
+if [ -n "${RAPPER:-}" ] && [ -x "$RAPPER" ]; then
+  if "$RAPPER" -q -i ntriples -c "$work/named/out.nt" 2>"$work/err" &&
+     [ ! -s "$work/err" ]; then
+    pass "rapper -i ntriples reads -O FILE.nt"
+  else
+    fail "rapper -i ntriples cannot read -O FILE.nt: $(head -1 "$work/err")"
+  fi
+fi
+"$NEWSKG" -q -o nquads "$sample" >"$work/named/want.nq" 2>/dev/null
+"$NEWSKG" -q -O "$work/named/OUT.NQ" "$sample" 2>/dev/null
+expect_same "-O FILE.NQ without -o writes N-Quads" "$work/named/OUT.NQ" "$work/named/want.nq"
+"$NEWSKG" -q -O "$work/named/out.txt" "$sample" 2>/dev/null
+expect_grep "-O FILE of no RDF extension keeps Turtle" "^@prefix newskg:" "$work/named/out.txt"
+"$NEWSKG" -q -o turtle -O "$work/named/out.ttl" "$sample" 2>"$work/err"
+expect_status "-o turtle -O FILE.ttl agree" 0 $?
+echo keep >"$work/named/keep.nt"
+"$NEWSKG" -q -o turtle -O "$work/named/keep.nt" "$sample" >"$work/out" 2>"$work/err"
+expect_status "-o turtle -O FILE.nt contradict" 2 $?
+expect_grep "the contradiction is explained" \
+  "^newskg: -o turtle, but the name of -O $work/named/keep.nt says ntriples" "$work/err"
+if [ "$(cat "$work/named/keep.nt")" = keep ]; then
+  pass "a contradicted -O FILE is left alone"
+else
+  fail "a contradicted -O FILE was written"
+fi
+for name in nt NT n-triples ntriples; do
+  "$NEWSKG" -q -o "$name" "$sample" >"$work/out" 2>"$work/err"
+  expect_same "-o $name is N-Triples" "$work/out" "$work/file.nt"
+done
+"$NEWSKG" -q -o ttl "$sample" >"$work/out" 2>"$work/err"
+expect_grep "-o ttl is Turtle" "^@prefix newskg:" "$work/out"
+"$NEWSKG" -q -o nq "$sample" >"$work/out" 2>"$work/err"
+expect_same "-o nq is N-Quads" "$work/out" "$work/named/want.nq"
+"$NEWSKG" -q -o xml "$sample" >"$work/out" 2>"$work/err"
+expect_grep "an unknown -o lists the short names" "(turtle (ttl), ntriples (n-triples, nt)" "$work/err"
+
 mkdir "$work/o2"
 "$NEWSKG" -q -O "$work/o2/missing-dir/out.ttl" "$sample" >/dev/null 2>"$work/err"
 expect_status "-O into a missing directory" 2 $?
@@ -339,6 +381,24 @@ expect_status "eval --min-f1 not a number" 2 $?
 "$NEWSKG" eval "$work/tiny.gold.tsv" "$work/no-such.nt" >/dev/null 2>"$work/err"
 expect_status "eval with a missing graph" 2 $?
 expect_grep "missing graph is named" "^newskg: $work/no-such.nt: " "$work/err"
+# the graph is read by what it holds: Turtle named .nt is scored as Turtle,
+# and a file nothing reads a triple from is an error, not F1 0.000
+printf 'entity\tCountry\tUnited Kingdom\nentity\tPerson\tAlexander Lukashenko\nentity\tCountry\tBelarus\nrel\tUnited Kingdom\tsanctions\tAlexander Lukashenko\n' >"$work/uk.gold.tsv"
+"$NEWSKG" -q -o turtle "$sample" >"$work/turtle.nt" 2>/dev/null
+"$NEWSKG" eval "$work/uk.gold.tsv" "$work/turtle.nt" >"$work/out" 2>"$work/err"
+expect_status "eval of Turtle named .nt" 0 $?
+expect_grep "eval of Turtle named .nt finds its relation" \
+  "^relations P=[0-9.]* R=1.000 " "$work/out"
+"$NEWSKG" eval "$work/uk.gold.tsv" "$sample" >"$work/out" 2>"$work/err"
+expect_status "eval of a file that is not RDF" 2 $?
+expect_grep "eval says the file is not RDF" \
+  "^newskg: $sample:1: no triples: not N-Triples, N-Quads, Turtle" "$work/err"
+# every relation of the twelve counts, named in the gold or not
+echo '<http://x/l> <http://x/o#fledTo> <http://x/b> .' >"$work/fled.nt"
+cat "$work/tiny.nt" >>"$work/fled.nt"
+"$NEWSKG" eval "$work/tiny.gold.tsv" "$work/fled.nt" >"$work/out" 2>&1
+expect_grep "eval counts a relation the gold never names" \
+  "^wrong_relations: Alexander Lukashenko fledTo Belarus$" "$work/out"
 printf 'entity\tPerson\tA\nrel\tA\tmetWith\tB\n' >"$work/bad.gold.tsv"
 "$NEWSKG" eval "$work/bad.gold.tsv" "$work/tiny.nt" >/dev/null 2>"$work/err"
 expect_status "eval with a bad gold file" 2 $?

@@ -84,6 +84,45 @@ fi
 "$NEWSKG" -q "$work/no-such-dir" >/dev/null 2>"$work/err"
 expect_status "a missing directory" 1 $?
 
+# a directory that gives no article is an error, as a missing one is, and
+# says what it lacks
+mkdir -p "$work/empty/sub" "$work/records"
+printf '{"text": "Evo Morales fled to Mexico."}\n' >"$work/records/a.jsonl"
+"$NEWSKG" -q "$work/empty" >"$work/out" 2>"$work/err"
+expect_status "an empty directory" 1 $?
+expect_grep "an empty directory is named" \
+  "^newskg: $work/empty: no article: no \*.txt file in this directory or below" "$work/err"
+"$NEWSKG" -q "$work/records" >"$work/out" 2>"$work/err"
+expect_status "a directory of JSON Lines read for text" 1 $?
+expect_grep "a directory of JSON Lines names -i jsonl" \
+  "^newskg: $work/records: no article: .*(-i jsonl reads \*.jsonl files)$" "$work/err"
+"$NEWSKG" -q -i jsonl "$d" >"$work/out" 2>"$work/err"
+expect_status "a directory of text read for JSON Lines" 1 $?
+expect_grep "a directory of text says how text is read" \
+  "^newskg: $d: no article: no \*.jsonl file .*(without -i jsonl, \*.txt files are read)$" "$work/err"
+"$NEWSKG" -q -o ntriples "$work/empty" "$sample" >"$work/out" 2>"$work/err"
+expect_status "an empty directory among articles" 1 $?
+"$NEWSKG" -q -o ntriples "$sample" >"$work/want" 2>/dev/null
+expect_same "the articles beside an empty directory are written" "$work/out" "$work/want"
+
+# a file whose name says it is no article text is read, with a word on
+# the option that reads it
+cp "$work/records/a.jsonl" "$work/records.jsonl"
+"$NEWSKG" -q "$work/records.jsonl" >/dev/null 2>"$work/err"
+expect_status "a .jsonl file read as text" 0 $?
+expect_grep "a .jsonl file read as text names -i jsonl" \
+  "^newskg: $work/records.jsonl: JSON Lines by its name, read as one article's text: -i jsonl reads its records$" "$work/err"
+for ext in nq nt ttl NT; do
+  cp "$sample" "$work/graph.$ext"
+  "$NEWSKG" -q "$work/graph.$ext" >/dev/null 2>"$work/err"
+  expect_grep "a .$ext file read as text names -O" \
+    "^newskg: $work/graph.$ext: .* by its name, read as article text: .*-O FILE" "$work/err"
+done
+"$NEWSKG" -q "$sample" >/dev/null 2>"$work/err"
+if [ -s "$work/err" ]; then fail "a .txt file read as text: $(head -1 "$work/err")"; else
+  pass "a .txt file read as text: no word"
+fi
+
 # --- files that are not regular ----------------------------------------------
 # A FIFO in a directory is not read (its open would wait for a writer that
 # may never come): it is named and counted as skipped, and the run goes on.
@@ -234,12 +273,30 @@ done
 expect_status "bad records among good ones" 1 $?
 expect_grep "invalid JSON says file and line" "^newskg: $work/bad.jsonl:2: invalid JSON at column [0-9]*: " "$work/err"
 expect_grep "a record without text" "^newskg: $work/bad.jsonl:3: no \"text\" string$" "$work/err"
-expect_grep "a bad date" "^newskg: $work/bad.jsonl:4: \"date\" is not a date YYYY-MM-DD$" "$work/err"
-expect_grep "a URL without a scheme" "^newskg: $work/bad.jsonl:5: the article's URL has no scheme" "$work/err"
+expect_grep "a bad date is dropped" "^newskg: $work/bad.jsonl:4: \"date\" \"26.08.2020\" is not a date YYYY-MM-DD: dropped$" "$work/err"
+expect_grep "a URL without a scheme is dropped" "^newskg: $work/bad.jsonl:5: \"url\" \"www.example.org\" has no scheme (such as \"https:\"): dropped$" "$work/err"
 expect_grep "the good records are reported" "^newskg: $work/bad.jsonl:6: 2 entities, 1 relations$" "$work/err"
-expect_grep "the summary counts 4 errors in 6 records" "^newskg: 6 articles, .*, 4 errors, " "$work/err"
+expect_grep "the summary counts 2 errors in 6 records" "^newskg: 6 articles, .*, 2 errors, " "$work/err"
 n=$(awk '{ print $(NF-1) }' "$work/out" | sort -u | wc -l)
-if [ "$n" -eq 2 ]; then pass "the good records are written"; else fail "$n graphs written, wanted 2"; fi
+if [ "$n" -eq 4 ]; then pass "the good records and those with a field dropped are written"; else fail "$n graphs written, wanted 4"; fi
+
+# a record with a bad date or URL keeps its article: the graph of its text
+# and id, without the field
+{
+  printf '{"id": "wn-9", "date": "not-a-date", "text": "%s"}\n' "$(json_string "$sample")"
+  printf '{"id": "wn-9", "url": "%s_x", "text": "%s"}\n' \
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#" "$(json_string "$sample")"
+} >"$work/dropped.jsonl"
+printf '{"id": "wn-9", "text": "%s"}\n' "$(json_string "$sample")" >"$work/plain.jsonl"
+"$NEWSKG" -i jsonl -o nquads "$work/dropped.jsonl" >"$work/out" 2>"$work/err"
+expect_status "records with a field dropped" 0 $?
+expect_grep "a date that is not one is named and dropped" \
+  "^newskg: $work/dropped.jsonl:1: \"date\" \"not-a-date\" is not a date YYYY-MM-DD: dropped$" "$work/err"
+expect_grep "a URL of RDF's vocabulary is named and dropped" \
+  "^newskg: $work/dropped.jsonl:2: \"url\" .* is a name of RDF's own vocabulary" "$work/err"
+"$NEWSKG" -q -i jsonl -o nquads "$work/plain.jsonl" "$work/plain.jsonl" >"$work/want" 2>/dev/null
+expect_same "a record with a field dropped gives the graph of the record without it" \
+  "$work/out" "$work/want"
 
 # --- -j: the same bytes, whatever the number of threads ---------------------------
 

@@ -53,10 +53,11 @@ if [ -p "$work/fifo/out.nt" ]; then pass "the FIFO is still a FIFO"; else
 fi
 expect_files "-O onto a FIFO leaves no other file" "$work/fifo" out.nt
 
-timeout 20 "$NEWSKG" -q -o nquads --resume -O "$work/fifo/out.nt" "$sample" 2>"$work/err"
+mkfifo "$work/fifo/out.nq"
+timeout 20 "$NEWSKG" -q -o nquads --resume -O "$work/fifo/out.nq" "$sample" 2>"$work/err"
 expect_status "--resume onto a FIFO" 2 $?
 expect_grep "--resume onto a FIFO says why" \
-  "^newskg: $work/fifo/out.nt: cannot resume: not a regular file$" "$work/err"
+  "^newskg: $work/fifo/out.nq: cannot resume: not a regular file$" "$work/err"
 
 # --- symbolic links are followed -------------------------------------------
 

@@ -212,7 +212,8 @@ static int make_tree(void) {
                    "\"2020-08-26T10:00:00Z\"}") ||
                put("lines/skip.txt", "a text file is no JSON Lines file") ||
                dir("pipes") || fifo("pipes/a.txt") ||
-               put("pipes/b.txt", "B.") || dir("long");
+               put("pipes/b.txt", "B.") || dir("long") || dir("empty") ||
+               dir("empty/sub") || put("empty/sub/notes.md", "no article");
   return failed ? 1 : 0;
 }
 
@@ -239,7 +240,10 @@ static void walked(char *const *args, size_t n, const char *suffix, char *out,
                             ? path + strlen(root) + 1
                             : path;
     used += (size_t)snprintf(out + used, size - used, "%s%s\n", shown,
-                             error == ENOENT ? "!ENOENT" : error ? "!error" : "");
+                             error == ENOENT          ? "!ENOENT"
+                             : error == WALK_NO_FILES ? "!NOFILES"
+                             : error                  ? "!error"
+                                                      : "");
   }
   walk_free(w);
 }
@@ -274,16 +278,31 @@ static void test_walk_arguments(void) {
   CU_ASSERT_STRING_EQUAL(out, "");
 }
 
+static void test_walk_empty_directory(void) {
+  char empty[128], some[128], out[1024];
+  snprintf(empty, sizeof empty, "%s/empty", root);
+  snprintf(some, sizeof some, "%s/news/a", root);
+  char *args[] = {empty, some};
+  /* a directory that gives no file is returned itself, once, with
+   * WALK_NO_FILES; an empty directory inside one that gives files is not */
+  walked(args, 2, ".txt", out, sizeof out);
+  CU_ASSERT_STRING_EQUAL(out, "empty!NOFILES\nnews/a/1.txt\n");
+  snprintf(some, sizeof some, "%s/news", root);
+  walked(args + 1, 1, ".jsonl", out, sizeof out);
+  CU_ASSERT_STRING_EQUAL(out, "news!NOFILES\n");
+}
+
 /* ---- record -------------------------------------------------------------- */
 
 static void test_record_fields(void) {
   Record r;
-  char why[256];
+  char why[256], warning[512];
   const char *line = "{\"id\": \"wn-1\", \"url\": \"https://x.org/1\", "
                      "\"date\": \"2020-08-26\", \"title\": \"T\", "
                      "\"text\": \"Caf\\u00e9 \\\"ok\\\"\\nline\", "
                      "\"lang\": \"en\"}";
-  CU_ASSERT_EQUAL_FATAL(record_parse(line, strlen(line), &r, why, sizeof why),
+  CU_ASSERT_EQUAL_FATAL(record_parse(line, strlen(line), &r, why, sizeof why,
+                                     warning, sizeof warning),
                         0);
   CU_ASSERT_STRING_EQUAL(r.text, "Caf\xc3\xa9 \"ok\"\nline");
   CU_ASSERT_EQUAL(r.len, strlen("Caf\xc3\xa9 \"ok\"\nline"));
@@ -295,7 +314,8 @@ static void test_record_fields(void) {
 
   line = "{\"text\": \"\", \"id\": 42, \"url\": null, \"title\": \"\", "
          "\"date\": \"2020-02-29T23:59:59+01:00\"}";
-  CU_ASSERT_EQUAL_FATAL(record_parse(line, strlen(line), &r, why, sizeof why),
+  CU_ASSERT_EQUAL_FATAL(record_parse(line, strlen(line), &r, why, sizeof why,
+                                     warning, sizeof warning),
                         0);
   CU_ASSERT_STRING_EQUAL(r.text, "");
   CU_ASSERT_STRING_EQUAL(r.id, "42");
@@ -307,8 +327,10 @@ static void test_record_fields(void) {
 
 static void check_bad(const char *line, const char *reason) {
   Record r;
-  char why[256];
-  CU_ASSERT_EQUAL(record_parse(line, strlen(line), &r, why, sizeof why), -1);
+  char why[256], warning[512];
+  CU_ASSERT_EQUAL(record_parse(line, strlen(line), &r, why, sizeof why, warning,
+                               sizeof warning),
+                  -1);
   if (!strstr(why, reason))
     fprintf(stderr, "\n  %s: '%s', wanted '%s'\n", line, why, reason);
   CU_ASSERT_PTR_NOT_NULL(strstr(why, reason));
@@ -323,13 +345,76 @@ static void test_bad_records(void) {
   check_bad("{\"title\": \"no text\"}", "no \"text\" string");
   check_bad("{\"text\": 5}", "no \"text\" string");
   check_bad("{\"text\": \"a\", \"id\": 1.5}", "\"id\" is not a string or an integer");
-  check_bad("{\"text\": \"a\", \"url\": 1}", "\"url\" is not a string");
-  check_bad("{\"text\": \"a\", \"date\": \"2020-02-30\"}", "\"date\" is not a date");
-  check_bad("{\"text\": \"a\", \"date\": \"26/08/2020\"}", "\"date\" is not a date");
-  check_bad("{\"text\": \"a\", \"date\": \"2020-08-26x\"}", "\"date\" is not a date");
+  check_bad("{\"text\": \"a\", \"title\": 1}", "\"title\" is not a string");
   check_bad("{\"text\": \"a\\u0000b\"}", "invalid JSON");
   check_bad("{\"text\": \"caf\xe9\"}", "invalid JSON");
   check_bad("{\"text\": \"a\", \"text\": \"b\"}", "invalid JSON");
+}
+
+/* Parses line, which must keep its article ("a") and id, and checks that
+ * the date and URL are want_date and want_url (NULL: dropped) and that
+ * the warning holds dropped ("" for none). */
+static void check_kept(const char *line, const char *want_date,
+                       const char *want_url, const char *dropped) {
+  Record r;
+  char why[256], warning[512];
+  CU_ASSERT_EQUAL_FATAL(record_parse(line, strlen(line), &r, why, sizeof why,
+                                     warning, sizeof warning),
+                        0);
+  CU_ASSERT_STRING_EQUAL(r.text, "a");
+  CU_ASSERT_STRING_EQUAL(r.id, "x");
+  if (want_date) {
+    CU_ASSERT_STRING_EQUAL(r.date, want_date);
+  } else {
+    CU_ASSERT_PTR_NULL(r.date);
+  }
+  if (want_url) {
+    CU_ASSERT_STRING_EQUAL(r.url, want_url);
+  } else {
+    CU_ASSERT_PTR_NULL(r.url);
+  }
+  if (*dropped ? !strstr(warning, dropped) : *warning != '\0')
+    fprintf(stderr, "\n  %s: warning '%s', wanted '%s'\n", line, warning,
+            dropped);
+  CU_ASSERT(*dropped ? strstr(warning, dropped) != NULL : *warning == '\0');
+  record_release(&r);
+}
+
+static void test_bad_fields_dropped(void) {
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": \"not-a-date\"}", NULL,
+             NULL, "\"date\" \"not-a-date\" is not a date YYYY-MM-DD: dropped");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": \"2020-02-30\"}", NULL,
+             NULL, "\"date\" \"2020-02-30\" is not a date");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": \"26/08/2020\"}", NULL,
+             NULL, "is not a date");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": \"2020-08-26x\"}",
+             NULL, NULL, "is not a date");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"date\": 20200826}", NULL, NULL,
+             "\"date\" is not a string: dropped");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": 1}", NULL, NULL,
+             "\"url\" is not a string: dropped");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"www.example.org\"}",
+             NULL, NULL,
+             "\"url\" \"www.example.org\" has no scheme (such as \"https:\"): "
+             "dropped");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": "
+             "\"http://www.w3.org/1999/02/22-rdf-syntax-ns#_x\"}",
+             NULL, NULL, "is a name of RDF's own vocabulary");
+  check_kept(
+      "{\"id\": \"x\", \"text\": \"a\", \"url\": \"https://x.org/\\ufffe\"}",
+      NULL, NULL, "is not UTF-8 text (or holds U+FFFE or U+FFFF)");
+  /* both, in one warning; the good ones kept */
+  check_kept(
+      "{\"id\": \"x\", \"text\": \"a\", \"url\": \"x\", \"date\": \"y\"}", NULL,
+      NULL, "has no scheme (such as \"https:\"): dropped; \"date\"");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"x\", "
+             "\"date\": \"2020-08-26\"}",
+             "2020-08-26", NULL, "\"url\" \"x\" has no scheme");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"urn:x\", "
+             "\"date\": \"y\"}",
+             NULL, "urn:x", "\"date\" \"y\" is not a date");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"urn:x\"}", NULL,
+             "urn:x", "");
 }
 
 /* ---- input ------------------------------------------------------------------ */
@@ -560,6 +645,7 @@ int main(void) {
   static const KgTest files[] = {
       {"directories are walked in byte order", test_walk_order},
       {"arguments come as they are", test_walk_arguments},
+      {"a directory that gives no file is said", test_walk_empty_directory},
       {"plain-text articles", test_text_articles},
       {"an unreadable file is an article with a problem",
        test_unreadable_is_an_article},
@@ -576,6 +662,8 @@ int main(void) {
   static const KgTest records[] = {
       {"fields of a record", test_record_fields},
       {"bad records say why", test_bad_records},
+      {"a bad date or URL is dropped, the article kept",
+       test_bad_fields_dropped},
       {"bad bytes replaced, binary data told apart", test_repair},
   };
   static const KgSuite suites[] = {

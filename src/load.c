@@ -18,7 +18,8 @@
  * (one line; for an endpoint also the requests and retries).  Exit codes
  * as for `newskg FILE...`: 1 when an article could not be read, extracted
  * or stored (each is named), 2 when the store cannot be opened or fails
- * for good.
+ * for good.  A sqlite store that the load made is removed when it fails
+ * (exit 2) or loads nothing, so that no broken file is left.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
@@ -237,7 +238,12 @@ static int load_store(const CliOptions *opt, const LoadOptions *lo,
   int status =
       cli_run_corpus(opt, ex, store_sink(s), NULL, "", 0, nargs, args);
   SinkCounts n = store_counts(s);
-  if (store_close(s, why, sizeof why) != 0) {
+  /* a new store that failed, or holds nothing, is not left to fail the
+   * next load: store_abandon removes it */
+  if (status == EXIT_FATAL || (status != EXIT_SUCCESS && n.articles == 0)) {
+    if (store_abandon(s))
+      cli_report(lo->store_name, "removed the new store: the load failed");
+  } else if (store_close(s, why, sizeof why) != 0) {
     cli_report(lo->store_name, why);
     status = EXIT_FATAL;
   }

@@ -251,7 +251,8 @@ static size_t entity(const char *p, const char *end, char *c) {
                   {"&nbsp;", ' '}};
   for (size_t i = 0; i < sizeof entities / sizeof *entities; i++) {
     size_t len = strlen(entities[i].name);
-    if ((size_t)(end - p) >= len && strncasecmp(p, entities[i].name, len) == 0) {
+    if ((size_t)(end - p) >= len &&
+        strncasecmp(p, entities[i].name, len) == 0) {
       *c = entities[i].c;
       return len;
     }
@@ -274,7 +275,8 @@ static const char *skip_tag(const char *p, const char *end) {
         (p[len + 1] != '>' && p[len + 1] != ' '))
       continue;
     for (const char *q = gt + 1; q + len + 2 <= end; q++)
-      if (q[0] == '<' && q[1] == '/' && strncasecmp(q + 2, hidden[i], len) == 0) {
+      if (q[0] == '<' && q[1] == '/' &&
+          strncasecmp(q + 2, hidden[i], len) == 0) {
         const char *close = memchr(q, '>', (size_t)(end - q));
         return close ? close + 1 : end;
       }
@@ -337,7 +339,8 @@ static void describe(const Gsp *g, CURLcode rc, long code, Failure failure,
   if (tries > 1)
     snprintf(after, sizeof after, " (after %u tries)", tries);
   if (rc != CURLE_OK) {
-    snprintf(what, sizeof what, "%s", g->error[0] ? g->error : curl_easy_strerror(rc));
+    snprintf(what, sizeof what, "%s",
+             g->error[0] ? g->error : curl_easy_strerror(rc));
   } else {
     char *type = NULL, message[MESSAGE_MAX + 4];
     curl_easy_getinfo(g->curl, CURLINFO_CONTENT_TYPE, &type);

@@ -196,7 +196,7 @@ static int check_endpoint(LoadOptions *lo) {
 static int load_gsp(const CliOptions *opt, const LoadOptions *lo,
                     const KgExtractor *ex, int nargs, char **args) {
   char user[256], password[256], why[1024];
-  GspOptions go = {lo->gsp,       NULL,         NULL,
+  GspOptions go = {lo->gsp,     NULL,         NULL,
                    lo->retries, lo->delay_ms, lo->max_retry_s};
   if (credentials(lo, &go, user, password, sizeof user) != 0)
     return EXIT_FATAL;
@@ -269,11 +269,10 @@ int load_main(int argc, char **argv) {
   CliOptions opt;
   if (cli_options_init(&opt, argc) != 0)
     return EXIT_FATAL;
-  LoadOptions lo = {"sqlite",         NULL,
-                    NULL,             NULL,
-                    NULL,             DEFAULT_RETRIES,
-                    DEFAULT_DELAY_MS, DEFAULT_MAX_RETRY_S,
-                    0};
+  LoadOptions lo = {.storage = "sqlite",
+                    .retries = DEFAULT_RETRIES,
+                    .delay_ms = DEFAULT_DELAY_MS,
+                    .max_retry_s = DEFAULT_MAX_RETRY_S};
   int c, status = -1;
   opterr = 0;
   while (status < 0 && (c = getopt_long(argc, argv, ":h" CLI_EXTRACT_SHORTOPTS,

@@ -38,11 +38,11 @@ typedef enum { FORMAT_TABLE = 0, FORMAT_CSV, FORMAT_JSON } ResultFormat;
 
 /* What the query runs over: a store, or RDF files. */
 typedef struct {
-  const char *storage;  ///< --storage
-  const char *name;     ///< --store-name, or NULL
-  const char *options;  ///< --store-options, or NULL
-  const char **data;    ///< owned array of the --data files (argv's)
-  size_t data_count;    ///< files in data
+  const char *storage; ///< --storage
+  const char *name;    ///< --store-name, or NULL
+  const char *options; ///< --store-options, or NULL
+  const char **data;   ///< owned array of the --data files (argv's)
+  size_t data_count;   ///< files in data
 } Source;
 
 static const char *const format_names[] = {"table", "csv", "json"};
@@ -303,8 +303,8 @@ static Store *open_source(const Source *src) {
     return s;
   }
   /* librdf's indexed in-memory storage, with named graphs */
-  Store *s = store_open("hashes", "data", "hash-type='memory'", 0, why,
-                        sizeof why);
+  Store *s =
+      store_open("hashes", "data", "hash-type='memory'", 0, why, sizeof why);
   if (!s) {
     cli_report("--data", why);
     return NULL;
@@ -371,7 +371,8 @@ int query_main(int argc, char **argv) {
     return EXIT_FATAL;
   }
   opterr = 0;
-  while (status < 0 && (c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+  while (status < 0 &&
+         (c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
     switch (c) {
     case OPT_STORAGE:
       src.storage = optarg;
@@ -408,8 +409,7 @@ int query_main(int argc, char **argv) {
     status = cli_usage_error("query: needs one QUERY");
   char *text = NULL;
   const char *query = status < 0 ? argv[optind] : "";
-  if (status < 0 && strcmp(query, "-") == 0 &&
-      !(query = text = read_stdin())) {
+  if (status < 0 && strcmp(query, "-") == 0 && !(query = text = read_stdin())) {
     cli_report("(standard input)", strerror(errno ? errno : EIO));
     status = EXIT_FATAL;
   }

@@ -189,9 +189,9 @@ Store *store_open(const char *storage, const char *name, const char *options,
   if (fresh < 0)
     return NULL;
   if (!create && fresh) {
-    snprintf(why, why_size, access(name, F_OK) == 0
-                                ? "an empty file, no sqlite store"
-                                : "no such sqlite store");
+    snprintf(why, why_size,
+             access(name, F_OK) == 0 ? "an empty file, no sqlite store"
+                                     : "no such sqlite store");
     return NULL;
   }
   Store *s = calloc(1, sizeof *s);
@@ -242,9 +242,9 @@ static void add_parsed(void *data, raptor_statement *st) {
   Parsed *p = data;
   librdf_model *model = p->store->model;
   if (!p->failed)
-    p->failed = (st->graph
-                     ? librdf_model_context_add_statement(model, st->graph, st)
-                     : librdf_model_add_statement(model, st)) != 0;
+    p->failed =
+        (st->graph ? librdf_model_context_add_statement(model, st->graph, st)
+                   : librdf_model_add_statement(model, st)) != 0;
 }
 
 int store_add_file(Store *s, const char *path, char *why, size_t why_size) {

@@ -320,10 +320,15 @@ static void server_message(const Gsp *g, int html, char *out) {
     out[len++] = c;
   }
   if (p < end || g->answer_len == sizeof g->answer - 1) {
-    while (len > 0 && ((unsigned char)out[len - 1] & 0xC0) == 0x80)
-      len--; /* back to the start of the cut character... */
-    if (len > 0 && (unsigned char)out[len - 1] >= 0xC0)
-      len--; /* ...and before it */
+    size_t start = len; /* of the last character, which may be cut */
+    while (start > 0 && ((unsigned char)out[start - 1] & 0xC0) == 0x80)
+      start--;
+    if (start > 0 && (unsigned char)out[start - 1] >= 0xC0) {
+      unsigned char lead = (unsigned char)out[start - 1];
+      size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      if (len - (start - 1) < want)
+        len = start - 1;
+    }
     memcpy(out + len, "...", 3);
     len += 3;
   }

@@ -2,12 +2,13 @@
 """A Graph Store HTTP Protocol endpoint for tests/gsp.sh, with failures to order.
 
     gsp-server.py DIR [--fail-first N] [--fail GRAPH]... [--refuse GRAPH]...
-                      [--forbid] [--auth USER:PASSWORD]
+                      [--forbid] [--long GRAPH]... [--auth USER:PASSWORD]
 
 Listens on 127.0.0.1, on a free port that it writes to DIR/port.  Each PUT
 ?graph=IRI is logged to DIR/log ("PUT IRI STATUS") and answered:
 503 to the first N requests (--fail-first) and to every request for a
---fail graph; 400 for a --refuse graph; 401 without the --auth
+--fail graph; 400 for a --refuse graph, and for a --long graph with a
+message of 400 bytes of two-byte characters; 401 without the --auth
 credentials (HTTP basic); 403 with an HTML page, as servlet containers
 write one, to every request (--forbid); else 201, its body kept as DIR/graphs.nq, each line
 of N-Triples given the graph as its fourth term (the last PUT of a graph
@@ -41,6 +42,7 @@ def main():
     ap.add_argument("--fail", action="append", default=[])
     ap.add_argument("--refuse", action="append", default=[])
     ap.add_argument("--forbid", action="store_true")
+    ap.add_argument("--long", action="append", default=[])
     ap.add_argument("--auth")
     args = ap.parse_args()
     graphs = {}
@@ -85,6 +87,8 @@ def main():
                                    type="text/html;charset=utf-8")
             if state["requests"] <= args.fail_first or graph in args.fail:
                 return self.answer(503, "busy, try later\n", graph)
+            if graph in args.long:
+                return self.answer(400, "Déjà chargé " * 29 + "\n", graph)
             if graph in args.refuse:
                 return self.answer(400, "bad graph\nsecond line\n", graph)
             if self.headers.get("Content-Type") != "application/n-triples":

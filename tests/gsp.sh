@@ -84,6 +84,19 @@ expect_grep "a refused article is named, with the server's message" \
   "belarus-sanctions.txt: not loaded: HTTP 400: bad graph second line\$" "$work/refuse.err"
 [ "$(count 400)" -eq 1 ] && pass "a 400 is not retried" || fail "$(count 400) requests for a 400"
 
+# a long message is cut, between characters, with "..."
+start_server --long "$belarus"
+"$NEWSKG" load -q --gsp "$url" "$SAMPLES/belarus-sanctions.txt" 2>"$work/long.err"
+expect_status "an article refused at length" 1 $?
+message=$(sed -n 's/.*not loaded: HTTP 400: //p' "$work/long.err")
+if [ "${#message}" -gt 100 ] && [ "$(printf '%s' "$message" | wc -c)" -le 203 ] &&
+  [[ "$message" == "Déjà chargé Déjà"*"..." ]] &&
+  printf '%s' "$message" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then
+  pass "a long message is cut at a character, with ..."
+else
+  fail "a long message: '$message'"
+fi
+
 # an endpoint that keeps failing: retries stop at --retry-max-time, and
 # so does the run (exit 2), not after every retry of every article
 start_server --fail-first 100000

@@ -102,6 +102,7 @@ static int replace_graph(Store *s, librdf_node *context,
 static SinkStatus store_put(Sink *self, const SinkGraph *g, char *why,
                             size_t why_size) {
   Store *s = (Store *)self;
+  forget_message(s); /* one from an earlier article is not this one's */
   if (!s->parser &&
       !(s->parser = librdf_new_parser(s->world, "ntriples", NULL, NULL))) {
     explain(s, "cannot make an N-Triples parser", why, why_size);

@@ -5,10 +5,15 @@
  * IRI>` (Content-Type application/n-triples), which replaces that named
  * graph: loading an article twice leaves it once.  All requests share one
  * libcurl handle, so one kept-alive connection carries them one after
- * another.  A 5xx answer or a failed connection is tried again after a
- * delay that doubles each time (delay_ms, 2 delay_ms, 4 delay_ms...), at
- * most `retries` times; a 4xx answer is final.  An article that is still
- * not accepted is rejected, with the endpoint's status or curl's error.
+ * another.  What may succeed later (a 5xx, 408 or 429 answer, a time-out,
+ * a dropped connection) is tried again after a delay that doubles each
+ * time (delay_ms, 2 delay_ms, 4 delay_ms...), at most `retries` times; an
+ * article that is still not accepted is rejected, as is one with another
+ * 4xx answer, with the endpoint's status and message or curl's error.
+ * What no article can get past stops the run (SINK_FATAL) at once, with a
+ * hint: a refused connection, an unknown host, a TLS failure, a 401 or
+ * 403 answer (credentials), 404 or 405 (not the endpoint's URL).  So does
+ * a failure to retry when the run has spent max_retry_s retrying.
  * Credentials, when given, are sent with whichever of basic and digest
  * authentication the endpoint asks for; never in the URL, which the
  * program echoes and `ps` shows (gsp_check_url refuses it there).
@@ -29,10 +34,12 @@ typedef struct {
   const char *password; ///< with user
   unsigned retries;     ///< tries after the first one, at most
   unsigned delay_ms;    ///< delay before the first retry
+  unsigned max_retry_s; ///< seconds the whole run may spend retrying
 } GspOptions;
 
 /** Checks the endpoint URL before anything is sent to it.  Refuses one
- *  that libcurl cannot parse, or that holds a user or password
+ *  that libcurl cannot parse, not http or https, or that holds a user or
+ *  password
  *  (`http://user:password@host/`: credentials go in --credentials or the
  *  environment, never on the command line).  Sets *in_clear to 1 when
  *  credentials sent to it could be read on the way: a scheme other than

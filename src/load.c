@@ -18,7 +18,8 @@
  * (one line; for an endpoint also the requests and retries).  Exit codes
  * as for `newskg FILE...`: 1 when an article could not be read, extracted
  * or stored (each is named), 2 when the store cannot be opened or fails
- * for good.
+ * for good.  A sqlite store that the load made is removed when it fails
+ * (exit 2) or loads nothing, so that no broken file is left.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
@@ -36,9 +37,11 @@
 #include "gsp.h"
 #include "store.h"
 
-/* Default back-off: 4 retries, the first after half a second. */
+/* Default back-off: 4 retries, the first after half a second; a minute
+ * of retrying in all. */
 #define DEFAULT_RETRIES 4u
 #define DEFAULT_DELAY_MS 500u
+#define DEFAULT_MAX_RETRY_S 60u
 
 /* Where a load goes and how. */
 typedef struct {
@@ -49,6 +52,7 @@ typedef struct {
   const char *credentials; ///< --credentials FILE, or NULL
   unsigned retries;        ///< --retries
   unsigned delay_ms;       ///< --retry-delay
+  unsigned max_retry_s;    ///< --retry-max-time
   int in_clear;            ///< --gsp URL is neither https nor loopback
 } LoadOptions;
 
@@ -71,10 +75,14 @@ static void print_help(void) {
       "  --credentials FILE      user:password for the endpoint, from a file\n"
       "                          only its owner may read (default:\n"
       "                          $NEWSKG_GSP_USER and $NEWSKG_GSP_PASSWORD)\n"
-      "  --retries N             tries again after a 5xx answer or a failed\n"
-      "                          connection, at most N times (default %u)\n"
+      "  --retries N             tries an article again after a 5xx answer\n"
+      "                          or a time-out, at most N times (default %u)\n"
       "  --retry-delay MS        before the first retry, then doubling\n"
       "                          (default %u)\n"
+      "  --retry-max-time S      seconds the whole run may spend retrying;\n"
+      "                          then a failure stops it (default %u)\n"
+      "A refused connection, an unknown host, or a 401, 403, 404 or 405\n"
+      "answer stops the load at once: no article could get through.\n"
       "\n"
       "Extraction: -i, -j, -d, --gazetteer, --rules, --date,\n"
       "--min-confidence, --provenance, --explain, --max-article-bytes,\n"
@@ -82,12 +90,15 @@ static void print_help(void) {
       "\n"
       "Exit status: 0 all loaded; 1 an article could not be read, extracted\n"
       "or stored (each is named, the others are loaded); 2 usage error, or\n"
-      "the store could not be opened or failed for good; 128 + N: signal N\n"
+      "the store could not be opened or failed for good (a new sqlite store\n"
+      "is then removed); 128 + N: signal N\n"
       "stopped the run after loading the articles read by then.\n",
-      PROGRAM, PROGRAM, PROGRAM, DEFAULT_RETRIES, DEFAULT_DELAY_MS, PROGRAM);
+      PROGRAM, PROGRAM, PROGRAM, DEFAULT_RETRIES, DEFAULT_DELAY_MS,
+      DEFAULT_MAX_RETRY_S, PROGRAM);
 }
 
-/* Sets *n from --retries or --retry-delay (name); returns -1, or
+/* Sets *n from --retries, --retry-delay or --retry-max-time (name);
+ * returns -1, or
  * EXIT_FATAL after saying what is wrong. */
 static int count_option(unsigned *n, const char *name, const char *arg) {
   unsigned long long v;
@@ -119,6 +130,8 @@ static int load_option(LoadOptions *lo, int c, const char *arg) {
     return count_option(&lo->retries, "--retries", arg);
   case OPT_RETRY_DELAY:
     return count_option(&lo->delay_ms, "--retry-delay", arg);
+  case OPT_RETRY_MAX_TIME:
+    return count_option(&lo->max_retry_s, "--retry-max-time", arg);
   case 'h':
     print_help();
     return EXIT_SUCCESS;
@@ -183,7 +196,8 @@ static int check_endpoint(LoadOptions *lo) {
 static int load_gsp(const CliOptions *opt, const LoadOptions *lo,
                     const KgExtractor *ex, int nargs, char **args) {
   char user[256], password[256], why[1024];
-  GspOptions go = {lo->gsp, NULL, NULL, lo->retries, lo->delay_ms};
+  GspOptions go = {lo->gsp,     NULL,         NULL,
+                   lo->retries, lo->delay_ms, lo->max_retry_s};
   if (credentials(lo, &go, user, password, sizeof user) != 0)
     return EXIT_FATAL;
   if (go.user && lo->in_clear) /* a risk, not progress: shown with -q */
@@ -224,7 +238,12 @@ static int load_store(const CliOptions *opt, const LoadOptions *lo,
   int status =
       cli_run_corpus(opt, ex, store_sink(s), NULL, "", 0, nargs, args);
   SinkCounts n = store_counts(s);
-  if (store_close(s, why, sizeof why) != 0) {
+  /* a new store that failed, or holds nothing, is not left to fail the
+   * next load: store_abandon removes it */
+  if (status == EXIT_FATAL || (status != EXIT_SUCCESS && n.articles == 0)) {
+    if (store_abandon(s))
+      cli_report(lo->store_name, "removed the new store: the load failed");
+  } else if (store_close(s, why, sizeof why) != 0) {
     cli_report(lo->store_name, why);
     status = EXIT_FATAL;
   }
@@ -244,13 +263,16 @@ int load_main(int argc, char **argv) {
       {"credentials", required_argument, NULL, OPT_CREDENTIALS},
       {"retries", required_argument, NULL, OPT_RETRIES},
       {"retry-delay", required_argument, NULL, OPT_RETRY_DELAY},
+      {"retry-max-time", required_argument, NULL, OPT_RETRY_MAX_TIME},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   CliOptions opt;
   if (cli_options_init(&opt, argc) != 0)
     return EXIT_FATAL;
-  LoadOptions lo = {"sqlite",         NULL, NULL, NULL, NULL, DEFAULT_RETRIES,
-                    DEFAULT_DELAY_MS, 0};
+  LoadOptions lo = {.storage = "sqlite",
+                    .retries = DEFAULT_RETRIES,
+                    .delay_ms = DEFAULT_DELAY_MS,
+                    .max_retry_s = DEFAULT_MAX_RETRY_S};
   int c, status = -1;
   opterr = 0;
   while (status < 0 && (c = getopt_long(argc, argv, ":h" CLI_EXTRACT_SHORTOPTS,

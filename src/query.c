@@ -1,6 +1,6 @@
 /* query.c - `newskg query`: one SPARQL query, run by rasqal through librdf
- * over a store that `newskg load` filled (store.h), its answer on standard
- * output:
+ * over a store that `newskg load` filled (store.h), or over RDF files read
+ * into memory (--data, as roqet does), its answer on standard output:
  *
  *   - SELECT: an aligned text table (default), CSV (RFC 4180) or SPARQL
  *     1.1 Query Results JSON.  The table shows an IRI as <IRI>, a literal
@@ -10,44 +10,66 @@
  *   - ASK: true or false (table and CSV), or the JSON boolean form.
  *   - CONSTRUCT and DESCRIBE: the graph as N-Triples, whatever the format.
  *
- * A query rasqal cannot parse or run is a usage error: its message and
- * exit 2.
+ * The query may use the prefixes newskg's Turtle declares (newskg:, rdfs:,
+ * owl:, xsd:, nif:, prov:, dcterms:, rdf:) without declaring them; a
+ * query that declares one itself keeps its own.
+ *
+ * A query rasqal cannot parse or run is a usage error: rasqal's first
+ * message (the cause, not what followed from it) and exit 2.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #endif
 #include "query.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "grow.h"
+#include "serialize.h"
 #include "store.h"
 
 typedef enum { FORMAT_TABLE = 0, FORMAT_CSV, FORMAT_JSON } ResultFormat;
+
+/* What the query runs over: a store, or RDF files. */
+typedef struct {
+  const char *storage; ///< --storage
+  const char *name;    ///< --store-name, or NULL
+  const char *options; ///< --store-options, or NULL
+  const char **data;   ///< owned array of the --data files (argv's)
+  size_t data_count;   ///< files in data
+} Source;
 
 static const char *const format_names[] = {"table", "csv", "json"};
 
 static void print_help(void) {
   printf("Usage: %s query [--storage NAME] --store-name NAME\n"
          "                  [--store-options OPTS] [--format F] QUERY\n"
+         "       %s query --data FILE [--data FILE]... [--format F] QUERY\n"
          "Run the SPARQL query QUERY ('-': read it from standard input)\n"
-         "over a librdf store and print its answer.\n"
+         "over a librdf store, or RDF files, and print its answer.  QUERY\n"
+         "may use the prefixes of newskg's output (newskg: rdfs: owl: xsd:\n"
+         "nif: prov: dcterms: rdf:) without declaring them.\n"
          "\n"
          "  --storage NAME        librdf storage module (default sqlite)\n"
          "  --store-name NAME     its name (for sqlite: the database file)\n"
          "  --store-options OPTS  its librdf options\n"
+         "  --data FILE           query this RDF file instead of a store (its\n"
+         "                        syntax guessed from its content and name;\n"
+         "                        N-Quads and TriG keep their named graphs)\n"
          "  --format F            SELECT and ASK answers as table (default),\n"
          "                        csv (RFC 4180) or json (SPARQL 1.1 Query\n"
          "                        Results JSON); CONSTRUCT and DESCRIBE\n"
          "                        give N-Triples\n"
          "\n"
          "Exit status: 0 answered; 2 usage error, a query that does not\n"
-         "parse or run, or a store that cannot be opened.\n",
-         PROGRAM);
+         "parse or run, or a store or file that cannot be read.\n",
+         PROGRAM, PROGRAM);
 }
 
 /* --- the table ------------------------------------------------------------- */
@@ -228,18 +250,88 @@ static char *read_stdin(void) {
   return text;
 }
 
-/* Runs query over the store; returns the exit code. */
-static int run_query(const char *storage, const char *name, const char *options,
-                     const char *query, ResultFormat format) {
+/* Whether query declares the prefix name ("PREFIX name:", the keyword in
+ * any case).  One in a comment or a string counts too: the query must
+ * then declare it for real. */
+static int declares(const char *query, const char *name) {
+  size_t len = strlen(name);
+  for (const char *p = query; *p; p++) {
+    if ((p > query && (isalnum((unsigned char)p[-1]) || p[-1] == '_')) ||
+        strncasecmp(p, "prefix", 6) != 0 || !isspace((unsigned char)p[6]))
+      continue;
+    const char *q = p + 6;
+    while (isspace((unsigned char)*q))
+      q++;
+    if (strncmp(q, name, len) == 0 && q[len] == ':')
+      return 1;
+  }
+  return 0;
+}
+
+/* query with the prefixes of newskg's output (kg_output_prefix) that it
+ * does not declare itself declared before it, owned; NULL when out of
+ * memory.  rasqal keeps the first declaration of a prefix, so the query's
+ * own must not follow one of ours.  All on the query's first line, so
+ * that the lines rasqal names are the user's. */
+static char *with_known_prefixes(const char *query) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&text, &len);
+  if (!m)
+    return NULL;
+  const char *name, *iri;
+  for (size_t i = 0; kg_output_prefix(i, &name, &iri); i++)
+    if (!declares(query, name))
+      fprintf(m, "PREFIX %s: <%s> ", name, iri);
+  fputs(query, m);
+  int failed = ferror(m);
+  if (fclose(m) != 0 || failed) {
+    free(text);
+    return NULL;
+  }
+  return text;
+}
+
+/* Opens what the query runs over, reporting what went wrong; NULL then. */
+static Store *open_source(const Source *src) {
   char why[1024];
-  Store *s = store_open(storage, name, options, 0, why, sizeof why);
+  if (!src->data_count) {
+    Store *s =
+        store_open(src->storage, src->name, src->options, 0, why, sizeof why);
+    if (!s)
+      cli_report(src->name, why);
+    return s;
+  }
+  /* librdf's indexed in-memory storage, with named graphs */
+  Store *s =
+      store_open("hashes", "data", "hash-type='memory'", 0, why, sizeof why);
   if (!s) {
-    cli_report(name, why);
+    cli_report("--data", why);
+    return NULL;
+  }
+  for (size_t i = 0; i < src->data_count; i++)
+    if (store_add_file(s, src->data[i], why, sizeof why) != 0) {
+      cli_report(src->data[i], why);
+      store_close(s, NULL, 0);
+      return NULL;
+    }
+  return s;
+}
+
+/* Runs query over the source; returns the exit code. */
+static int run_query(const Source *src, const char *query,
+                     ResultFormat format) {
+  char *text = with_known_prefixes(query);
+  Store *s = text ? open_source(src) : NULL;
+  if (!s) {
+    if (!text)
+      cli_message("query: %s", strerror(ENOMEM));
+    free(text);
     return EXIT_FATAL;
   }
   int status = EXIT_SUCCESS;
   librdf_query *q = librdf_new_query(store_world(s), "sparql", NULL,
-                                     (const unsigned char *)query, NULL);
+                                     (const unsigned char *)text, NULL);
   librdf_query_results *r =
       q ? librdf_model_query_execute(store_model(s), q) : NULL;
   if (!r) {
@@ -258,6 +350,7 @@ static int run_query(const char *storage, const char *name, const char *options,
   if (q)
     librdf_free_query(q);
   store_close(s, NULL, 0);
+  free(text);
   return status;
 }
 
@@ -267,49 +360,63 @@ int query_main(int argc, char **argv) {
       {"store-name", required_argument, NULL, OPT_STORE_NAME},
       {"store-options", required_argument, NULL, OPT_STORE_OPTIONS},
       {"format", required_argument, NULL, OPT_FORMAT},
+      {"data", required_argument, NULL, OPT_QUERY_DATA},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  const char *storage = "sqlite", *name = NULL, *options = NULL;
+  Source src = {"sqlite", NULL, NULL, calloc((size_t)argc, sizeof(char *)), 0};
   ResultFormat format = FORMAT_TABLE;
-  int c, i;
+  int c, i, status = -1;
+  if (!src.data) {
+    cli_message("query: %s", strerror(ENOMEM));
+    return EXIT_FATAL;
+  }
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+  while (status < 0 &&
+         (c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
     switch (c) {
     case OPT_STORAGE:
-      storage = optarg;
+      src.storage = optarg;
       break;
     case OPT_STORE_NAME:
-      name = optarg;
+      src.name = optarg;
       break;
     case OPT_STORE_OPTIONS:
-      options = optarg;
+      src.options = optarg;
+      break;
+    case OPT_QUERY_DATA:
+      src.data[src.data_count++] = optarg;
       break;
     case OPT_FORMAT:
       if ((i = cli_find_name(format_names, 3, optarg)) < 0) {
         cli_message("unknown answer format '%s' (table, csv, json)", optarg);
-        return cli_usage_error(NULL);
+        status = cli_usage_error(NULL);
+      } else {
+        format = (ResultFormat)i;
       }
-      format = (ResultFormat)i;
       break;
     case 'h':
       print_help();
-      return EXIT_SUCCESS;
+      status = EXIT_SUCCESS;
+      break;
     default:
-      return cli_bad_option(argv, c);
+      status = cli_bad_option(argv, c);
     }
   }
-  if (!name)
-    return cli_usage_error("query: needs --store-name NAME");
-  if (argc - optind != 1)
-    return cli_usage_error("query: needs one QUERY");
+  if (status < 0 && !src.name == !src.data_count)
+    status = cli_usage_error(
+        "query: needs --store-name NAME or --data FILE (one of them)");
+  else if (status < 0 && argc - optind != 1)
+    status = cli_usage_error("query: needs one QUERY");
   char *text = NULL;
-  const char *query = argv[optind];
-  if (strcmp(query, "-") == 0 && !(query = text = read_stdin())) {
+  const char *query = status < 0 ? argv[optind] : "";
+  if (status < 0 && strcmp(query, "-") == 0 && !(query = text = read_stdin())) {
     cli_report("(standard input)", strerror(errno ? errno : EIO));
-    return EXIT_FATAL;
+    status = EXIT_FATAL;
   }
-  int status = run_query(storage, name, options, query, format);
+  if (status < 0)
+    status = run_query(&src, query, format);
   free(text);
+  free(src.data);
   if (status == EXIT_SUCCESS && (fflush(stdout) != 0 || ferror(stdout))) {
     cli_report("(standard output)", strerror(errno ? errno : EIO));
     status = EXIT_FATAL;

@@ -144,6 +144,14 @@ static const char *const prefixes[][2] = {
     {"prov", KG_PROV_NS}, {"dcterms", KG_DCTERMS_NS},
 };
 
+int kg_output_prefix(size_t i, const char **name, const char **iri) {
+  if (i >= sizeof prefixes / sizeof *prefixes)
+    return 0;
+  *name = prefixes[i][0];
+  *iri = prefixes[i][1];
+  return 1;
+}
+
 /* Class and relation IRIs are KG_NS + their names: room for the longest. */
 #define VOCAB_IRI_MAX 96
 

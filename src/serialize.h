@@ -23,6 +23,11 @@
 #define KG_PROV_NS "http://www.w3.org/ns/prov#"
 #define KG_DCTERMS_NS "http://purl.org/dc/terms/"
 
+/** The i-th prefix that Turtle output declares ("rdf", "newskg",
+ *  "rdfs"...; `newskg query` knows them too): sets *name and *iri (static
+ *  strings) and returns 1, or returns 0 when i is past the last. */
+int kg_output_prefix(size_t i, const char **name, const char **iri);
+
 /** Where raptor's log messages go while a world is in use.  The first
  *  error (or fatal) message is copied into *err, or the first warning while
  *  there is no error; information and debug messages are dropped.  Callers

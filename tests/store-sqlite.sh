@@ -4,7 +4,10 @@
 # graph an article; a second load replaces an article's graph; the README's
 # three questions get the gold's answers as JSON, and the same answers as
 # CSV (parsed with python's csv) and as a table; ASK, CONSTRUCT, bad SPARQL
-# and a missing store.
+# (rasqal's first message) and a missing store; the prefixes of newskg's
+# output without PREFIX lines; --data FILE answers as the store does; a
+# first load into a new or empty file makes the store, and a failed one
+# leaves no file.
 #
 # Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, PYTHON3.
 # Skips (exit 77) without python3 or librdf's sqlite storage.
@@ -95,9 +98,82 @@ expect_grep "CONSTRUCT gives N-Triples" \
 "$NEWSKG" query --store-name "$db" 'SELECT ?x WHERE { ?x' >/dev/null 2>"$work/bad.err"
 expect_status "bad SPARQL" 2 $?
 expect_grep "bad SPARQL says so" '^newskg: query: .*syntax error' "$work/bad.err"
+"$NEWSKG" query --store-name "$db" 'SELECT ?x WHERE { ?x foaf:knows ?y }' \
+  >/dev/null 2>"$work/prefix.err"
+expect_status "an undeclared prefix" 2 $?
+expect_grep "an undeclared prefix: rasqal's message, not what followed" \
+  '^newskg: query: The namespace prefix in "foaf:knows" was not declared\.$' "$work/prefix.err"
+[ "$(wc -l <"$work/prefix.err")" -eq 1 ] && pass "an undeclared prefix: one message" ||
+  fail "an undeclared prefix: $(cat "$work/prefix.err")"
 "$NEWSKG" query --store-name "$work/none.db" 'ASK {}' >/dev/null 2>"$work/none.err"
 expect_status "a missing store" 2 $?
 expect_grep "a missing store is named" "none.db: no such sqlite store" "$work/none.err"
+: >"$work/empty.db"
+"$NEWSKG" query --store-name "$work/empty.db" 'ASK {}' >/dev/null 2>"$work/empty.err"
+expect_status "an empty file as the store" 2 $?
+expect_grep "an empty file is no store" "empty.db: an empty file, no sqlite store" "$work/empty.err"
+
+# the prefixes of newskg's output need no PREFIX lines; a query's own
+# declaration of one of them is the one that counts
+"$NEWSKG" query --store-name "$db" \
+  'SELECT ?n WHERE { GRAPH ?g { ?c newskg:sanctions ?x . ?x rdfs:label ?n } } ORDER BY ?n LIMIT 1' \
+  >"$work/known.out" 2>"$work/known.err"
+expect_status "newskg: and rdfs: without PREFIX" 0 $?
+expect_grep "newskg: and rdfs: without PREFIX: the answer" '^Alexander Lukashenko *$' "$work/known.out"
+"$NEWSKG" query --store-name "$db" \
+  'PREFIX newskg: <http://example.org/other#> ASK { GRAPH ?g { ?c newskg:sanctions ?x } }' \
+  >"$work/own.out"
+expect_grep "a query's own PREFIX newskg: is kept" '^false$' "$work/own.out"
+
+# --data: RDF files instead of a store, the same answers
+"$NEWSKG" query --data "$work/samples.nq" --format json "$all_quads_query" >"$work/data.json"
+same_quads "--data samples.nq holds what the store holds" "$work/data.json"
+query_data() { "$NEWSKG" query --data "$work/samples.nq" --format json "$(cat "$2")" >"$3"; }
+ask_questions "--data samples.nq, JSON" query_data
+"$NEWSKG" -q "$SAMPLES/belarus-sanctions.txt" >"$work/belarus.ttl"
+# (Turtle has no named graphs: its triples are in the default graph only)
+"$NEWSKG" query --data "$work/belarus.ttl" --format csv \
+  'SELECT DISTINCT ?n WHERE { ?c newskg:sanctions ?x . ?c rdfs:label ?n } ORDER BY ?n' \
+  >"$work/data-ttl.csv"
+printf '%s\r\n' n Canada Estonia Latvia Lithuania 'United Kingdom' >"$work/data-ttl.want"
+if cmp -s "$work/data-ttl.csv" "$work/data-ttl.want"; then
+  pass "--data a Turtle file: who sanctioned whom"
+else
+  fail "--data a Turtle file: $(diff "$work/data-ttl.want" "$work/data-ttl.csv")"
+fi
+printf '<https://e.org/a> <https://e.org/b> <https://e.org/c> .\n<a> <b> "x' >"$work/bad.nt"
+"$NEWSKG" query --data "$work/belarus.ttl" --data "$work/bad.nt" 'ASK {}' >/dev/null 2>"$work/data-bad.err"
+expect_status "--data a file that does not parse" 2 $?
+expect_grep "--data: the file, the line and raptor's message" \
+  "^newskg: $work/bad.nt: line 2: not read as ntriples: " "$work/data-bad.err"
+"$NEWSKG" query --data "$SAMPLES/belarus-sanctions.txt" 'ASK {}' >/dev/null 2>"$work/data-text.err"
+expect_status "--data an article" 2 $?
+expect_grep "--data an article: no RDF" "belarus-sanctions.txt: not in an RDF syntax raptor knows" \
+  "$work/data-text.err"
+"$NEWSKG" query --data "$work/belarus.ttl" --store-name "$db" 'ASK {}' >/dev/null 2>&1
+expect_status "--data and --store-name" 2 $?
+
+# a first load into a new file makes the store (librdf wants new='yes'),
+# one into the empty file a failed load of librdf left works too, and a
+# load that fails leaves no file behind
+"$NEWSKG" load -q --store-name "$work/first.db" "$SAMPLES/belarus-sanctions.txt" 2>"$work/first.err"
+expect_status "a first load into a new file, no --store-options" 0 $?
+"$NEWSKG" query --store-name "$work/first.db" "$(cat "$work/sanctions.rq")" >"$work/first.out"
+cmp -s "$work/first.out" "$work/table.want" && pass "the new store answers" ||
+  fail "the new store: $(diff "$work/table.want" "$work/first.out")"
+"$NEWSKG" load -q --store-name "$work/empty.db" "$SAMPLES/belarus-sanctions.txt" 2>"$work/empty.err"
+expect_status "a load into an empty file" 0 $?
+"$NEWSKG" load -q --store-name "$work/failed.db" "$work/missing.txt" 2>"$work/failed.err"
+expect_status "a first load of nothing" 1 $?
+[ ! -e "$work/failed.db" ] && pass "a first load that failed leaves no file" ||
+  fail "a first load that failed left $(ls -l "$work/failed.db")"
+expect_grep "the removed store is named" "failed.db: removed the new store" "$work/failed.err"
+echo "not a database" >"$work/text.db"
+"$NEWSKG" load -q --store-name "$work/text.db" "$SAMPLES/belarus-sanctions.txt" 2>"$work/text.err"
+expect_status "a load into a file that is no database" 2 $?
+expect_grep "a file that is no database is named" "text.db: .*not a database" "$work/text.err"
+[ "$(cat "$work/text.db")" = "not a database" ] && pass "a file that is no database is left as it was" ||
+  fail "a file that is no database was changed"
 "$NEWSKG" load -q --store-name "$db" "$work/missing.txt" \
   "$SAMPLES/belarus-sanctions.txt" 2>"$work/missing.err"
 expect_status "load with a missing article" 1 $?

@@ -62,6 +62,10 @@ size_t cli_format_message(char *line, const char *format, ...) {
   return len;
 }
 
+const char *cli_plural(size_t n, const char *one, const char *many) {
+  return n == 1 ? one : many;
+}
+
 void cli_message(const char *format, ...) {
   char line[CLI_LINE_SIZE];
   va_list ap;

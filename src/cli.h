@@ -119,6 +119,9 @@ size_t cli_format_message(char *line, const char *format, ...) KG_PRINTF(2, 3);
 /** Writes the line of cli_format_message to standard error, whole. */
 void cli_message(const char *format, ...) KG_PRINTF(1, 2);
 
+/** one when n is 1, else many: "1 article", "2 articles". */
+const char *cli_plural(size_t n, const char *one, const char *many);
+
 /** "newskg: FILE[:LINE][: byte N]: message" for a library error; file
  *  names the input when the error record names none. */
 void cli_report_error(const char *file, const KgError *err);

@@ -298,8 +298,10 @@ static int emit(void *arg, void *ctx) {
   } else if (keep_graph(run, job) == 0 && run->opt->per_article) {
     char where[4200];
     place(&job->article, where, sizeof where);
-    say(run, "%s: %zu entities, %zu relations", where, job->tally.entities,
-        job->tally.relations);
+    say(run, "%s: %zu %s, %zu %s", where, job->tally.entities,
+        cli_plural(job->tally.entities, "entity", "entities"),
+        job->tally.relations,
+        cli_plural(job->tally.relations, "relation", "relations"));
   }
   progress_add(run->progress, &job->tally);
   job_free(job);

@@ -151,11 +151,14 @@ static void print_summary(const SinkCounts *n, const char *where, int gsp,
                           double seconds) {
   char requests[96] = "";
   if (gsp)
-    snprintf(requests, sizeof requests, ", %zu requests, %zu retries",
-             n->requests, n->retries);
-  cli_message("loaded %zu articles, %zu triples into %s, %zu failed%s, "
+    snprintf(requests, sizeof requests, ", %zu %s, %zu %s", n->requests,
+             cli_plural(n->requests, "request", "requests"), n->retries,
+             cli_plural(n->retries, "retry", "retries"));
+  cli_message("loaded %zu %s, %zu %s into %s, %zu failed%s, "
               "%.2f s, %.0f triples/s",
-              n->articles, n->triples, where, n->failed, requests, seconds,
+              n->articles, cli_plural(n->articles, "article", "articles"),
+              n->triples, cli_plural(n->triples, "triple", "triples"), where,
+              n->failed, requests, seconds,
               seconds > 0 ? (double)n->triples / seconds : 0.0);
 }
 

@@ -244,9 +244,11 @@ static Resume *open_resume(const CliOptions *opt, const char *output, int *faile
   Resume *resume = resume_open(output, &error, &line);
   if (resume) {
     if (!opt->quiet)
-      cli_message("%s: resuming after %zu articles (the last one it held "
+      cli_message("%s: resuming after %zu %s (the last one it held "
                   "is written again)",
-                  output, resume_kept_articles(resume));
+                  output, resume_kept_articles(resume),
+                  cli_plural(resume_kept_articles(resume), "article",
+                             "articles"));
   } else if (error == EINVAL) {
     cli_message("%s:%ld: cannot resume: not N-Quads with one named graph "
                 "per article",
@@ -370,7 +372,7 @@ int main(int argc, char **argv) {
       status = EXIT_SUCCESS;
       break;
     case 'v':
-      printf("%s\n", PACKAGE_VERSION);
+      printf("newskg %s\n", PACKAGE_VERSION);
       status = EXIT_SUCCESS;
       break;
     default:

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "cli.h"
+
 #define PROGRAM "newskg"
 #define TICK_MS 250
 
@@ -72,8 +74,9 @@ static void draw(struct ProgressImpl *p) {
   format_eta(p, rate, eta, sizeof eta);
   format_size((double)p->total.bytes, done, sizeof done);
   fprintf(stderr,
-          "\r%s: %zu articles, %s, %.0f articles/s, %.2f MB/s%s\033[K",
-          PROGRAM, p->total.articles, done,
+          "\r%s: %zu %s, %s, %.0f articles/s, %.2f MB/s%s\033[K",
+          PROGRAM, p->total.articles,
+          cli_plural(p->total.articles, "article", "articles"), done,
           elapsed > 0 ? (double)p->total.articles / elapsed : 0.0,
           rate / 1e6, eta);
   fflush(stderr);
@@ -147,11 +150,6 @@ void progress_write(Progress *p, const char *text, size_t len) {
   pthread_mutex_unlock(&p->lock);
 }
 
-/* "1 article" or "2 articles". */
-static const char *plural(size_t n, const char *one, const char *many) {
-  return n == 1 ? one : many;
-}
-
 static void print_summary(const struct ProgressImpl *p) {
   const Tally *t = &p->total;
   char read[32];
@@ -159,13 +157,13 @@ static void print_summary(const struct ProgressImpl *p) {
   fprintf(stderr,
           "%s: %zu %s, %s, %zu %s, %zu %s, %zu %s, %zu %s, %zu %s, "
           "%.2f s\n",
-          PROGRAM, t->articles, plural(t->articles, "article", "articles"),
+          PROGRAM, t->articles, cli_plural(t->articles, "article", "articles"),
           read, t->sentences,
-          plural(t->sentences, "sentence", "sentences"), t->entities,
-          plural(t->entities, "entity", "entities"), t->relations,
-          plural(t->relations, "relation", "relations"), t->triples,
-          plural(t->triples, "triple", "triples"), t->errors,
-          plural(t->errors, "error", "errors"), seconds_since(&p->start));
+          cli_plural(t->sentences, "sentence", "sentences"), t->entities,
+          cli_plural(t->entities, "entity", "entities"), t->relations,
+          cli_plural(t->relations, "relation", "relations"), t->triples,
+          cli_plural(t->triples, "triple", "triples"), t->errors,
+          cli_plural(t->errors, "error", "errors"), seconds_since(&p->start));
 }
 
 /* The count of each kind of trouble, when there was any. */

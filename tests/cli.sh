@@ -35,7 +35,7 @@ expect_status "-h" 0 $?
 
 "$NEWSKG" --version >"$work/out" 2>&1
 expect_status "--version" 0 $?
-expect_grep "--version prints a version" "^[0-9][0-9.]*" "$work/out"
+expect_grep "--version prints the program and its version" "^newskg [0-9][0-9.]*$" "$work/out"
 "$NEWSKG" -v >/dev/null 2>&1
 expect_status "-v" 0 $?
 

@@ -275,7 +275,7 @@ expect_grep "invalid JSON says file and line" "^newskg: $work/bad.jsonl:2: inval
 expect_grep "a record without text" "^newskg: $work/bad.jsonl:3: no \"text\" string$" "$work/err"
 expect_grep "a bad date is dropped" "^newskg: $work/bad.jsonl:4: \"date\" \"26.08.2020\" is not a date YYYY-MM-DD: dropped$" "$work/err"
 expect_grep "a URL without a scheme is dropped" "^newskg: $work/bad.jsonl:5: \"url\" \"www.example.org\" has no scheme (such as \"https:\"): dropped$" "$work/err"
-expect_grep "the good records are reported" "^newskg: $work/bad.jsonl:6: 2 entities, 1 relations$" "$work/err"
+expect_grep "the good records are reported" "^newskg: $work/bad.jsonl:6: 2 entities, 1 relation$" "$work/err"
 expect_grep "the summary counts 2 errors in 6 records" "^newskg: 6 articles, .*, 2 errors, " "$work/err"
 n=$(awk '{ print $(NF-1) }' "$work/out" | sort -u | wc -l)
 if [ "$n" -eq 4 ]; then pass "the good records and those with a field dropped are written"; else fail "$n graphs written, wanted 4"; fi

@@ -53,7 +53,7 @@ cd "$work" || exit 1
 # a file named on the command line: its per-article line
 "$NEWSKG" "$evil" >/dev/null 2>one.err
 expect_status "a file named with a line feed and ESC" 0 $?
-expect_message "its line" one.err "newskg: $shown: 2 entities, 1 relations"
+expect_message "its line" one.err "newskg: $shown: 2 entities, 1 relation"
 
 # the same in a walked directory, and a directory named with OSC ... BEL
 "$NEWSKG" dir >/dev/null 2>walk.err

@@ -37,7 +37,7 @@ for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" ENVIRONMENT \
   grep -q "^$section\$" "$work/page.txt" || fail "no section $section"
 done
 
-version=$("$NEWSKG" --version)
+version=$("$NEWSKG" --version | sed -n 's/^newskg //p')
 if grep -q "^\\.TH NEWSKG 1 \"[0-9-]*\" \"newskg $version\"" "$page"; then
   pass "the page is of version $version"
 else

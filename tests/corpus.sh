@@ -335,7 +335,7 @@ expect_same "-O writes the whole stream" "$work/all.nq" "$work/dir.nq"
 # --- summary and progress ----------------------------------------------------------------
 
 "$NEWSKG" -o ntriples "$d" >/dev/null 2>"$work/err"
-expect_grep "per-article lines off a terminal" "^newskg: $d/Z.txt: [0-9]* entities, [0-9]* relations$" "$work/err"
+expect_grep "per-article lines off a terminal" "^newskg: $d/Z.txt: [0-9]* entit[a-z]*, [0-9]* relations*$" "$work/err"
 expect_grep "the summary line" \
   "^newskg: 4 articles, [0-9.]* kB, [0-9]* sentences, [0-9]* entities, [0-9]* relations, [0-9]* triples, 0 errors, [0-9.]* s$" \
   "$work/err"
@@ -352,7 +352,7 @@ if command -v script >/dev/null 2>&1; then
   script -qec "'$NEWSKG' -o nquads -j 2 '$d' '$SAMPLES/extra' > '$work/tty.nq'" /dev/null >"$work/tty" 2>&1
   expect_grep "a progress line on a terminal" \
     $'\r''newskg: [0-9]* articles, [0-9.]* [kM]*B, [0-9]* articles/s, [0-9.]* MB/s.*'$'\e''\[K' "$work/tty"
-  if grep -q 'entities, [0-9]* relations'$'\r' "$work/tty"; then
+  if grep -q 'entit[a-z]*, [0-9]* relations*'$'\r' "$work/tty"; then
     fail "per-article lines on a terminal"
   else
     pass "no per-article lines on a terminal"

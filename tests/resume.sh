@@ -52,10 +52,10 @@ resumes "no file yet" "$work/none.nq"
 head -n $cut_line "$work/want.nq" >"$work/torn.nq"
 "$NEWSKG" -j 2 -o nquads -O "$work/torn.nq" --resume "$d" >/dev/null 2>"$work/resume.err"
 expect_grep "--resume says how many articles it keeps" \
-  "^newskg: $work/torn.nq: resuming after [0-9]* articles (the last one it held is written again)$" "$work/resume.err"
+  "^newskg: $work/torn.nq: resuming after [0-9]* articles* (the last one it held is written again)$" "$work/resume.err"
 expect_grep "--resume does not count the kept articles again" \
   "^newskg: [0-9]* articles, " "$work/resume.err"
-kept=$(sed -n 's/.*resuming after \([0-9]*\) articles.*/\1/p' "$work/resume.err")
+kept=$(sed -n 's/.*resuming after \([0-9]*\) article.*/\1/p' "$work/resume.err")
 done=$(sed -n 's/^newskg: \([0-9]*\) articles, .*/\1/p' "$work/resume.err")
 total=$(ls "$d" | wc -l)
 if [ "$done" -le $((total - kept)) ] && [ "$done" -gt 0 ]; then

@@ -6,7 +6,9 @@
 // PACKAGES is the directory of tests/node/package.json, whose node_modules
 // holds the packages (npm ci --prefix tests/node).  MANIFEST has one line a
 // file, TAB-separated: the file (.ttl Turtle, .nt N-Triples, .nq N-Quads,
-// whose graphs are validated together), then "conforms", or the local name
+// whose graphs are validated together; FILE|FILE... merges several files
+// into one data graph, e.g. the output and the ontology), then "conforms",
+// or the local name
 // of the SHACL constraint component (e.g. MinCountConstraintComponent) and
 // the focus node of a violation the file must show.  Prints one line a
 // file; exits 1 when any file is not as its line expects, 2 on bad usage.
@@ -27,12 +29,16 @@ const { default: SHACLValidator } = await import(
 const formats = { ttl: 'text/turtle', nt: 'application/n-triples',
                   nq: 'application/n-quads' };
 
-// The quads of an RDF file, in an N3.Store (an RDF/JS DatasetCore).
-function load(file) {
-  const format = formats[file.split('.').pop()];
-  if (!format) throw new Error(`${file}: unknown RDF syntax`);
+// The quads of RDF files (FILE|FILE...), in one N3.Store (an RDF/JS
+// DatasetCore).  Each file's blank nodes stay its own.
+function load(files) {
   const store = new N3.Store();
-  store.addQuads(new N3.Parser({ format }).parse(readFileSync(file, 'utf8')));
+  files.split('|').forEach((file, i) => {
+    const format = formats[file.split('.').pop()];
+    if (!format) throw new Error(`${file}: unknown RDF syntax`);
+    store.addQuads(new N3.Parser({ format, blankNodePrefix: `f${i}_` })
+      .parse(readFileSync(file, 'utf8')));
+  });
   return store;
 }
 

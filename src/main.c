@@ -87,12 +87,18 @@ static void print_help(void) {
       "  DIR             every *.txt file below DIR (*.jsonl with -i jsonl),\n"
       "                  depth first, each directory's names in byte order.\n"
       "                  Each article gives its own graph, in input order.\n"
-      "\n"
+      "\n",
+      PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM);
+  /* three literals: C99 compilers need only take 4095 bytes in one */
+  printf(
       "Main options:\n"
       "  -o FORMAT, --output FORMAT  Set the output format to one of:\n"
       "    turtle, ttl     Turtle Terse RDF Triple Language (default)\n"
       "    ntriples, nt    N-Triples\n"
       "    nquads, nq      N-Quads, each article in a named graph\n"
+      "    trig            TriG, each article in a named graph\n"
+      "    jsonld, json-ld JSON-LD, compact, the context inline, one\n"
+      "                    document a line (an article's named graph)\n"
       "    dot             GraphViz DOT: the entities and relations of one\n"
       "                    article (one text FILE or '-'), for dot -Tsvg\n"
       "  -i FORMAT, --input FORMAT   Set the input format to one of:\n"
@@ -101,8 +107,9 @@ static void print_help(void) {
       "                    \"date\", \"title\", \"text\"}, only text required\n"
       "  -O FILE, --output-file FILE Write to FILE (replaced whole, or left\n"
       "                              untouched on error) instead of stdout;\n"
-      "                              a name ending .ttl, .nt, .nq or .dot\n"
-      "                              sets the format (-o must agree)\n"
+      "                              a name ending .ttl, .nt, .nq, .trig,\n"
+      "                              .jsonld or .dot sets the format (-o\n"
+      "                              must agree)\n"
       "  -j N, --jobs N              Extract with N threads (default: one per\n"
       "                              online core); the output is the same\n"
       "                              for every N\n"
@@ -139,9 +146,7 @@ static void print_help(void) {
       "  -h, --help                  Print this help, then exit\n"
       "  -v, --version               Print the version, then exit\n"
       "\n",
-      PACKAGE_VERSION, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM, PROGRAM,
       NEWSKG_DATADIR, KG_MAX_SENTENCE_MENTIONS, KG_MAX_ARTICLE_MENTIONS);
-  /* two literals: C99 compilers need only take 4095 bytes in one */
   printf(
       "Evaluation (%s eval):\n"
       "  Score GRAPH (N-Triples, N-Quads, Turtle, TriG or RDF/XML, told apart\n"

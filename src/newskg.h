@@ -91,9 +91,16 @@ typedef enum {
   KG_FORMAT_NTRIPLES,
   KG_FORMAT_NQUADS, /**< N-Triples with the document IRI as each triple's
                          graph: one named graph per article */
-  KG_FORMAT_DOT     /**< GraphViz DOT: a digraph of the entities (labels,
+  KG_FORMAT_DOT,    /**< GraphViz DOT: a digraph of the entities (labels,
                          one colour per class) and the relations between
                          them, without provenance; one article a picture */
+  KG_FORMAT_TRIG,   /**< TriG: the Turtle document's prefixes, then its
+                         triples in one block, the graph named by the
+                         document IRI (as in N-Quads) */
+  KG_FORMAT_JSONLD  /**< compact JSON-LD on one line (so a corpus is JSON
+                         Lines), the context inline (the object of
+                         data/newskg.context.jsonld), the triples of the
+                         N-Quads output in @graph, @id the document IRI */
 } KgFormat;
 
 typedef struct KgExtractorImpl

@@ -27,6 +27,8 @@ static const OutFormat formats[] = {
     {KG_FORMAT_NTRIPLES, "ntriples", {"n-triples", "nt", NULL}, {".nt", NULL}},
     {KG_FORMAT_NQUADS, "nquads", {"n-quads", "nq", NULL}, {".nq", NULL}},
     {KG_FORMAT_DOT, "dot", {"graphviz", "gv", NULL}, {".dot", ".gv", NULL}},
+    {KG_FORMAT_TRIG, "trig", {NULL}, {".trig", NULL}},
+    {KG_FORMAT_JSONLD, "jsonld", {"json-ld", NULL}, {".jsonld", NULL}},
 };
 
 #define N_FORMATS (sizeof formats / sizeof *formats)

@@ -1,5 +1,5 @@
-/* serialize.c - writes a graph as Turtle, N-Triples or N-Quads (or hands
- * it to dot.c for a picture).
+/* serialize.c - writes a graph as Turtle, TriG, N-Triples, N-Quads or
+ * JSON-LD (or hands it to dot.c for a picture).
  *
  * The serializer turns graph.c's entities and relations into triples, in a
  * fixed order, and writes them as lines (rdfterm.c) or hands them to a
@@ -43,7 +43,10 @@
  * the order above is the graph's order, so the same graph always gives the
  * same bytes; confidences have two decimals, whatever the locale.  In
  * N-Quads every triple is in the graph named by the document IRI; in Turtle
- * each graph is a whole document, prefixes and all.  Nothing is printed:
+ * each graph is a whole document, prefixes and all; TriG is the Turtle
+ * document with its triples in a block named by the document IRI, and
+ * JSON-LD (jsonld.c) one line with the same prefixes as its context and
+ * the document IRI as the graph's @id.  Nothing is printed:
  * write errors come back as a KgStatus and a KgError.
  *
  * A KgWriter holds what every graph uses, made once: the vocabulary's IRIs
@@ -67,6 +70,7 @@
 
 #include "dot.h"
 #include "error.h"
+#include "jsonld.h"
 #include "rdfterm.h"
 #include "strmap.h"
 #include "turtle.h"
@@ -174,7 +178,7 @@ struct KgWriterImpl {
   KgBytes forms;     ///< the N-Triples forms of a graph's entities and
                      ///< document, and its line end
   KgBytes statement; ///< a statement IRI's N-Triples form
-  KgTurtle *turtle;  ///< owned, Turtle only
+  KgTurtle *turtle;  ///< owned: Turtle, TriG and JSON-LD gather triples
   KgBytes out;       ///< a graph's bytes before one fwrite; kept from graph to
                      ///< graph, so that it grows once
 };
@@ -763,11 +767,12 @@ static int prepare(Writer *w) {
 
 KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err) {
   *out = NULL;
-  if ((unsigned)format > KG_FORMAT_DOT)
+  if ((unsigned)format > KG_FORMAT_JSONLD)
     return kg_error(err, KG_ERR_INPUT, NULL, 0, -1, "unknown output format");
   KgWriter *kw = calloc(1, sizeof *kw);
   if (!kw ||
-      (format == KG_FORMAT_TURTLE &&
+      ((format == KG_FORMAT_TURTLE || format == KG_FORMAT_TRIG ||
+        format == KG_FORMAT_JSONLD) &&
        !(kw->turtle =
              kg_turtle_new(prefixes, sizeof prefixes / sizeof *prefixes))) ||
       make_vocabulary(kw) != 0) {
@@ -791,6 +796,20 @@ void kg_writer_free(KgWriter *kw) {
   free(kw);
 }
 
+/* Writes the triples gathered (Turtle, TriG, JSON-LD) to the writer's
+ * buffer, in the writer's syntax.  Returns 0, or -1 when out of memory. */
+static int finish_document(Writer *w) {
+  KgWriter *kw = w->kw;
+  switch (kw->format) {
+  case KG_FORMAT_TRIG:
+    return kg_turtle_write(kw->turtle, &kw->out, &w->doc);
+  case KG_FORMAT_JSONLD:
+    return kg_jsonld_write(kw->turtle, &kw->out, &w->doc);
+  default:
+    return kg_turtle_write(kw->turtle, &kw->out, NULL);
+  }
+}
+
 KgStatus kg_writer_render(KgWriter *kw, const KgGraph *g, const char **bytes,
                           size_t *len, size_t *triples, KgError *err) {
   Writer w;
@@ -805,8 +824,7 @@ KgStatus kg_writer_render(KgWriter *kw, const KgGraph *g, const char **bytes,
     w.status = KG_ERR_NOMEM;
   else
     write_triples(&w);
-  if (kw->turtle && kg_turtle_write(kw->turtle, &kw->out) != 0 &&
-      w.status == KG_OK)
+  if (kw->turtle && finish_document(&w) != 0 && w.status == KG_OK)
     w.status = KG_ERR_NOMEM;
   if (kw->out.failed) {
     w.status = KG_ERR_NOMEM;

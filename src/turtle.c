@@ -33,9 +33,7 @@ typedef struct {
   Kept s, p, o;
 } KeptTriple;
 
-typedef struct {
-  KgTerm s, p, o;
-} Triple;
+typedef KgTriple Triple;
 
 struct KgTurtleImpl {
   const char *const (*prefixes)[2]; ///< {name, namespace IRI}
@@ -111,7 +109,7 @@ static int compare_optional(const char *a, const char *b) {
 
 /* raptor_term_compare's order: IRIs before literals, then the text, then
  * (literals) the language, then the datatype. */
-static int compare_terms(const KgTerm *a, const KgTerm *b) {
+int kg_term_compare(const KgTerm *a, const KgTerm *b) {
   if (a->literal != b->literal)
     return a->literal ? 1 : -1;
   int d = strcmp(a->text, b->text);
@@ -123,10 +121,10 @@ static int compare_terms(const KgTerm *a, const KgTerm *b) {
 
 static int compare_triples(const void *x, const void *y) {
   const Triple *a = x, *b = y;
-  int d = compare_terms(&a->s, &b->s);
+  int d = kg_term_compare(&a->s, &b->s);
   if (!d)
-    d = compare_terms(&a->p, &b->p);
-  return d ? d : compare_terms(&a->o, &b->o);
+    d = kg_term_compare(&a->p, &b->p);
+  return d ? d : kg_term_compare(&a->o, &b->o);
 }
 
 /* --- writing ----------------------------------------------------------- */
@@ -203,21 +201,27 @@ static void write_prefixes(const KgTurtle *t, KgBytes *out) {
   kg_bytes_append(out, "\n", 1);
 }
 
-/* Writes the sorted triples, each distinct one once, a subject at a time. */
-static void write_subjects(const KgTurtle *t, KgBytes *out) {
+/* Writes the sorted triples, each distinct one once, a subject at a time,
+ * each line after indent; the last ends " .\n". */
+static void write_subjects(const KgTurtle *t, KgBytes *out,
+                           const char *indent) {
+  size_t n = strlen(indent);
   const Triple *last = NULL;
   for (size_t i = 0; i < t->count; i++) {
     const Triple *tr = &t->sorted[i];
     if (last && compare_triples(last, tr) == 0)
       continue;
-    if (!last || compare_terms(&last->s, &tr->s) != 0) {
+    if (!last || kg_term_compare(&last->s, &tr->s) != 0) {
       if (last)
         kg_bytes_append(out, " .\n\n", 4);
+      kg_bytes_append(out, indent, n);
       write_term(t, out, &tr->s);
       kg_bytes_append(out, "\n    ", 5);
+      kg_bytes_append(out, indent, n);
       write_predicate(t, out, &tr->p);
-    } else if (compare_terms(&last->p, &tr->p) != 0) {
+    } else if (kg_term_compare(&last->p, &tr->p) != 0) {
       kg_bytes_append(out, " ;\n    ", 7);
+      kg_bytes_append(out, indent, n);
       write_predicate(t, out, &tr->p);
     } else {
       kg_bytes_append(out, ",", 1);
@@ -227,7 +231,7 @@ static void write_subjects(const KgTurtle *t, KgBytes *out) {
     last = tr;
   }
   if (last)
-    kg_bytes_append(out, " .\n\n", 4);
+    kg_bytes_append(out, " .\n", 3);
 }
 
 static KgTerm term_at(const KgTurtle *t, const Kept *k) {
@@ -240,7 +244,9 @@ static KgTerm term_at(const KgTurtle *t, const Kept *k) {
   return term;
 }
 
-int kg_turtle_write(KgTurtle *t, KgBytes *out) {
+int kg_turtle_sort(KgTurtle *t, const KgTriple **triples, size_t *count) {
+  *triples = NULL;
+  *count = 0;
   int failed = t->failed || t->strings.failed;
   if (!failed && t->count > t->sorted_cap) {
     free(t->sorted);
@@ -249,18 +255,48 @@ int kg_turtle_write(KgTurtle *t, KgBytes *out) {
       t->sorted_cap = t->count;
     failed = !t->sorted;
   }
-  if (!failed) {
-    for (size_t i = 0; i < t->count; i++)
-      t->sorted[i] = (Triple){term_at(t, &t->kept[i].s),
-                              term_at(t, &t->kept[i].p),
-                              term_at(t, &t->kept[i].o)};
+  if (failed)
+    return -1;
+  for (size_t i = 0; i < t->count; i++)
+    t->sorted[i] = (Triple){term_at(t, &t->kept[i].s),
+                            term_at(t, &t->kept[i].p),
+                            term_at(t, &t->kept[i].o)};
+  if (t->count > 0)
     qsort(t->sorted, t->count, sizeof *t->sorted, compare_triples);
-    write_prefixes(t, out);
-    write_subjects(t, out);
-  }
+  *triples = t->sorted;
+  *count = t->count;
+  return 0;
+}
+
+void kg_turtle_clear(KgTurtle *t) {
   t->count = 0;
   t->strings.len = 0;
   t->strings.failed = 0;
   t->failed = 0;
+}
+
+const char *const (*kg_turtle_prefixes(const KgTurtle *t,
+                                       size_t *count))[2] {
+  *count = t->prefix_count;
+  return t->prefixes;
+}
+
+int kg_turtle_write(KgTurtle *t, KgBytes *out, const KgTerm *graph) {
+  const KgTriple *triples;
+  size_t count;
+  int failed = kg_turtle_sort(t, &triples, &count) != 0;
+  if (!failed) {
+    write_prefixes(t, out);
+    if (graph) {
+      write_iri(t, out, graph->text, graph->len);
+      kg_bytes_append(out, " {\n", 3);
+    }
+    write_subjects(t, out, graph ? "    " : "");
+    if (graph)
+      kg_bytes_append(out, "}\n\n", 3);
+    else if (count > 0)
+      kg_bytes_append(out, "\n", 1);
+  }
+  kg_turtle_clear(t);
   return failed || out->failed ? -1 : 0;
 }

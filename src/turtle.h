@@ -41,8 +41,37 @@ void kg_turtle_add(KgTurtle *t, const KgTerm *s, const KgTerm *p,
                    const KgTerm *o);
 
 /** Appends the document of the triples added to out, and empties t for the
- *  next one.  Returns 0, or -1 when memory ran out (now or while adding). */
-int kg_turtle_write(KgTurtle *t, KgBytes *out);
+ *  next one.  With graph NULL it is Turtle; else TriG, the same prefixes
+ *  and then the triples, indented, in one block named by graph (an IRI):
+ *
+ *     <graph> {
+ *         <subject>
+ *             predicate object .
+ *     }
+ *
+ *  Returns 0, or -1 when memory ran out (now or while adding). */
+int kg_turtle_write(KgTurtle *t, KgBytes *out, const KgTerm *graph);
+
+/** A triple of a document, its terms pointing into the KgTurtle. */
+typedef struct {
+  KgTerm s, p, o;
+} KgTriple;
+
+/** Sets *triples to the triples added, sorted (and *count to how many; a
+ *  triple added twice is there twice), for a writer of another syntax
+ *  (jsonld.c).  They stay valid until kg_turtle_clear.  Returns 0, or -1
+ *  when memory ran out (now or while adding). */
+int kg_turtle_sort(KgTurtle *t, const KgTriple **triples, size_t *count);
+
+/** Empties t for the next document. */
+void kg_turtle_clear(KgTurtle *t);
+
+/** The document's prefixes, as given to kg_turtle_new; sets *count. */
+const char *const (*kg_turtle_prefixes(const KgTurtle *t,
+                                       size_t *count))[2];
+
+/** raptor's order of terms (see above): negative, zero or positive. */
+int kg_term_compare(const KgTerm *a, const KgTerm *b);
 
 void kg_turtle_free(KgTurtle *t);
 

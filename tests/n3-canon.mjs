@@ -5,9 +5,10 @@
 //
 // PACKAGES is the directory of tests/node/package.json, whose node_modules
 // holds n3 (npm ci --prefix tests/node).  LIST has lines
-// "INPUT<TAB>SYNTAX<TAB>OUTPUT", SYNTAX being turtle, ntriples or nquads;
-// OUTPUT is written as N-Quads for nquads, else as N-Triples.  Exits 1 when
-// a file does not parse (naming it), 2 on bad usage.
+// "INPUT<TAB>SYNTAX<TAB>OUTPUT", SYNTAX being turtle, ntriples, nquads or
+// trig; OUTPUT is written as N-Quads for nquads and trig, else as
+// N-Triples.  Exits 1 when a file does not parse (naming it), 2 on bad
+// usage.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -20,7 +21,8 @@ if (!packages) {
 const N3 = createRequire(join(packages, 'package.json'))('n3');
 const syntaxes = { turtle: ['Turtle', 'N-Triples'],
                    ntriples: ['N-Triples', 'N-Triples'],
-                   nquads: ['N-Quads', 'N-Quads'] };
+                   nquads: ['N-Quads', 'N-Quads'],
+                   trig: ['TriG', 'N-Quads'] };
 
 let status = 0;
 for (const line of readFileSync(0, 'utf8').split('\n')) {

@@ -3,8 +3,8 @@
 N-Triples or N-Quads, all files in one process.
 
 Reads lines "INPUT<TAB>SYNTAX<TAB>OUTPUT" on standard input, SYNTAX being
-turtle, ntriples or nquads; writes OUTPUT as N-Quads for nquads, else as
-N-Triples.  Literals keep their lexical forms ("0.70" stays "0.70"), so
+turtle, ntriples, nquads or trig; writes OUTPUT as N-Quads for nquads and
+trig, else as N-Triples.  Literals keep their lexical forms ("0.70" stays "0.70"), so
 that the output says what the input said.  Exits 1 when a file does not
 parse (naming it), 2 on bad usage.
 """
@@ -14,13 +14,14 @@ import rdflib
 
 rdflib.NORMALIZE_LITERALS = False  # else rdflib rewrites "0.70"^^xsd:decimal
 
-RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads"}
+RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads",
+                  "trig": "trig"}
 
 
 def convert(path, syntax, out):
-    if syntax == "nquads":
+    if syntax in ("nquads", "trig"):
         graph = rdflib.ConjunctiveGraph()
-        graph.parse(path, format="nquads")
+        graph.parse(path, format=RDFLIB_FORMATS[syntax])
         data = graph.serialize(format="nquads", encoding="utf-8")
     else:
         graph = rdflib.Graph()

@@ -3,12 +3,14 @@
  * The data of the source tree (or $NEWSKG_DATA) is loaded once; each input
  * is then extracted with full provenance and its graph written into memory:
  * the whole pipeline, sentences to serializers, sees the text.  The input's
- * length picks the writer (the explanation, Turtle, N-Triples, N-Quads or
- * DOT), so that an execution costs one serialization and at most one parse,
- * not five: mutations change lengths, and every writer sees a fifth of the
- * inputs.  With FUZZ_EXTRACT_EVERY_WRITER set in the environment each input
- * goes through all five, as tests/fuzz-smoke.sh replays what fuzzing found.  Each RDF document written must parse back with raptor's parser
- * of its syntax without an error or a warning: newskg's output is always
+ * length picks the writer (the explanation, Turtle, N-Triples, N-Quads,
+ * DOT, TriG or JSON-LD), so that an execution costs one serialization and
+ * at most one parse, not seven: mutations change lengths, and every writer
+ * sees a seventh of the inputs.  With FUZZ_EXTRACT_EVERY_WRITER set in the
+ * environment each input goes through all seven, as tests/fuzz-smoke.sh
+ * replays what fuzzing found.  Each RDF document written (but JSON-LD,
+ * which raptor does not read) must parse back with raptor's parser of its
+ * syntax without an error or a warning: newskg's output is always
  * valid RDF.  Bytes that are not text (kg_text_check:
  * invalid UTF-8, NUL, U+FFFE, U+FFFF) must be refused with KG_ERR_INPUT;
  * nothing may crash, overrun, hang or leak.
@@ -31,8 +33,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static KgExtractor *extractor; ///< loaded once, read by every input
-static KgWriter *writers[4];   ///< one per KgFormat, made once
-static const char *const syntaxes[3] = {"turtle", "ntriples", "nquads"};
+static KgWriter *writers[KG_FORMAT_JSONLD + 1]; ///< one per KgFormat
+/* raptor's parser of each KgFormat, NULL where it has none */
+static const char *const syntaxes[KG_FORMAT_JSONLD + 1] = {
+    "turtle", "ntriples", "nquads", NULL, "trig", NULL};
 static KgError parse_error; ///< raptor's first complaint
 static KgRaptorLog parse_log = {&parse_error, "output", 0, 0};
 static raptor_world *world; ///< for parsing output back
@@ -47,7 +51,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
             err.message);
     abort();
   }
-  for (int f = KG_FORMAT_TURTLE; f <= KG_FORMAT_DOT; f++)
+  for (int f = KG_FORMAT_TURTLE; f <= KG_FORMAT_JSONLD; f++)
     if (kg_writer_new((KgFormat)f, &writers[f], &err) != KG_OK) {
       fprintf(stderr, "fuzz_extract: %s\n", err.message);
       abort();
@@ -104,7 +108,7 @@ static void write_graph(const KgGraph *g, int format) {
   }
   if (fclose(out) != 0)
     abort();
-  if (format >= 0 && format != KG_FORMAT_DOT)
+  if (format >= 0 && syntaxes[format])
     parse_back(format, buf, len);
   free(buf);
 }
@@ -144,10 +148,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                  &err);
   /* format -1 is the explanation, the others KgFormats */
   if (status == KG_OK && every_writer)
-    for (int format = -1; format <= KG_FORMAT_DOT; format++)
+    for (int format = -1; format <= KG_FORMAT_JSONLD; format++)
       write_graph(g, format);
   else if (status == KG_OK)
-    write_graph(g, (int)(size % 5) - 1);
+    write_graph(g, (int)(size % (KG_FORMAT_JSONLD + 2)) - 1);
   kg_graph_free(g);
   free(named);
   return 0;

@@ -227,12 +227,14 @@ static void collect(void *data, raptor_statement *st) {
     raptor_free_memory(parts[i]);
 }
 
-/* Parses N-Quads into q; returns raptor's errors and warnings. */
-static int parse_nquads(const char *data, size_t len, Quads *q) {
+/* Parses data in raptor's syntax (nquads, trig) into q; returns raptor's
+ * errors and warnings. */
+static int parse_quads(const char *syntax, const char *data, size_t len,
+                       Quads *q) {
   KgRaptorLog log = {NULL, NULL, 0, 0};
   raptor_world *world = kg_raptor_world_new(&log);
   CU_ASSERT_PTR_NOT_NULL_FATAL(world);
-  raptor_parser *p = raptor_new_parser(world, "nquads");
+  raptor_parser *p = raptor_new_parser(world, syntax);
   raptor_uri *base =
       raptor_new_uri(world, (const unsigned char *)"http://example.org/");
   raptor_parser_set_statement_handler(p, q, collect);
@@ -242,6 +244,10 @@ static int parse_nquads(const char *data, size_t len, Quads *q) {
   raptor_free_parser(p);
   raptor_free_world(world);
   return rc + log.errors + log.warnings;
+}
+
+static int parse_nquads(const char *data, size_t len, Quads *q) {
+  return parse_quads("nquads", data, len, q);
 }
 
 static int has_quad(const Quads *q, const char *quad) {
@@ -390,7 +396,7 @@ static void test_render_is_write(void) {
   CU_ASSERT_EQUAL(kg_graph_set_source(b, "id \"\\", "http://x.org/caf\xc3\xa9",
                                       AWKWARD, &err),
                   KG_OK);
-  for (int f = KG_FORMAT_TURTLE; f <= KG_FORMAT_DOT; f++) {
+  for (int f = KG_FORMAT_TURTLE; f <= KG_FORMAT_JSONLD; f++) {
     KgWriter *rw, *ww;
     CU_ASSERT_EQUAL_FATAL(kg_writer_new((KgFormat)f, &rw, &err), KG_OK);
     CU_ASSERT_EQUAL_FATAL(kg_writer_new((KgFormat)f, &ww, &err), KG_OK);
@@ -613,6 +619,102 @@ static void test_dot_draws_entities_and_relations(void) {
   kg_graph_free(g);
 }
 
+static int compare_strings(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The quads of g written in format, read back by raptor in syntax, sorted;
+ * the number of triples the writer wrote in *triples. */
+static Quads quads_of(const KgGraph *g, KgFormat format, const char *syntax,
+                      size_t *triples) {
+  KgWriter *w;
+  KgError err;
+  Quads q = {NULL, 0, 0};
+  CU_ASSERT_EQUAL_FATAL(kg_writer_new(format, &w, &err), KG_OK);
+  size_t len;
+  char *out = write_with(w, g, &len, triples);
+  CU_ASSERT_EQUAL(parse_quads(syntax, out, len, &q), 0);
+  qsort(q.items, q.count, sizeof *q.items, compare_strings);
+  free(out);
+  kg_writer_free(w);
+  return q;
+}
+
+/* TriG holds the quads of N-Quads, in one graph block after the prefixes,
+ * for a plain and an awkward article with a source. */
+static void test_trig_is_nquads(void) {
+  KgGraph *graphs[] = {extract(TEXT), extract(AWKWARD)};
+  CU_ASSERT_PTR_NOT_NULL_FATAL(graphs[0]);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(graphs[1]);
+  KgError err;
+  CU_ASSERT_EQUAL(kg_graph_set_source(graphs[1], "id \"\\",
+                                      "http://x.org/caf\xc3\xa9", AWKWARD,
+                                      &err),
+                  KG_OK);
+  for (int i = 0; i < 2; i++) {
+    size_t trig_triples, nq_triples;
+    Quads trig = quads_of(graphs[i], KG_FORMAT_TRIG, "trig", &trig_triples);
+    Quads nq = quads_of(graphs[i], KG_FORMAT_NQUADS, "nquads", &nq_triples);
+    CU_ASSERT(nq.count > 0);
+    CU_ASSERT_EQUAL(trig_triples, nq_triples);
+    CU_ASSERT_EQUAL(trig.without_graph, 0);
+    CU_ASSERT_EQUAL_FATAL(trig.count, nq.count);
+    for (size_t k = 0; k < nq.count; k++)
+      CU_ASSERT_STRING_EQUAL(trig.items[k], nq.items[k]);
+    quads_free(&trig);
+    quads_free(&nq);
+    kg_graph_free(graphs[i]);
+  }
+}
+
+/* JSON-LD: one line, the context inline, the document IRI as @id, a node
+ * object per subject with @type, compact keys and escaped strings. */
+static void test_jsonld_document(void) {
+  static const char text[] = "Jo met Ann.";
+  KgGraph *g;
+  CU_ASSERT_EQUAL_FATAL(kg_graph_new(text, strlen(text), &g), KG_OK);
+  size_t jo, ann;
+  CU_ASSERT_EQUAL(
+      kg_graph_add_entity(g, KG_CLASS_PERSON, "Jo \"JJ\" \\ Smith\t", &jo),
+      KG_OK);
+  CU_ASSERT_EQUAL(kg_graph_add_entity(g, KG_CLASS_PERSON, "Ann", &ann), KG_OK);
+  KgSource met = {{0, 11}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, "met", 0.8, NULL, 0};
+  CU_ASSERT_EQUAL(kg_graph_add_relation(g, jo, KG_REL_MET_WITH, ann, &met),
+                  KG_OK);
+  KgWriter *w;
+  KgError err;
+  CU_ASSERT_EQUAL_FATAL(kg_writer_new(KG_FORMAT_JSONLD, &w, &err), KG_OK);
+  size_t len, triples = 0;
+  char *out = write_with(w, g, &len, &triples);
+  CU_ASSERT(triples > 0);
+  CU_ASSERT_EQUAL(count_lines(out, len), 1);
+  CU_ASSERT(len > 0 && out[len - 1] == '\n');
+  char want[512];
+  snprintf(want, sizeof want,
+           "{\"@context\":{\"rdf\":\"%s\",\"newskg\":\"%s\",", KG_RDF_NS,
+           KG_NS);
+  CU_ASSERT(strncmp(out, want, strlen(want)) == 0);
+  snprintf(want, sizeof want, "},\"@id\":\"%s\",\"@graph\":[{",
+           kg_graph_doc_iri(g));
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
+  CU_ASSERT_PTR_NOT_NULL(strstr(
+      out, "{\"@id\":\"https://w3id.org/newskg/id/person/Ann\","
+           "\"@type\":\"newskg:Person\","
+           "\"rdfs:label\":{\"@value\":\"Ann\",\"@language\":\"en\"}}"));
+  CU_ASSERT_PTR_NOT_NULL(
+      strstr(out, "\"rdfs:label\":{\"@value\":\"Jo \\\"JJ\\\" \\\\ "
+                  "Smith\\t\",\"@language\":\"en\"},"
+                  "\"newskg:metWith\":{\"@id\":"
+                  "\"https://w3id.org/newskg/id/person/Ann\"}}"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(
+      out, "\"newskg:confidence\":{\"@value\":\"0.80\",\"@type\":"
+           "\"xsd:decimal\"}"));
+  CU_ASSERT(len >= 3 && memcmp(out + len - 3, "]}\n", 3) == 0);
+  free(out);
+  kg_writer_free(w);
+  kg_graph_free(g);
+}
+
 static void test_sentence_count(void) {
   KgGraph *g = extract(TEXT);
   CU_ASSERT_PTR_NOT_NULL_FATAL(g);
@@ -645,6 +747,8 @@ int main(void) {
       {"sentences are counted", test_sentence_count},
       {"a whole-text sentence's offsets once",
        test_whole_text_sentence_offsets_once},
+      {"TriG holds the quads of N-Quads", test_trig_is_nquads},
+      {"a JSON-LD document", test_jsonld_document},
       {"DOT draws entities and relations",
        test_dot_draws_entities_and_relations},
   };

@@ -404,6 +404,15 @@ const char *kg_url_problem(const char *url) {
   if (strncmp(url, KG_RDF_NS, strlen(KG_RDF_NS)) == 0)
     return "is a name of RDF's own vocabulary (" KG_RDF_NS "...), not an "
            "article's address";
+  /* JSON-LD's context declares the output's prefixes, so a processor reads
+   * "nif:x" as the nif: vocabulary's name x: no article lives at an address
+   * of such a scheme, and the formats would disagree on it. */
+  size_t scheme = (size_t)(strchr(url, ':') - url);
+  for (size_t i = 0; i < kg_output_prefix_count; i++)
+    if (strlen(kg_output_prefixes[i][0]) == scheme &&
+        memcmp(url, kg_output_prefixes[i][0], scheme) == 0)
+      return "has a scheme that is one of the output's prefix names (such "
+             "as \"nif:\"), not an article's address";
   return NULL;
 }
 

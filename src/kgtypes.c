@@ -71,3 +71,22 @@ const char *kg_status_string(KgStatus status) {
   }
   return "unknown error";
 }
+
+/* Turtle prefixes, in the order they are declared (rdf: first, where
+ * raptor's Turtle serializer put it).  There is no prefix for entity IRIs:
+ * their local part holds a '/' (class/name), which is no XML name. */
+const char *const kg_output_prefixes[][2] = {
+    {"rdf", KG_RDF_NS},   {"newskg", KG_NS},          {"rdfs", KG_RDFS_NS},
+    {"owl", KG_OWL_NS},   {"xsd", KG_XSD_NS},         {"nif", KG_NIF_NS},
+    {"prov", KG_PROV_NS}, {"dcterms", KG_DCTERMS_NS},
+};
+const size_t kg_output_prefix_count =
+    sizeof kg_output_prefixes / sizeof *kg_output_prefixes;
+
+int kg_output_prefix(size_t i, const char **name, const char **iri) {
+  if (i >= kg_output_prefix_count)
+    return 0;
+  *name = kg_output_prefixes[i][0];
+  *iri = kg_output_prefixes[i][1];
+  return 1;
+}

@@ -56,5 +56,23 @@ int kg_relation_is_symmetric(KgRelation rel);
 #define KG_DOC_BASE "https://w3id.org/newskg/doc/"
 /** RDF's own namespace. */
 #define KG_RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+/** The other vocabularies the output uses. */
+#define KG_RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+#define KG_OWL_NS "http://www.w3.org/2002/07/owl#"
+#define KG_XSD_NS "http://www.w3.org/2001/XMLSchema#"
+#define KG_NIF_NS                                                              \
+  "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define KG_PROV_NS "http://www.w3.org/ns/prov#"
+#define KG_DCTERMS_NS "http://purl.org/dc/terms/"
+
+/** The i-th prefix that Turtle output declares ("rdf", "newskg",
+ *  "rdfs"...; `newskg query` knows them too): sets *name and *iri (static
+ *  strings) and returns 1, or returns 0 when i is past the last. */
+int kg_output_prefix(size_t i, const char **name, const char **iri);
+
+/** The table kg_output_prefix reads, {name, IRI} in declaration order, and
+ *  its length: the writers declare these prefixes. */
+extern const char *const kg_output_prefixes[][2];
+extern const size_t kg_output_prefix_count;
 
 #endif /* KG_TYPES_H */

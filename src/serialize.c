@@ -139,23 +139,6 @@ static const char *const datatype_iris[D_COUNT] = {
     KG_XSD_NS "nonNegativeInteger", KG_XSD_NS "decimal", KG_XSD_NS "date",
     KG_XSD_NS "gYearMonth", KG_XSD_NS "gYear"};
 
-/* Turtle prefixes, in the order they are declared (rdf: first, where
- * raptor's Turtle serializer put it).  There is no prefix for entity IRIs:
- * their local part holds a '/' (class/name), which is no XML name. */
-static const char *const prefixes[][2] = {
-    {"rdf", KG_RDF_NS},   {"newskg", KG_NS},          {"rdfs", KG_RDFS_NS},
-    {"owl", KG_OWL_NS},   {"xsd", KG_XSD_NS},         {"nif", KG_NIF_NS},
-    {"prov", KG_PROV_NS}, {"dcterms", KG_DCTERMS_NS},
-};
-
-int kg_output_prefix(size_t i, const char **name, const char **iri) {
-  if (i >= sizeof prefixes / sizeof *prefixes)
-    return 0;
-  *name = prefixes[i][0];
-  *iri = prefixes[i][1];
-  return 1;
-}
-
 /* Class and relation IRIs are KG_NS + their names: room for the longest. */
 #define VOCAB_IRI_MAX 96
 
@@ -774,7 +757,7 @@ KgStatus kg_writer_new(KgFormat format, KgWriter **out, KgError *err) {
       ((format == KG_FORMAT_TURTLE || format == KG_FORMAT_TRIG ||
         format == KG_FORMAT_JSONLD) &&
        !(kw->turtle =
-             kg_turtle_new(prefixes, sizeof prefixes / sizeof *prefixes))) ||
+             kg_turtle_new(kg_output_prefixes, kg_output_prefix_count))) ||
       make_vocabulary(kw) != 0) {
     kg_writer_free(kw);
     return kg_error(err, KG_ERR_NOMEM, NULL, 0, -1, "out of memory");

@@ -15,18 +15,6 @@
 #include "graph.h"
 #include "newskg.h"
 
-#define KG_RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
-#define KG_OWL_NS "http://www.w3.org/2002/07/owl#"
-#define KG_XSD_NS "http://www.w3.org/2001/XMLSchema#"
-#define KG_NIF_NS                                                              \
-  "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define KG_PROV_NS "http://www.w3.org/ns/prov#"
-#define KG_DCTERMS_NS "http://purl.org/dc/terms/"
-
-/** The i-th prefix that Turtle output declares ("rdf", "newskg",
- *  "rdfs"...; `newskg query` knows them too): sets *name and *iri (static
- *  strings) and returns 1, or returns 0 when i is past the last. */
-int kg_output_prefix(size_t i, const char **name, const char **iri);
 
 /** Where raptor's log messages go while a world is in use.  The first
  *  error (or fatal) message is copied into *err, or the first warning while

@@ -400,6 +400,13 @@ static void test_bad_fields_dropped(void) {
   check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": "
              "\"http://www.w3.org/1999/02/22-rdf-syntax-ns#_x\"}",
              NULL, NULL, "is a name of RDF's own vocabulary");
+  /* JSON-LD would read "nif:x" as the nif: vocabulary's x */
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"nif:x\"}", NULL,
+             NULL, "has a scheme that is one of the output's prefix names");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"dcterms:x\"}",
+             NULL, NULL, "one of the output's prefix names");
+  check_kept("{\"id\": \"x\", \"text\": \"a\", \"url\": \"nifty:x\"}",
+             NULL, "nifty:x", "");
   check_kept(
       "{\"id\": \"x\", \"text\": \"a\", \"url\": \"https://x.org/\\ufffe\"}",
       NULL, NULL, "is not UTF-8 text (or holds U+FFFE or U+FFFF)");

@@ -1163,7 +1163,9 @@ static void merge_titles(Finder *f) {
       if (!weak_role(role))
         role = NULL;
     }
-    if (start > floor && kg_token_is(&a->text, start - 1, "'s")) {
+    /* the owner's "'s" may not open the sentence: its owner would be the
+     * last word of the sentence before (fuzz_extract found it) */
+    if (start > floor + 1 && kg_token_is(&a->text, start - 1, "'s")) {
       owner = mention_ending_at(a, start - 1, (long)mi - 1);
     } else if (start < m->first && start > floor) {
       owner = mention_ending_at(a, start, (long)mi - 1);

@@ -72,6 +72,41 @@ write_awkward_articles() {
   printf 'Britain imposed sanctions on Belarus.' >"$1/one-sentence.txt"
 }
 
+# both_formats FORMAT: newskg -o FORMAT into $work/NAME.FORMAT and -o nquads
+# into $work/NAME.nq, NAME each of: every sample (basic and full
+# provenance), two awkward articles, the samples as one corpus and a JSON
+# Lines record with quotes in its fields; the names written go to the array
+# cases, a run that fails is a failure.  Exits 1 when there are no samples.
+both_formats() {
+  local format=$1 txt name count=0
+  cases=()
+  both() {
+    local name=$1
+    shift
+    if "$NEWSKG" -q -o "$format" "$@" >"$work/$name.$format" &&
+      "$NEWSKG" -q -o nquads "$@" >"$work/$name.nq"; then
+      cases+=("$name")
+    else
+      fail "newskg $*"
+    fi
+  }
+  write_awkward_articles "$work"
+  while read -r txt; do
+    name=$(basename "$txt" .txt)
+    both "$name" "$txt"
+    both "$name.full" --provenance=full "$txt"
+    count=$((count + 1))
+  done < <(all_samples; printf '%s\n' "$work/awkward.txt" "$work/one-sentence.txt")
+  if [ "$count" -lt 3 ]; then
+    echo "$test_name: no samples in $SAMPLES" >&2
+    exit 1
+  fi
+  both corpus --provenance=full --date 2020-08-26 "$SAMPLES"
+  printf '{"id": 7, "url": "https://example.org/news/a?b=1&c=\\"d\\"", "date": "2020-08-26T10:00:00Z", "title": "Sanctions \\"now\\" \\\\ later", "text": "Britain imposed sanctions on Belarus on Tuesday. Russian President Vladimir Putin met Alexander Lukashenko in Sochi in 2019."}\n' \
+    >"$work/record.jsonl"
+  both record -i jsonl "$work/record.jsonl"
+}
+
 start_work() {
   if [ ! -x "$NEWSKG" ]; then
     echo "$test_name: $NEWSKG is not an executable program" >&2

@@ -29,36 +29,7 @@ canon() {
   "$RAPPER" -q -i "$1" -o nquads "$2" http://example.org/ | LC_ALL=C sort -u
 }
 
-# both NAME ARGS...: newskg ARGS as TriG into NAME.trig and as N-Quads into
-# NAME.nq
-cases=()
-both() {
-  local name=$1
-  shift
-  if "$NEWSKG" -q -o trig "$@" >"$work/$name.trig" &&
-    "$NEWSKG" -q -o nquads "$@" >"$work/$name.nq"; then
-    cases+=("$name")
-  else
-    fail "newskg $*"
-  fi
-}
-
-write_awkward_articles "$work"
-count=0
-while read -r txt; do
-  name=$(basename "$txt" .txt)
-  both "$name" "$txt"
-  both "$name.full" --provenance=full "$txt"
-  count=$((count + 1))
-done < <(all_samples; printf '%s\n' "$work/awkward.txt" "$work/one-sentence.txt")
-if [ "$count" -lt 3 ]; then
-  echo "trig.sh: no samples in $SAMPLES" >&2
-  exit 1
-fi
-both corpus --provenance=full --date 2020-08-26 "$SAMPLES"
-printf '{"id": 7, "url": "https://example.org/news/a?b=1", "date": "2020-08-26T10:00:00Z", "title": "Sanctions \\"now\\"", "text": "Britain imposed sanctions on Belarus on Tuesday. Russian President Vladimir Putin met Alexander Lukashenko in Sochi in 2019."}\n' \
-  >"$work/record.jsonl"
-both record -i jsonl "$work/record.jsonl"
+both_formats trig
 
 n3=
 if [ -n "${NODE:-$(command -v node || true)}" ] &&

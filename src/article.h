@@ -61,11 +61,12 @@ typedef struct {
   size_t mentions;    ///< how many mentions name it
 } KgEntity;
 
-/** The lexicons, gazetteer and rules an extraction reads. */
+/** The lexicons, gazetteer, rules and grammar an extraction reads. */
 typedef struct {
   const KgLexicon *lexicon;
   const KgGazetteer *gazetteer;
   const struct KgRuleSetImpl *rules;
+  const struct KgGrammarImpl *grammar; ///< NULL when no rule reads trees
 } KgKnowledge;
 
 typedef struct {

@@ -4,8 +4,9 @@
  * relations.c - on one article and hands the result to graph.c, with the
  * article's date (given, or read from the dateline by dates.c) and the
  * dates each evidence sentence states.  The
- * extractor it reads (lexicon, gazetteer, rules) is loaded once and only
- * read afterwards, so one extractor may serve many articles.
+ * extractor it reads (lexicon, gazetteer, rules, and the grammar's models
+ * when a rule reads dependency trees) is loaded once and only read
+ * afterwards, so one extractor may serve many articles.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "coref.h"
 #include "dates.h"
 #include "error.h"
+#include "grammar.h"
 #include "graph.h"
 #include "mentions.h"
 #include "newskg.h"
@@ -31,8 +33,20 @@ struct KgExtractorImpl {
   KgLexicon *lexicon;
   KgGazetteer *gazetteer;
   KgRuleSet *rules;
-  KgKnowledge kb; ///< read-only view of the three for the stages
+  KgGrammar *grammar; ///< the models of datadir/models, loaded once a rule
+                      ///< reads dependency trees; else NULL
+  char *models;       ///< that directory
+  KgKnowledge kb;     ///< read-only view of the four for the stages
 };
+
+/* Loads the grammar when a rule needs it and it is not loaded yet. */
+static KgStatus load_grammar_for_rules(KgExtractor *ex, KgError *err) {
+  if (ex->grammar || kg_dep_rules_count(kg_rules_dep(ex->rules)) == 0)
+    return KG_OK;
+  KgStatus status = kg_grammar_load(ex->models, &ex->grammar, err);
+  ex->kb.grammar = ex->grammar;
+  return status;
+}
 
 static KgStatus load_from(const char *dir, const char *file,
                           KgStatus (*load)(void *, const char *, KgError *),
@@ -58,7 +72,10 @@ KgStatus kg_extractor_new(const char *datadir, KgExtractor **out,
                           KgError *err) {
   *out = NULL;
   KgExtractor *ex = calloc(1, sizeof *ex);
-  if (!ex || !(ex->lexicon = kg_lexicon_new()) ||
+  size_t dir_len = strlen(datadir);
+  if (ex)
+    ex->models = malloc(dir_len + sizeof "/models");
+  if (!ex || !ex->models || !(ex->lexicon = kg_lexicon_new()) ||
       !(ex->gazetteer = kg_gazetteer_new()) || !(ex->rules = kg_rules_new())) {
     kg_extractor_free(ex);
     return kg_error(err, KG_ERR_NOMEM, datadir, 0, -1, "out of memory");
@@ -75,11 +92,15 @@ KgStatus kg_extractor_new(const char *datadir, KgExtractor **out,
                        ex->gazetteer, err);
   if (status == KG_OK)
     status = load_from(datadir, "rules", load_rules, ex->rules, err);
+  memcpy(ex->models, datadir, dir_len);
+  memcpy(ex->models + dir_len, "/models", sizeof "/models");
+  ex->kb = (KgKnowledge){ex->lexicon, ex->gazetteer, ex->rules, NULL};
+  if (status == KG_OK)
+    status = load_grammar_for_rules(ex, err);
   if (status != KG_OK) {
     kg_extractor_free(ex);
     return status;
   }
-  ex->kb = (KgKnowledge){ex->lexicon, ex->gazetteer, ex->rules};
   *out = ex;
   return KG_OK;
 }
@@ -91,7 +112,8 @@ KgStatus kg_extractor_add_gazetteer(KgExtractor *ex, const char *path,
 
 KgStatus kg_extractor_add_rules(KgExtractor *ex, const char *path,
                                 KgError *err) {
-  return kg_rules_load(ex->rules, path, err);
+  KgStatus status = kg_rules_load(ex->rules, path, err);
+  return status == KG_OK ? load_grammar_for_rules(ex, err) : status;
 }
 
 void kg_extractor_free(KgExtractor *ex) {
@@ -100,6 +122,8 @@ void kg_extractor_free(KgExtractor *ex) {
   kg_lexicon_free(ex->lexicon);
   kg_gazetteer_free(ex->gazetteer);
   kg_rules_free(ex->rules);
+  kg_grammar_free(ex->grammar);
+  free(ex->models);
   free(ex);
 }
 

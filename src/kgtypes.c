@@ -37,6 +37,34 @@ int kg_class_parse(const char *name, size_t len, KgClass *out) {
   return 0;
 }
 
+int kg_class_mask_parse(const char *text, unsigned *mask) {
+  static const struct {
+    const char *name;
+    unsigned mask;
+  } groups[] = {
+      {"Agent", KG_CLASS_BIT(KG_CLASS_PERSON) | KG_CLASS_BIT(KG_CLASS_COUNTRY) |
+                    KG_CLASS_BIT(KG_CLASS_ORGANIZATION)},
+      {"Place", KG_CLASS_BIT(KG_CLASS_COUNTRY) | KG_CLASS_BIT(KG_CLASS_CITY)}};
+  *mask = 0;
+  for (const char *p = text; *p;) {
+    const char *plus = strchr(p, '+');
+    size_t len = plus ? (size_t)(plus - p) : strlen(p);
+    KgClass cls;
+    size_t g = 0;
+    while (g < 2 && !(strlen(groups[g].name) == len &&
+                      memcmp(groups[g].name, p, len) == 0))
+      g++;
+    if (g < 2)
+      *mask |= groups[g].mask;
+    else if (kg_class_parse(p, len, &cls) == 0)
+      *mask |= KG_CLASS_BIT(cls);
+    else
+      return -1;
+    p = plus ? plus + 1 : p + len;
+  }
+  return 0;
+}
+
 const char *kg_relation_name(KgRelation rel) {
   return (unsigned)rel < KG_REL_COUNT ? relation_names[rel] : "";
 }

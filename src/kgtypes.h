@@ -39,6 +39,14 @@ const char *kg_class_name(KgClass cls);
 /** Parses a class local name; returns 0 and sets *out, or -1. */
 int kg_class_parse(const char *name, size_t len, KgClass *out);
 
+/** Class mask bit of a class. */
+#define KG_CLASS_BIT(c) (1u << (c))
+
+/** Parses a rule slot's classes, "Person" or "Country+City" (Agent =
+ *  Person + Country + Organization, Place = Country + City) into a mask of
+ *  KG_CLASS_BITs; returns 0, or -1 for an unknown name. */
+int kg_class_mask_parse(const char *text, unsigned *mask);
+
 /** Local name of a relation in the ontology ("sanctions", ...). */
 const char *kg_relation_name(KgRelation rel);
 

@@ -13,6 +13,7 @@
 
 #include "grow.h"
 #include "rules.h"
+#include "treeread.h"
 
 #define MAX_MEMBERS 16
 
@@ -54,6 +55,7 @@ typedef struct {
   KgUnit *units; ///< units of the current sentence
   size_t unit_count;
   long (*members)[MAX_MEMBERS]; ///< entity indices per unit
+  KgTreeReader *trees; ///< the dependency rules' reader, when there are any
 } Reader;
 
 /* What a fact states in which sentence, as Facts indexes it: a symmetric
@@ -870,6 +872,60 @@ static int sink(void *ctx, const KgRuleMatch *m) {
   return 0;
 }
 
+/* The entity a dependency rule's slot mention stands for in a slot of
+ * these classes, or -1. */
+static long tree_slot_entity(const Reader *r, long mention, unsigned classes,
+                             KgRelation relation) {
+  const KgMention *m = &r->a->mentions[mention];
+  /* "joined the group": which group, a description leaves to coreference,
+   * which a grammatical reading should not stake a fact on */
+  long e = m->kind == KG_MENTION_DESCRIPTION ? -1 : m->entity;
+  if (e >= 0)
+    e = slot_entity(r->a, e, classes);
+  if (e >= 0 && relation == KG_REL_SANCTIONS)
+    e = state_of_body(r->a, e);
+  return e;
+}
+
+/* The words of a dependency match as a fact's source: the path's ends,
+ * the subject's and object's mentions, the trigger word. */
+static KgFactSource tree_source(const Reader *r, const KgDepMatch *m,
+                                long subject, long object) {
+  KgTokenSpan a = kg_tree_word_tokens(r->trees, m->first);
+  KgTokenSpan b = kg_tree_word_tokens(r->trees, m->last);
+  KgTokenSpan match = {a.first < b.first ? a.first : b.first,
+                       a.end > b.end ? a.end : b.end};
+  const KgMention *s = &r->a->mentions[subject], *o = &r->a->mentions[object];
+  return (KgFactSource){m->rule,
+                        m->strength,
+                        match,
+                        {s->first, s->end},
+                        {o->first, o->end},
+                        kg_tree_word_tokens(r->trees, m->trigger)};
+}
+
+/* Adds the facts of a dependency rule's match: each subject with each
+ * object, or each member of a G slot with each other. */
+static int tree_sink(void *ctx, const KgDepMatch *m) {
+  Reader *r = ctx;
+  const long *objects = m->reciprocal ? m->subjects : m->objects;
+  size_t object_count = m->reciprocal ? m->subject_count : m->object_count;
+  unsigned object_classes =
+      m->reciprocal ? m->subject_classes : m->object_classes;
+  for (size_t i = 0; i < m->subject_count; i++) {
+    long s = tree_slot_entity(r, m->subjects[i], m->subject_classes,
+                              m->relation);
+    for (size_t j = m->reciprocal ? i + 1 : 0; s >= 0 && j < object_count;
+         j++) {
+      long o = tree_slot_entity(r, objects[j], object_classes, KG_REL_COUNT);
+      if (add_fact(r->facts, s, m->relation, o, r->sentence,
+                   tree_source(r, m, m->subjects[i], objects[j])) != 0)
+        return -1;
+    }
+  }
+  return 0;
+}
+
 /* What drop_false_visits asks about each visit, found once: the (person,
  * place) pairs that fledTo facts state, the (person, country) pairs that
  * leaderOf facts state, and each entity's mentions that have an owner
@@ -1008,12 +1064,16 @@ KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
   for (size_t si = 0; si < a->text.sentence_count; si++)
     if (a->text.sentences[si].token_count > most)
       most = a->text.sentences[si].token_count;
-  Reader r = {a, &facts,
-              0, calloc(most, sizeof(KgUnit)),
-              0, malloc(most * sizeof(long[MAX_MEMBERS]))};
+  Reader r = {a,
+              &facts,
+              0,
+              calloc(most, sizeof(KgUnit)),
+              0,
+              malloc(most * sizeof(long[MAX_MEMBERS])),
+              a->kb->grammar ? kg_tree_reader_new() : NULL};
   KgRuleScratch scratch = {NULL, 0};
   KgStatus status = KG_OK;
-  if (!r.units || !r.members) {
+  if (!r.units || !r.members || (a->kb->grammar && !r.trees)) {
     status = KG_ERR_NOMEM;
     goto done;
   }
@@ -1028,6 +1088,9 @@ KgStatus kg_find_relations(KgArticle *a, KgFactList *list) {
       status = KG_ERR_NOMEM;
       goto done;
     }
+    if (r.trees &&
+        (status = kg_tree_read(r.trees, a, si, tree_sink, &r)) != KG_OK)
+      goto done;
   }
   /* the index is of no use once facts are dropped */
   kg_strmap_free(facts.index);
@@ -1038,6 +1101,7 @@ done:
   kg_strmap_free(facts.index);
   free(r.units);
   free(r.members);
+  kg_tree_reader_free(r.trees);
   kg_rules_scratch_release(&scratch);
   return status;
 }

@@ -93,11 +93,19 @@ struct KgRuleSetImpl {
                           ///< SIZE_MAX; [256]: that of the empty prefixes
   size_t word_count;  ///< numbers given, exact and prefix alternatives
   size_t fewest_slots; ///< the fewest slots of a rule; SIZE_MAX: no rule
+  KgDepRules *dep;     ///< the rules over dependency trees ("dep:")
 };
+
+/* A pattern over the dependency tree starts with this (deprules.h). */
+#define DEP_PREFIX "dep: "
+
+const KgDepRules *kg_rules_dep(const KgRuleSet *rules) { return rules->dep; }
 
 KgRuleSet *kg_rules_new(void) {
   KgRuleSet *rules = calloc(1, sizeof(KgRuleSet));
-  if (rules && !(rules->words = kg_strmap_new())) {
+  if (rules && (!(rules->words = kg_strmap_new()) ||
+                !(rules->dep = kg_dep_rules_new()))) {
+    kg_strmap_free(rules->words);
     free(rules);
     return NULL;
   }
@@ -138,6 +146,7 @@ void kg_rules_free(KgRuleSet *rules) {
     free_rule(&rules->rules[i]);
   free(rules->rules);
   kg_strmap_free(rules->words);
+  kg_dep_rules_free(rules->dep);
   for (size_t i = 0; i < rules->prefix_count; i++)
     free(rules->prefix_words[i].key);
   free(rules->prefix_words);
@@ -233,34 +242,6 @@ static int parse_alternatives(KgRuleSet *rules, const char *text, Alt **out,
   return -1;
 }
 
-static int parse_classes(const char *text, unsigned *mask) {
-  static const struct {
-    const char *name;
-    unsigned mask;
-  } groups[] = {
-      {"Agent", KG_CLASS_BIT(KG_CLASS_PERSON) | KG_CLASS_BIT(KG_CLASS_COUNTRY) |
-                    KG_CLASS_BIT(KG_CLASS_ORGANIZATION)},
-      {"Place", KG_CLASS_BIT(KG_CLASS_COUNTRY) | KG_CLASS_BIT(KG_CLASS_CITY)}};
-  *mask = 0;
-  for (const char *p = text; *p;) {
-    const char *plus = strchr(p, '+');
-    size_t len = plus ? (size_t)(plus - p) : strlen(p);
-    KgClass cls;
-    size_t g = 0;
-    while (g < 2 && !(strlen(groups[g].name) == len &&
-                      memcmp(groups[g].name, p, len) == 0))
-      g++;
-    if (g < 2)
-      *mask |= groups[g].mask;
-    else if (kg_class_parse(p, len, &cls) == 0)
-      *mask |= KG_CLASS_BIT(cls);
-    else
-      return -1;
-    p = plus ? plus + 1 : p + len;
-  }
-  return 0;
-}
-
 /* Non-zero when word is one of the (not prefix) alternatives of el. */
 static int has_alternative(const Element *el, const char *word) {
   size_t len = strlen(word);
@@ -280,7 +261,7 @@ static const char *parse_element(KgRuleSet *rules, const char *word,
     el->kind = EL_SLOT;
     el->slot = word[0];
     el->classes = (1u << KG_CLASS_COUNT) - 1;
-    if (word[1] == ':' && parse_classes(word + 2, &el->classes) != 0)
+    if (word[1] == ':' && kg_class_mask_parse(word + 2, &el->classes) != 0)
       return "unknown class in slot (Person, Country, Organization, City, "
              "Agent, Place)";
     return NULL;
@@ -402,6 +383,9 @@ int kg_rules_add(KgRuleSet *rules, const char *relation, const char *name,
     *message = "unknown relation (see ontology/newskg.ttl)";
     return -1;
   }
+  if (strncmp(pattern, DEP_PREFIX, strlen(DEP_PREFIX)) == 0)
+    return kg_dep_rules_add(rules->dep, r.relation, name,
+                            pattern + strlen(DEP_PREFIX), strength, message);
   char *copy = strdup(pattern);
   r.name = strdup(name);
   r.elements = calloc(MAX_ELEMENTS, sizeof *r.elements);

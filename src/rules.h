@@ -38,10 +38,14 @@
  * A rule without O relates S to the country the sentence is about (see
  * relations.c).  The first word element is the trigger, whose clause is
  * checked for modality and negation.
+ *
+ * A pattern starting "dep: " is a path over the sentence's dependency tree
+ * instead (deprules.h).
  */
 #ifndef KG_RULES_H
 #define KG_RULES_H
 
+#include "deprules.h"
 #include "kgtypes.h"
 #include "lexicon.h"
 #include "newskg.h"
@@ -93,6 +97,9 @@ typedef int (*KgMatchSink)(void *ctx, const KgRuleMatch *match);
 KgRuleSet *kg_rules_new(void);
 void kg_rules_free(KgRuleSet *rules);
 
+/** The rules whose patterns start "dep: ", over dependency trees. */
+const KgDepRules *kg_rules_dep(const KgRuleSet *rules);
+
 /** Adds the rules of a rule file. */
 KgStatus kg_rules_load(KgRuleSet *rules, const char *path, KgError *err);
 
@@ -118,8 +125,5 @@ int kg_rules_match(const KgRuleSet *rules, const KgLexicon *lex,
                    const KgText *text, const KgUnit *units, size_t count,
                    KgSlotTest test, KgMatchSink sink, void *ctx,
                    KgRuleScratch *scratch);
-
-/** Class mask bit of a class. */
-#define KG_CLASS_BIT(c) (1u << (c))
 
 #endif /* KG_RULES_H */

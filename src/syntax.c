@@ -10,6 +10,7 @@
 
 #include <assert.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "error.h"
 #include "udwords.h"
@@ -59,9 +60,38 @@ static int reserve(KgSyntax *s, size_t n) {
   return 0;
 }
 
-KgStatus kg_syntax_parse(KgSyntax *s, const KgGrammar *g, const KgText *t,
-                         size_t sentence, const KgSyntaxWord **words, size_t *n,
-                         KgError *err) {
+/* Merges runs of words whose tokens share a group (group_of_token[token]
+ * >= 0) into the run's first word, spanning them all and parsed as the
+ * run's last word; a possessive "'s" stays a word of its own.  Returns the
+ * words left. */
+static size_t merge_groups(KgSyntax *s, const KgText *t, size_t count,
+                           const long *group_of_token) {
+  size_t kept = 0;
+  for (size_t i = 0; i < count; i++) {
+    const KgUdWord *u = &s->ud[i];
+    long group = group_of_token[u->token];
+    int possessive = u->end - u->start == 2 &&
+                     memcmp(t->text + u->start, "'s", 2) == 0;
+    if (kept > 0 && group >= 0 && !possessive &&
+        group_of_token[s->ud[kept - 1].token] == group &&
+        s->ud[kept - 1].token <= u->token) {
+      s->ud[kept - 1].end = u->end;
+      s->parsed[kept - 1] = (KgParsedWord){.form = t->text + u->start,
+                                           .len = u->end - u->start};
+      continue;
+    }
+    s->ud[kept] = *u;
+    s->parsed[kept++] = (KgParsedWord){.form = t->text + u->start,
+                                       .len = u->end - u->start};
+  }
+  return kept;
+}
+
+KgStatus kg_syntax_parse_grouped(KgSyntax *s, const KgGrammar *g,
+                                 const KgText *t, size_t sentence,
+                                 const long *group_of_token,
+                                 const KgSyntaxWord **words, size_t *n,
+                                 KgError *err) {
   *words = NULL;
   *n = 0;
   size_t count;
@@ -70,9 +100,12 @@ KgStatus kg_syntax_parse(KgSyntax *s, const KgGrammar *g, const KgText *t,
     return st;
   if (reserve(s, count) != 0)
     return kg_error(err, KG_ERR_NOMEM, "", 0, -1, "out of memory");
-  for (size_t i = 0; i < count; i++)
-    s->parsed[i] = (KgParsedWord){.form = t->text + s->ud[i].start,
-                                  .len = s->ud[i].end - s->ud[i].start};
+  if (group_of_token)
+    count = merge_groups(s, t, count, group_of_token);
+  else
+    for (size_t i = 0; i < count; i++)
+      s->parsed[i] = (KgParsedWord){.form = t->text + s->ud[i].start,
+                                    .len = s->ud[i].end - s->ud[i].start};
   st = kg_grammar_analyse(g, s->analysis, s->parsed, count, err);
   if (st != KG_OK)
     return st;
@@ -93,4 +126,10 @@ KgStatus kg_syntax_parse(KgSyntax *s, const KgGrammar *g, const KgText *t,
   *words = s->words;
   *n = count;
   return KG_OK;
+}
+
+KgStatus kg_syntax_parse(KgSyntax *s, const KgGrammar *g, const KgText *t,
+                         size_t sentence, const KgSyntaxWord **words, size_t *n,
+                         KgError *err) {
+  return kg_syntax_parse_grouped(s, g, t, sentence, NULL, words, n, err);
 }

@@ -1,9 +1,9 @@
 /* fixture.h - shared helpers of the text-pipeline test suites.
  *
- * Loads the knowledge (lexicon, first names, gazetteer, rules) once from the
- * data directory named by the environment variable NEWSKG_DATA (default
- * "data", relative to the working directory), in the order kg_extractor_new
- * uses, and runs the stages kg_text_split -> kg_find_mentions ->
+ * Loads the knowledge (lexicon, first names, gazetteer, rules, and the
+ * models when a rule reads dependency trees) once from the data directory
+ * named by the environment variable NEWSKG_DATA (default "data", relative
+ * to the working directory), in the order kg_extractor_new uses, and runs the stages kg_text_split -> kg_find_mentions ->
  * kg_resolve_coreference -> kg_find_relations on a test's text, up to the
  * stage the test names.
  *
@@ -39,6 +39,7 @@
 #include "article.h"
 #include "coref.h"
 #include "gazetteer.h"
+#include "grammar.h"
 #include "kgtypes.h"
 #include "lexicon.h"
 #include "mentions.h"
@@ -53,6 +54,8 @@ typedef struct {
   KgLexicon *lexicon;
   KgGazetteer *gazetteer;
   KgRuleSet *rules;
+  KgGrammar *grammar; ///< the models/ of the data directory, when a rule
+                      ///< reads dependency trees
   KgKnowledge kb;
   int users; ///< suites that have opened it and not closed it yet
 } FixtureKnowledge;
@@ -89,6 +92,7 @@ static inline void fixture_release(void) {
   kg_lexicon_free(fixture_kb.lexicon);
   kg_gazetteer_free(fixture_kb.gazetteer);
   kg_rules_free(fixture_kb.rules);
+  kg_grammar_free(fixture_kb.grammar);
   memset(&fixture_kb, 0, sizeof fixture_kb);
 }
 
@@ -147,8 +151,19 @@ static inline int fixture_open(void) {
       return fixture_release(), -1;
   if (fixture_load_file("rules", 2) != 0)
     return fixture_release(), -1;
-  fixture_kb.kb =
-      (KgKnowledge){fixture_kb.lexicon, fixture_kb.gazetteer, fixture_kb.rules};
+  if (kg_dep_rules_count(kg_rules_dep(fixture_kb.rules)) > 0) {
+    char models[4096];
+    KgError err;
+    memset(&err, 0, sizeof err);
+    snprintf(models, sizeof models, "%s/models", fixture_data_dir());
+    if (kg_grammar_load(models, &fixture_kb.grammar, &err) != KG_OK) {
+      fprintf(stderr, "fixture: cannot load the models: %s: %s\n", err.file,
+              err.message);
+      return fixture_release(), -1;
+    }
+  }
+  fixture_kb.kb = (KgKnowledge){fixture_kb.lexicon, fixture_kb.gazetteer,
+                                fixture_kb.rules, fixture_kb.grammar};
   fixture_kb.users = 1;
   return 0;
 }

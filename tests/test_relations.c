@@ -718,6 +718,52 @@ static void test_title_of_owner_before_the_name(void) {
         "Abdel Fattah al-Burhan leaderOf Transitional Military Council");
 }
 
+
+/* ---- over the dependency tree (data/rules: dep: patterns) ---------------- */
+
+static void test_tree_group_meeting(void) {
+  /* a subject, its conjuncts and the names in apposition to them */
+  FACTS("Kenyan foreign minister Raychelle Omamo and her Ugandan and "
+        "Tanzanian counterparts, Sam Kutesa and Palamagamba Kabudi, "
+        "gathered in Nairobi on Monday.",
+        "Raychelle Omamo metWith Sam Kutesa; Raychelle Omamo metWith "
+        "Palamagamba Kabudi; Sam Kutesa metWith Palamagamba Kabudi");
+  /* a meeting carried by a noun and a passive */
+  FACTS("The summit was attended by Canadian prime minister Justin Trudeau, "
+        "Mexican president Andrés Manuel López Obrador and US president Joe "
+        "Biden.",
+        "Justin Trudeau leaderOf Canada; Andrés Manuel López Obrador "
+        "leaderOf Mexico; Joe Biden leaderOf United States; Justin Trudeau "
+        "metWith Andrés Manuel López Obrador; Justin Trudeau metWith Joe "
+        "Biden; Andrés Manuel López Obrador metWith Joe Biden");
+}
+
+static void test_tree_shared_subject(void) {
+  /* the subject of "flew" is that of the clause before it and of the verb
+   * conjoined to it */
+  FACTS("After meeting Recep Tayyip Erdogan in Ankara, Vladimir Putin flew "
+        "to Tehran and visited Iran.",
+        "Vladimir Putin metWith Recep Tayyip Erdoğan; Vladimir Putin "
+        "visited Tehran; Vladimir Putin visited Iran");
+}
+
+static void test_tree_relative_clause_and_passive(void) {
+  FACTS("Armenia, which is at war with Azerbaijan, asked Russia for help.",
+        "Armenia opponentOf Azerbaijan");
+  FACTS("Ilham Aliyev was met at the airport by Vladimir Putin.",
+        "Vladimir Putin metWith Ilham Aliyev");
+  FACTS("Ali Khamenei leads the Islamic Revolutionary Guard Corps.",
+        "Ali Khamenei leaderOf Islamic Revolutionary Guard Corps");
+}
+
+static void test_tree_not_stated(void) {
+  FACTS("Emmanuel Macron did not meet Xi Jinping.", "");
+  FACTS("Joe Biden plans to meet Vladimir Putin.", "");
+  FACTS("Olaf Scholz arranged a meeting between Vladimir Putin and "
+        "Volodymyr Zelensky.",
+        "");
+}
+
 int main(void) {
   static const KgTest tests[] = {
       {"sanctions: coordination", test_sanctions_coordination},
@@ -758,6 +804,11 @@ int main(void) {
       {"title owner after the name", test_title_owner_after_the_name},
       {"asylum granted", test_asylum_granted},
       {"appositive membership", test_appositive_membership},
+      {"tree: a group meeting", test_tree_group_meeting},
+      {"tree: a subject shared by clauses", test_tree_shared_subject},
+      {"tree: relative clause and passive",
+       test_tree_relative_clause_and_passive},
+      {"tree: what is not stated", test_tree_not_stated},
       {"hyphenated former titles", test_hyphenated_former_titles},
       {"appositions of one of", test_appositions_of_one_of},
       {"relative clause after a preposition",

@@ -30,14 +30,24 @@ typedef struct {
   size_t count;
 } Rels;
 
+/* A test of a word's dependents: `+rel[=lemmas]` (one there), `!rel[=lemmas]`
+ * (none there), the dependent by one of rels and, when lemmas are given,
+ * with one of them. */
+typedef struct {
+  int present; ///< '+' rather than '!'
+  Rels rels;
+  char **lemmas;
+  size_t lemma_count;
+} Dependent;
+
 /* A node of the path: a slot, or a word by lemma (no lemmas: any word). */
 typedef struct {
   char slot; ///< 'S', 'O', 'G', or 0 for a word
   unsigned classes;
   char **lemmas;
   size_t lemma_count;
-  Rels *absent; ///< the `!` tests: no dependent by any of these
-  size_t absent_count;
+  Dependent *tests; ///< the `+` and `!` tests of its dependents
+  size_t test_count;
 } Node;
 
 /* The edge into a node from the one before it. */
@@ -82,6 +92,12 @@ KgDepRules *kg_dep_rules_new(void) {
   return rules;
 }
 
+static void free_strings(char **strings, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(strings[i]);
+  free(strings);
+}
+
 static void free_rels(Rels *r) {
   for (size_t i = 0; i < r->count; i++)
     free(r->alts[i].main); /* sub points into the same allocation */
@@ -92,12 +108,12 @@ static void free_rule(DepRule *r) {
   free(r->name);
   for (size_t k = 0; k < r->node_count; k++) {
     Node *node = &r->nodes[k];
-    for (size_t i = 0; i < node->lemma_count; i++)
-      free(node->lemmas[i]);
-    free(node->lemmas);
-    for (size_t i = 0; i < node->absent_count; i++)
-      free_rels(&node->absent[i]);
-    free(node->absent);
+    free_strings(node->lemmas, node->lemma_count);
+    for (size_t i = 0; i < node->test_count; i++) {
+      free_rels(&node->tests[i].rels);
+      free_strings(node->tests[i].lemmas, node->tests[i].lemma_count);
+    }
+    free(node->tests);
     free_rels(&r->edges[k].rels);
   }
   for (size_t i = 0; i < r->need_count; i++)
@@ -201,6 +217,35 @@ static int add_need(KgDepRules *rules, DepRule *r, const char *text) {
   return 0;
 }
 
+/* Parses a `+rel[=lemmas]` or `!rel[=lemmas]` test of node's dependents;
+ * NULL, or what is wrong. */
+static const char *parse_dependent(Node *node, const char *word) {
+  Dependent d = {word[0] == '+', {NULL, 0}, NULL, 0};
+  char *rels = strdup(word + 1);
+  if (!rels)
+    return "out of memory";
+  char *eq = strchr(rels, '=');
+  if (eq)
+    *eq = '\0';
+  const char *message = NULL;
+  size_t cap = node->test_count;
+  if (parse_rels(rels, &d.rels) != 0)
+    message = "a + or ! test without a relation";
+  else if (eq && split_bars(eq + 1, &d.lemmas, &d.lemma_count) != 0)
+    message = "an empty lemma";
+  else if (kg_grow((void **)&node->tests, node->test_count, &cap,
+                   sizeof *node->tests) != 0)
+    message = "out of memory";
+  free(rels);
+  if (message) {
+    free_rels(&d.rels);
+    free_strings(d.lemmas, d.lemma_count);
+    return message;
+  }
+  node->tests[node->test_count++] = d;
+  return NULL;
+}
+
 /* Parses one element into r; NULL, or what is wrong. */
 static const char *parse_element(KgDepRules *rules, DepRule *r,
                                  const char *word, int *want_node) {
@@ -208,21 +253,10 @@ static const char *parse_element(KgDepRules *rules, DepRule *r,
              (word[1] == '\0' || word[1] == ':');
   if (word[0] == '@')
     return add_need(rules, r, word + 1) == 0 ? NULL : "an empty @ element";
-  if (word[0] == '!') {
+  if (word[0] == '!' || word[0] == '+') {
     if (*want_node)
-      return "a ! test follows a word of the path";
-    Node *node = &r->nodes[r->node_count - 1];
-    Rels rels;
-    size_t cap = node->absent_count;
-    if (parse_rels(word + 1, &rels) != 0)
-      return "an empty ! test";
-    if (kg_grow((void **)&node->absent, node->absent_count, &cap,
-                sizeof *node->absent) != 0) {
-      free_rels(&rels);
-      return "out of memory";
-    }
-    node->absent[node->absent_count++] = rels;
-    return NULL;
+      return "a + or ! test follows a word of the path";
+    return parse_dependent(&r->nodes[r->node_count - 1], word);
   }
   if (word[0] == '<' || word[0] == '>') {
     if (*want_node)
@@ -457,19 +491,28 @@ static int form_is(const KgDepWord *w, const char *form) {
          strncasecmp(w->form, form, w->form_len) == 0;
 }
 
+/* Non-zero when word w is one of the n alternatives, by lemma or form. */
+static int word_is_one_of(const KgDepWord *w, char *const *alts, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (lemma_is(w, alts[k]) || form_is(w, alts[k]))
+      return 1;
+  return 0;
+}
+
 static int node_accepts(const Tree *t, const Node *node, size_t i) {
-  if (node->lemma_count) {
-    size_t k = 0;
-    while (k < node->lemma_count && !lemma_is(&t->w[i], node->lemmas[k]) &&
-           !form_is(&t->w[i], node->lemmas[k]))
-      k++;
-    if (k == node->lemma_count)
+  if (node->lemma_count &&
+      !word_is_one_of(&t->w[i], node->lemmas, node->lemma_count))
+    return 0;
+  for (size_t a = 0; a < node->test_count; a++) {
+    const Dependent *d = &node->tests[a];
+    int found = 0;
+    for (size_t k = t->first[i]; k < t->first[i + 1] && !found; k++)
+      found = rels_match(t, t->kids[k], &d->rels) &&
+              (!d->lemma_count ||
+               word_is_one_of(&t->w[t->kids[k]], d->lemmas, d->lemma_count));
+    if (found != d->present)
       return 0;
   }
-  for (size_t a = 0; a < node->absent_count; a++)
-    for (size_t k = t->first[i]; k < t->first[i + 1]; k++)
-      if (rels_match(t, t->kids[k], &node->absent[a]))
-        return 0;
   return 1;
 }
 

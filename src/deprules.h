@@ -18,7 +18,9 @@
  *                      "compet"), its form in lower case (*: any word)
  *   <rel               the element before depends on the one after by rel
  *   >rel               the element after depends on the one before by rel
- *   !rel               the word before has no dependent by rel
+ *   !rel, !rel=a|b     the word before has no dependent by rel (with
+ *                      lemma a or b): "!amod=former|late"
+ *   +rel, +rel=a|b     the word before has one: "+compound|amod=prime"
  *   @form|form         the sentence must hold one of these words (lookup
  *                      keys: lower case, no accents); a rule needs one, so
  *                      that only the sentences it may read are parsed

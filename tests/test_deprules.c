@@ -10,7 +10,9 @@
  *   a group: a meeting verb's subject with its conjuncts and the names in
  *   apposition ("A and his counterparts, B and C, gathered"), where a
  *   description in apposition adds nobody ("IGAD, the bloc");
- *   `!rel` (no object: "A and B met", not "A and B met C");
+ *   `!rel` (no object: "A and B met", not "A and B met C"), and tests of a
+ *   dependent's lemma ("the prime minister", not "the former prime
+ *   minister");
  *   a relation's case word (obl:with) and subtype (nsubj:pass, obl:agent
  *   read as obl:by);
  *   a relative pronoun for its noun ("Armenia, which is at war with
@@ -178,7 +180,9 @@ static void test_pattern_errors(void) {
       {"S <nsubj meet >obj S @met", "a path goes from S to O"},
       {"G <nsubj meet >obj O @met", "G is the path's one slot"},
       {"S <nsubj O <obj meet @met", "a slot inside the path"},
-      {"!obj S <nsubj meet >obj O @met", "a ! test follows a word"},
+      {"!obj S <nsubj meet >obj O @met", "a + or ! test follows a word"},
+      {"S <nsubj meet !=x >obj O @met", "a + or ! test without a relation"},
+      {"S <nsubj meet +obj= >obj O @met", "an empty lemma"},
       {"S:Planet <nsubj meet >obj O @met", "unknown class in slot"},
       {"S < meet >obj O @met", "an edge without a relation"},
       {"S <nsubj meet >obj O @", "an empty @ element"},
@@ -328,6 +332,33 @@ static void test_shared_subject(void) {
               "met-down: 0 -> 1 (2)");
 }
 
+/* X, the (former) prime minister of Y */
+static void test_dependent_tests(void) {
+  const char *now = "X PROPN 0 root 0\n"
+                    ", PUNCT 5 punct\n"
+                    "the DET 5 det\n"
+                    "prime ADJ 5 amod\n"
+                    "minister NOUN 1 appos\n"
+                    "of ADP 7 case\n"
+                    "Y PROPN 5 nmod 1\n";
+  const char *former = "X PROPN 0 root 0\n"
+                       ", PUNCT 6 punct\n"
+                       "the DET 6 det\n"
+                       "former ADJ 6 amod\n"
+                       "prime ADJ 6 amod\n"
+                       "minister NOUN 1 appos\n"
+                       "of ADP 8 case\n"
+                       "Y PROPN 6 nmod 1\n";
+  const char *rule = "pm S >appos minister +compound|amod=prime "
+                     "!amod=former|late >nmod:of O @minister";
+  ASSERT_SEEN(run(rule, "prime minister", now), "pm: 0 -> 1 (5)");
+  ASSERT_SEEN(run(rule, "prime minister", former), "");
+  /* without "prime", a minister of Y leads nothing */
+  ASSERT_SEEN(run("pm S >appos minister +compound=prime >nmod:of O @minister",
+                  "prime minister", now),
+              "");
+}
+
 int main(void) {
   static const KgTest tests[] = {
       {"the pattern language's errors", test_pattern_errors},
@@ -336,7 +367,8 @@ int main(void) {
       {"a dependent that must be absent", test_absent_dependent},
       {"a passive's agent", test_passive_agent},
       {"a relative pronoun stands for its noun", test_relative_pronoun},
-      {"a subject shared by clauses", test_shared_subject}};
+      {"a subject shared by clauses", test_shared_subject},
+      {"tests of a word's dependents", test_dependent_tests}};
   static const KgSuite suites[] = {{"deprules", NULL, NULL, KG_TESTS(tests)}};
   return kg_test_main(suites, sizeof suites / sizeof *suites);
 }

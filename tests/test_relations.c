@@ -764,6 +764,28 @@ static void test_tree_not_stated(void) {
         "");
 }
 
+static void test_tree_titles_in_apposition(void) {
+  FACTS("Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out "
+        "against the attack.",
+        "Adil Abdul-Mahdi leaderOf Iraq");
+  /* no past or deputy office as a current one */
+  FACTS("Nicolas Sarkozy, the former president of France, spoke on Monday.",
+        "");
+  FACTS("Kamala Harris, the vice president of the United States, spoke on "
+        "Monday.",
+        "");
+}
+
+static void test_tree_contests_backing_and_journeys(void) {
+  FACTS("Viktor Orban won the parliamentary election over Peter Magyar.",
+        "Viktor Orbán opponentOf Péter Magyar");
+  FACTS("Russia invaded Ukraine in 2022.", "Russia opponentOf Ukraine");
+  FACTS("Iran, which backs Hezbollah, denied the claim.",
+        "Iran supports Hezbollah");
+  FACTS("Volodymyr Zelensky flew to Washington on Tuesday.",
+        "Volodymyr Zelensky visited Washington");
+}
+
 int main(void) {
   static const KgTest tests[] = {
       {"sanctions: coordination", test_sanctions_coordination},
@@ -809,6 +831,9 @@ int main(void) {
       {"tree: relative clause and passive",
        test_tree_relative_clause_and_passive},
       {"tree: what is not stated", test_tree_not_stated},
+      {"tree: titles in apposition", test_tree_titles_in_apposition},
+      {"tree: contests, backing and journeys",
+       test_tree_contests_backing_and_journeys},
       {"hyphenated former titles", test_hyphenated_former_titles},
       {"appositions of one of", test_appositions_of_one_of},
       {"relative clause after a preposition",

@@ -116,6 +116,9 @@ static void free_rule(DepRule *r) {
     free(node->tests);
     free_rels(&r->edges[k].rels);
   }
+  /* an edge parsed before a rule was refused may wait for its node */
+  if (r->node_count < MAX_NODES)
+    free_rels(&r->edges[r->node_count].rels);
   for (size_t i = 0; i < r->need_count; i++)
     free(r->needs[i].ids);
   free(r->needs);

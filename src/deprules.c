@@ -65,6 +65,7 @@ typedef struct {
 typedef struct {
   KgRelation relation;
   char *name;
+  char *pattern; ///< as written, for --explain
   double strength;
   Node nodes[MAX_NODES];
   Edge edges[MAX_NODES]; ///< edges[k] leads into nodes[k]; edges[0] unused
@@ -106,6 +107,7 @@ static void free_rels(Rels *r) {
 
 static void free_rule(DepRule *r) {
   free(r->name);
+  free(r->pattern);
   for (size_t k = 0; k < r->node_count; k++) {
     Node *node = &r->nodes[k];
     free_strings(node->lemmas, node->lemma_count);
@@ -330,7 +332,8 @@ int kg_dep_rules_add(KgDepRules *rules, KgRelation relation, const char *name,
   r.strength = strength;
   char *copy = strdup(pattern);
   r.name = strdup(name);
-  *message = copy && r.name ? NULL : "out of memory";
+  r.pattern = strdup(pattern);
+  *message = copy && r.name && r.pattern ? NULL : "out of memory";
   int want_node = 1;
   for (char *save = NULL, *w = copy ? strtok_r(copy, " ", &save) : NULL;
        w && !*message; w = strtok_r(NULL, " ", &save))
@@ -651,6 +654,7 @@ static int report(Search *s) {
   const Node *subject = a->slot == 'O' ? b : a;
   KgDepMatch m = {.relation = r->relation,
                   .rule = r->name,
+                  .path = r->pattern,
                   .strength = r->strength,
                   .reciprocal = a->slot == 'G' || b->slot == 'G',
                   .trigger = s->at[r->trigger],

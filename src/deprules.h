@@ -75,6 +75,7 @@ typedef struct {
   size_t subject_count;
   const long *objects; ///< mentions of O (none for a G rule)
   size_t object_count;
+  const char *path;   ///< the rule's pattern, as written after "dep: "
   size_t trigger;     ///< the word of the path's first lemma element (0-based)
   size_t first, last; ///< the words of the path's ends (0-based)
 } KgDepMatch;

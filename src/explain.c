@@ -11,7 +11,9 @@
  *       matched:  [O: Belarusian] [S: President Alexander Lukashenko]
  *       dates:    2020-08-11
  *
- * The "dates" line appears when the sentence states a date.  The text is
+ * A rule over the dependency tree adds, after its name, the path it
+ * matched ("path:     G:Person <nsubj meet|gather ...").  The "dates" line
+ * appears when the sentence states a date.  The text is
  * the article's own bytes; nothing is escaped.
  */
 #include <stdio.h>
@@ -84,6 +86,8 @@ static void write_block(const KgGraph *g, const KgGraphRelation *r, size_t k,
   fprintf(out, "  rule:     %s (strength %s), sentence %zu of %zu\n",
           ev->rule ? ev->rule : "(unnamed)", strength, k + 1,
           r->evidence_count);
+  if (ev->path)
+    fprintf(out, "  path:     %s\n", ev->path);
   fputs("  sentence: ", out);
   fwrite(text + ev->start, 1, ev->end - ev->start, out);
   fputs("\n  matched:  ", out);

@@ -227,7 +227,8 @@ static KgSource fact_source(const GraphInput *in, const KgFact *f,
                   fs->rule,
                   fs->strength,
                   sd->dates,
-                  sd->count};
+                  sd->count,
+                  fs->path};
   return src;
 }
 

@@ -542,10 +542,11 @@ KgStatus kg_graph_add_same_as(KgGraph *g, size_t id, const char *iri) {
 }
 
 /* Makes src's match the reading of evidence record ev; rule is the stored
- * copy of src's rule name. */
+ * copy of src's rule name, its path (if any) stored after it. */
 static void set_reading(const KgGraph *g, KgEvidence *ev, const KgSource *src,
                         const char *rule) {
   ev->rule = rule;
+  ev->path = rule && src->path ? rule + strlen(rule) + 1 : NULL;
   ev->strength = src->strength;
   ev->match = src->match;
   ev->match_char_start = char_offset(g, src->match.start);
@@ -567,10 +568,16 @@ static KgStatus add_evidence(const KgGraph *g, Relation *r,
       if (strcmp(r->rules[k], rule) == 0)
         stored = r->rules[k];
     if (!stored) {
-      size_t len = strlen(rule);
-      if (kg_text_check(rule, len, NULL) != len)
+      /* the name, and after its NUL the rule's path (or nothing) */
+      size_t len = strlen(rule), path_len = src->path ? strlen(src->path) : 0;
+      if (kg_text_check(rule, len, NULL) != len ||
+          kg_text_check(src->path ? src->path : "", path_len, NULL) != path_len)
         return KG_ERR_INPUT;
-      char *copy = copy_string(rule, len);
+      char *copy = malloc(len + path_len + 2);
+      if (copy) {
+        memcpy(copy, rule, len + 1);
+        memcpy(copy + len + 1, src->path ? src->path : "", path_len + 1);
+      }
       if (!copy || kg_grow((void **)&r->rules, r->rule_count, &r->rule_cap,
                            sizeof *r->rules) != 0) {
         free(copy);

@@ -46,6 +46,7 @@ typedef struct {
   double strength;                     ///< the rule's strength, 0 to 1
   const KgDate *dates;                 ///< dates the sentence states
   size_t date_count; ///< entries in dates (extra ones dropped)
+  const char *path;  ///< a rule over the dependency tree: its path, or NULL
 } KgSource;
 
 /** Creates an empty graph for an article.  text (len bytes of UTF-8) is
@@ -116,6 +117,8 @@ typedef struct {
   KgTextSpan match; ///< the words it matched; empty when unknown
   size_t match_char_start, match_char_end; ///< match in code points
   KgTextSpan subject, object, trigger;     ///< marked words, or empty
+  const char *path; ///< the path of the rule, when it reads the dependency
+                    ///< tree (stored with its name), or NULL
   KgDate dates[KG_SENTENCE_DATES];         ///< dates the sentence states
   size_t date_count;                       ///< entries in dates
 } KgEvidence;

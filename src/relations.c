@@ -124,7 +124,7 @@ static KgFactSource mention_source(const KgArticle *a, const KgMention *m,
                                    long owner, const char *rule,
                                    double strength) {
   KgFactSource src = {rule,   strength, {m->first, m->end}, {m->first, m->end},
-                      {0, 0}, {0, 0}};
+                      {0, 0}, {0, 0},   NULL};
   const KgMention *o = owner >= 0 ? &a->mentions[owner] : NULL;
   if (!o || o->first < m->first || o->end > m->end)
     return src;
@@ -816,7 +816,8 @@ static int sink(void *ctx, const KgRuleMatch *m) {
                          unit_tokens(r, m->first, m->end),
                          unit_tokens(r, m->subject, m->subject + 1),
                          unit_tokens(r, m->object, m->object + 1),
-                         unit_tokens(r, m->trigger, m->trigger + 1)};
+                         unit_tokens(r, m->trigger, m->trigger + 1),
+                         NULL};
   /* a capital is a state of affairs, not an event that may be planned */
   if (m->trigger >= 0 && m->relation != KG_REL_CAPITAL_OF &&
       not_asserted(r, m->trigger, m->end))
@@ -901,7 +902,8 @@ static KgFactSource tree_source(const Reader *r, const KgDepMatch *m,
                         match,
                         {s->first, s->end},
                         {o->first, o->end},
-                        kg_tree_word_tokens(r->trees, m->trigger)};
+                        kg_tree_word_tokens(r->trees, m->trigger),
+                        m->path};
 }
 
 /* Adds the facts of a dependency rule's match: each subject with each

@@ -23,6 +23,8 @@ typedef struct {
   double strength;   ///< how often the rule is right, (0, 1]
   KgTokenSpan match; ///< the words matched, first to last
   KgTokenSpan subject, object, trigger; ///< marked words; empty if absent
+  const char *path; ///< a rule over the dependency tree: its path (the
+                    ///< rule set's), or NULL
 } KgFactSource;
 
 /** One relation read from the text. */

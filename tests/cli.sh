@@ -281,6 +281,10 @@ if cmp -s "$work/out" "$work/file.nt"; then pass "--explain leaves the graph alo
 fi
 expect_grep "--explain names the rule" '^  rule:     impose-sanctions-on (strength 0\.90), sentence 1 of 2$' "$work/explain"
 expect_grep "--explain marks the words" '^  matched:  \[S: Britain and Canada\] .*\[T: slap\] sanctions on \[O: Belarusian President Alexander Lukashenko\]$' "$work/explain"
+# a rule over the dependency tree shows its path
+printf 'Sam Kutesa and Palamagamba Kabudi gathered in Nairobi on Monday.\n' >"$work/tree.txt"
+"$NEWSKG" -q -o ntriples --explain "$work/tree.txt" >/dev/null 2>"$work/tree-explain"
+expect_grep "--explain shows a tree rule's path" '^  path:     G:Person <nsubj meet|gather' "$work/tree-explain"
 blocks=$(grep -c '^  sentence: ' "$work/explain")
 evidence=$(grep -c 'prov#wasDerivedFrom>' "$work/file.nt")
 if [ "$blocks" -eq "$evidence" ]; then pass "--explain: one block per evidence ($blocks)"; else

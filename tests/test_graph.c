@@ -81,7 +81,7 @@ static KgStatus add_rel(KgGraph *g, size_t subject, KgRelation rel,
                         size_t object, size_t start, size_t end,
                         const char *rule) {
   KgSource src = {{start, end}, {0, 0}, {0, 0}, {0, 0}, {0, 0},
-                  rule,         0.8,    NULL,   0};
+                  rule,         0.8,    NULL,   0, NULL};
   return kg_graph_add_relation(g, subject, rel, object, &src);
 }
 
@@ -299,7 +299,7 @@ static void test_wikidata_and_rule_iris(void) {
 static KgSource source(size_t start, size_t end, const char *rule,
                        double strength) {
   KgSource src = {{start, end}, {0, 0},   {0, 0}, {0, 0}, {0, 0},
-                  rule,         strength, NULL,   0};
+                  rule,         strength, NULL,   0, NULL};
   return src;
 }
 
@@ -670,7 +670,7 @@ static KgGraph *sanctions_graph(KgProvenance level) {
   if (kg_graph_new(SANCTIONS, strlen(SANCTIONS), &g) != KG_OK)
     return NULL;
   KgSource src = {{0, 48},          {0, 36}, {0, 7},   {29, 36}, {8, 15},
-                  "sanctions-verb", 0.8,     &tuesday, 1};
+                  "sanctions-verb", 0.8,     &tuesday, 1, NULL};
   kg_graph_set_date(g, &article);
   kg_graph_set_provenance(g, level);
   if (kg_graph_add_entity(g, KG_CLASS_COUNTRY, "United Kingdom", &uk) ||
@@ -742,7 +742,7 @@ static void test_partial_dates_are_typed(void) {
   KgGraph *g = NULL;
   size_t uk, by;
   CU_ASSERT_EQUAL_FATAL(kg_graph_new(SANCTIONS, strlen(SANCTIONS), &g), KG_OK);
-  KgSource src = {{0, 48}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, "r", 0.5, dates, 3};
+  KgSource src = {{0, 48}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, "r", 0.5, dates, 3, NULL};
   CU_ASSERT_EQUAL(kg_graph_add_entity(g, KG_CLASS_COUNTRY, "A", &uk), KG_OK);
   CU_ASSERT_EQUAL(kg_graph_add_entity(g, KG_CLASS_COUNTRY, "B", &by), KG_OK);
   CU_ASSERT_EQUAL(kg_graph_add_relation(g, uk, KG_REL_SANCTIONS, by, &src),

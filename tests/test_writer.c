@@ -576,7 +576,7 @@ static void test_dot_draws_entities_and_relations(void) {
   CU_ASSERT_EQUAL(kg_graph_add_entity(g, KG_CLASS_PERSON, "Ann", &ann), KG_OK);
   CU_ASSERT_EQUAL(kg_graph_add_entity(g, KG_CLASS_COUNTRY, "Ruritania", &land),
                   KG_OK);
-  KgSource met = {{0, 11}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, "met", 0.8, NULL, 0};
+  KgSource met = {{0, 11}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, "met", 0.8, NULL, 0, NULL};
   KgSource fled = met;
   fled.sentence = (KgTextSpan){12, 33};
   fled.rule = "fled-to";
@@ -678,7 +678,7 @@ static void test_jsonld_document(void) {
       kg_graph_add_entity(g, KG_CLASS_PERSON, "Jo \"JJ\" \\ Smith\t", &jo),
       KG_OK);
   CU_ASSERT_EQUAL(kg_graph_add_entity(g, KG_CLASS_PERSON, "Ann", &ann), KG_OK);
-  KgSource met = {{0, 11}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, "met", 0.8, NULL, 0};
+  KgSource met = {{0, 11}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, "met", 0.8, NULL, 0, NULL};
   CU_ASSERT_EQUAL(kg_graph_add_relation(g, jo, KG_REL_MET_WITH, ann, &met),
                   KG_OK);
   KgWriter *w;

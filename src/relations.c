@@ -434,11 +434,49 @@ static long spokesperson_office(KgArticle *a, long person) {
   return found;
 }
 
+/* Non-zero when token i is a capitalised word that no mention holds and
+ * the lexicon does not know as a title, its modifier or a determiner: a
+ * part of a name newskg does not know. */
+static int unknown_capitalised(const KgArticle *a, size_t i) {
+  const KgLexicon *lex = a->kb->lexicon;
+  unsigned want = KG_TOK_WORD | KG_TOK_CAP;
+  return (a->text.tokens[i].flags & want) == want &&
+         kg_article_mention_at(a, i) < 0 &&
+         !kg_lexicon_word(lex, "title", &a->text, i) &&
+         !kg_lexicon_word(lex, "title_mod", &a->text, i) &&
+         !kg_lexicon_word(lex, "determiner", &a->text, i) &&
+         !kg_lexicon_word(lex, "notname", &a->text, i);
+}
+
+/* Non-zero when title mention m belongs to a body newskg does not know,
+ * so that it says nothing of a country: an organisation named before it
+ * whose name is longer than the one known ("State Congress President X":
+ * not the United States Congress), or an unknown name right before a title
+ * without an owner ("... Mahasabha (All India Hindu Union) president X",
+ * "Tea Party Chairman X"). */
+static int owned_by_unknown_body(const KgArticle *a, const KgMention *m) {
+  size_t first_token = a->text.sentences[m->sentence].first_token;
+  if (m->first == first_token)
+    return 0;
+  size_t before = m->first - 1;
+  if (m->owner >= 0) {
+    const KgMention *o = &a->mentions[m->owner];
+    long e = o->entity;
+    return o->first == m->first && e >= 0 &&
+           a->entities[e].cls == KG_CLASS_ORGANIZATION &&
+           unknown_capitalised(a, before);
+  }
+  return kg_token_is(&a->text, before, ")") ||
+         (before > first_token && unknown_capitalised(a, before));
+}
+
 /* Relations stated by titles. */
 static int read_titles(KgArticle *a, Facts *facts) {
   for (size_t mi = 0; mi < a->mention_count; mi++) {
     const KgMention *m = &a->mentions[mi];
-    if (!m->role || m->entity < 0 || (m->flags & (KG_M_FORMER | KG_M_QUOTED)))
+    if (!m->role || m->entity < 0 ||
+        (m->flags & (KG_M_FORMER | KG_M_QUOTED)) ||
+        owned_by_unknown_body(a, m))
       continue;
     long owner = m->owner >= 0 ? a->mentions[m->owner].entity : -1;
     int rc = 0;

@@ -398,6 +398,22 @@ static void test_leader_of_with_a_long_name(void) {
   }
 }
 
+static void test_titles_of_unknown_bodies(void) {
+  /* the known "Congress" is part of a longer name: the title is that
+   * body's */
+  FACTS("Youth Congress President Rahul Gandhi spoke in New Delhi on "
+        "Monday.",
+        "");
+  /* a title right after an organisation's name leads that organisation,
+   * not the country of the article */
+  FACTS("The protest in India was organised by Bharatiya Kisan Union "
+        "(Indian Farmers' Union) president Rakesh Tikait.",
+        "");
+  /* the country of the article still goes to a bare title */
+  FACTS("The protest in India was organised by president Rakesh Tikait.",
+        "Rakesh Tikait leaderOf India");
+}
+
 static void test_leader_of_not_from_other_titles(void) {
   FACTS("The United States sanctioned central bank president Ovidio Reyes.",
         "United States sanctions Ovidio Reyes");
@@ -809,6 +825,7 @@ int main(void) {
       {"leaderOf: titles", test_leader_of_from_titles},
       {"leaderOf: a name of thousands of bytes", test_leader_of_with_a_long_name},
       {"leaderOf: not from other titles", test_leader_of_not_from_other_titles},
+      {"leaderOf: titles of unknown bodies", test_titles_of_unknown_bodies},
       {"leaderOf: wording", test_leader_of_from_wording},
       {"declared himself president", test_declared_himself_president},
       {"memberOf", test_member_of},

@@ -559,6 +559,21 @@ static size_t antecedent(const Tree *t, size_t i) {
   return i;
 }
 
+/* Non-zero when word c names members of the group its head is: "officials,
+ * including A and B", "17 Saudis, among them A". */
+static int names_members(const Tree *t, size_t c) {
+  if (!rel_main_is(t->w[c].deprel, "nmod"))
+    return 0;
+  for (size_t k = t->first[c]; k < t->first[c + 1]; k++) {
+    const KgDepWord *cw = &t->w[t->kids[k]];
+    if (rel_main_is(cw->deprel, "case") &&
+        (lemma_is(cw, "include") || lemma_is(cw, "including") ||
+         lemma_is(cw, "among")))
+      return 1;
+  }
+  return 0;
+}
+
 /* Appends to list (of *count) the mentions word i stands for: its own,
  * those conjoined to it and in apposition to it. */
 static void collect(const Tree *t, size_t i, long *list, size_t *count,
@@ -579,7 +594,8 @@ static void collect(const Tree *t, size_t i, long *list, size_t *count,
   for (size_t k = t->first[i]; k < t->first[i + 1]; k++) {
     size_t c = t->kids[k];
     if (rel_main_is(t->w[c].deprel, "conj") ||
-        (rel_main_is(t->w[c].deprel, "appos") && !t->w[c].description))
+        (rel_main_is(t->w[c].deprel, "appos") && !t->w[c].description) ||
+        (w->mention < 0 && names_members(t, c)))
       collect(t, c, list, count, depth + 1);
   }
 }

@@ -34,7 +34,8 @@
  * The grammar of the news is read into each match: a slot takes the
  * mention at its word together with those conjoined to it and the names
  * in apposition to it (in "A and his counterparts, B and C, met", A, B and
- * C; a description in apposition renames, "IGAD, the regional bloc"), a relative pronoun takes the noun its clause modifies ("Ukraine,
+ * C; a description in apposition renames, "IGAD, the regional bloc"; a
+ * group's members named with "including" or "among"), a relative pronoun takes the noun its clause modifies ("Ukraine,
  * which is at war with Russia"), and a subject is shared: `<nsubj` also
  * reaches the verbs conjoined to its verb, and its verb's complement and
  * adverbial clauses, that have no subject of their own ("Before flying to

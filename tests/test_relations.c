@@ -780,6 +780,14 @@ static void test_tree_not_stated(void) {
         "");
 }
 
+static void test_tree_members_of_a_group(void) {
+  /* the officials sanctioned are those the text names with "including" */
+  FACTS("Estonia and Latvia have imposed travel bans on several Russian "
+        "officials, including Sergei Lavrov and Sergei Shoigu.",
+        "Estonia sanctions Sergei Lavrov; Estonia sanctions Sergei Shoigu; "
+        "Latvia sanctions Sergei Lavrov; Latvia sanctions Sergei Shoigu");
+}
+
 static void test_tree_titles_in_apposition(void) {
   FACTS("Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out "
         "against the attack.",
@@ -849,6 +857,7 @@ int main(void) {
        test_tree_relative_clause_and_passive},
       {"tree: what is not stated", test_tree_not_stated},
       {"tree: titles in apposition", test_tree_titles_in_apposition},
+      {"tree: the members of a group", test_tree_members_of_a_group},
       {"tree: contests, backing and journeys",
        test_tree_contests_backing_and_journeys},
       {"hyphenated former titles", test_hyphenated_former_titles},

@@ -375,7 +375,27 @@ static int reserve(void **buf, size_t *cap, size_t n, size_t size) {
   return 0;
 }
 
+/* How many of the named entities a slot of these classes may take. */
+static size_t fillers(unsigned classes, const size_t named[KG_CLASS_COUNT]) {
+  size_t n = 0;
+  for (int c = 0; c < KG_CLASS_COUNT; c++)
+    if (classes & KG_CLASS_BIT(c))
+      n += named[c];
+  return n;
+}
+
+/* Non-zero when the named entities can fill rule's slots: two for a G
+ * slot, one for S and one for O (two in all when both may take a class). */
+static int fillable(const DepRule *rule, const size_t named[KG_CLASS_COUNT]) {
+  const Node *a = &rule->nodes[0], *b = &rule->nodes[rule->node_count - 1];
+  if (a->slot == 'G' || b->slot == 'G')
+    return fillers(a->slot == 'G' ? a->classes : b->classes, named) >= 2;
+  size_t sa = fillers(a->classes, named), sb = fillers(b->classes, named);
+  return sa >= 1 && sb >= 1 && fillers(a->classes | b->classes, named) >= 2;
+}
+
 int kg_dep_rules_wanted(const KgDepRules *rules, const KgText *t, size_t si,
+                        const size_t named[KG_CLASS_COUNT],
                         KgDepScratch *scratch) {
   if (rules->count == 0)
     return 0;
@@ -395,7 +415,7 @@ int kg_dep_rules_wanted(const KgDepRules *rules, const KgText *t, size_t si,
   int any = 0;
   for (size_t r = 0; r < rules->count; r++) {
     const DepRule *rule = &rules->rules[r];
-    int all = 1;
+    int all = fillable(rule, named);
     for (size_t k = 0; k < rule->need_count && all; k++) {
       int one = 0;
       for (size_t i = 0; i < rule->needs[k].count && !one; i++)

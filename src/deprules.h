@@ -109,10 +109,13 @@ typedef struct {
 
 void kg_dep_scratch_release(KgDepScratch *scratch);
 
-/** Notes which rules the tokens of sentence si of t let match; returns
- *  1 when one does (the sentence is worth parsing), 0 when none does, -1
- *  when out of memory. */
+/** Notes which rules sentence si of t lets match: those whose `@` words it
+ *  holds and whose slots the entities it names can fill, named[c] being
+ *  how many entities of class c (or standing for one: a capital for its
+ *  country) it names.  Returns 1 when one does (the sentence is worth
+ *  parsing), 0 when none does, -1 when out of memory. */
 int kg_dep_rules_wanted(const KgDepRules *rules, const KgText *t, size_t si,
+                        const size_t named[KG_CLASS_COUNT],
                         KgDepScratch *scratch);
 
 /** Runs the rules kg_dep_rules_wanted noted over the n words of a parsed

@@ -51,16 +51,28 @@ KgTokenSpan kg_tree_word_tokens(const KgTreeReader *tr, size_t i) {
   return (KgTokenSpan){w->token, end};
 }
 
-/* Non-zero when sentence si names two entities, apart from mentions
- * inside others: no rule relates fewer. */
-static int names_two(const KgArticle *a, size_t si) {
+/* Counts the entities sentence si names by class into named, apart from
+ * mentions inside others and descriptions (which no rule reads); a city
+ * or a national body counts for a country too, as it may stand for one
+ * ("Moscow said", "the Kremlin said").  Returns how many mentions count. */
+static size_t count_named(const KgArticle *a, size_t si,
+                          size_t named[KG_CLASS_COUNT]) {
   const KgSentence *s = &a->text.sentences[si];
-  size_t end = s->first_token + s->token_count, named = 0;
+  size_t end = s->first_token + s->token_count, mentions = 0;
+  memset(named, 0, KG_CLASS_COUNT * sizeof *named);
   for (size_t k = kg_article_first_mention(a, s->first_token);
-       k < a->mention_count && a->mentions[k].first < end && named < 2; k++)
-    named += a->mentions[k].entity >= 0 &&
-             !(a->mentions[k].flags & KG_M_ABSORBED);
-  return named >= 2;
+       k < a->mention_count && a->mentions[k].first < end; k++) {
+    const KgMention *m = &a->mentions[k];
+    if (m->entity < 0 || (m->flags & KG_M_ABSORBED) ||
+        m->kind == KG_MENTION_DESCRIPTION)
+      continue;
+    KgClass cls = a->entities[m->entity].cls;
+    named[cls]++;
+    if (cls == KG_CLASS_CITY || cls == KG_CLASS_ORGANIZATION)
+      named[KG_CLASS_COUNTRY]++;
+    mentions++;
+  }
+  return mentions;
 }
 
 /* Marks each token of sentence si with the mention of an entity it lies
@@ -161,9 +173,11 @@ static int stated_sink(void *ctx, const KgDepMatch *m) {
 KgStatus kg_tree_read(KgTreeReader *tr, const KgArticle *a, size_t si,
                       KgDepSink sink, void *ctx) {
   const KgDepRules *rules = kg_rules_dep(a->kb->rules);
-  if (!a->kb->grammar || kg_dep_rules_count(rules) == 0 || !names_two(a, si))
+  size_t named[KG_CLASS_COUNT];
+  if (!a->kb->grammar || kg_dep_rules_count(rules) == 0 ||
+      count_named(a, si, named) < 2)
     return KG_OK;
-  int wanted = kg_dep_rules_wanted(rules, &a->text, si, &tr->scratch);
+  int wanted = kg_dep_rules_wanted(rules, &a->text, si, named, &tr->scratch);
   if (wanted <= 0)
     return wanted < 0 ? KG_ERR_NOMEM : KG_OK;
   if (group_tokens(tr, a, si) != 0)

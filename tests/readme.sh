@@ -7,8 +7,9 @@
 # made hyphens, punctuation dropped); every line of each ```turtle example
 # that follows "From `src/newskg ARGS`" is a line newskg prints for ARGS,
 # under the same subject (an excerpt may end a line with " ." where the full
-# output goes on with " ;"); and the README's SPARQL question, asked of the N-Quads of
-# samples/, gives the answer the README shows.
+# output goes on with " ;"); every guide is listed in Makefile.am; and the
+# README's SPARQL question, asked of the N-Quads of samples/, gives the
+# answer the README shows.
 . "$(dirname "$0")/lib.sh"
 
 start_work readme

@@ -3,7 +3,7 @@
 
     tests/hostile-gen.py [--full] DIR
 
-Each file is one kind of input a news crawl really delivers (README,
+Each file is one kind of input a news crawl really delivers (doc/user-guide.md,
 "Hostile input"): broken encodings, binary junk, empty files, a huge
 article, a huge line, deep nesting, control characters, HTML remnants,
 emoji, right-to-left text and a sentence naming tens of thousands of

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # oxigraph.sh - the N-Quads of samples/ in an Oxigraph store (the npm
 # package pinned in tests/node, through oxigraph-store.js): Oxigraph holds
-# exactly what newskg wrote, and answers the README's three questions as
+# exactly what newskg wrote, and answers the three questions of doc/loading-and-querying.md as
 # the gold does (store-questions.py).
 #
 # Environment (set by `make check`): NEWSKG, SAMPLES, NEWSKG_DATA, PYTHON3,

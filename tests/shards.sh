@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shards.sh - sharded runs merge to the single run's graph: the articles
 # split into shards, each shard run by its own newskg under GNU parallel
-# (as README shows), and the N-Quads put together again.  Kept in order
+# (as doc/user-guide.md's Corpus mode shows), and the N-Quads put together again.  Kept in order
 # (parallel -k) the bytes are those of one run; in any order, the same set
 # of lines.  Both as file lists (parallel -X) and as JSON Lines on standard
 # input (parallel --pipe, newskg as a streaming mapper, as Hadoop or Spark

@@ -2,11 +2,11 @@
 # virtuoso.sh, oxigraph.sh) share; sourced after lib.sh, which set $work.
 #
 # ask_questions WHAT RUN asks each question of store-questions.py (the
-# README's three) with `RUN NAME QUERY-FILE JSON-FILE`, which must write
-# the store's SPARQL 1.1 JSON answer, and checks the answer against the
-# gold; same_quads WHAT JSON checks a store's answer to all_quads_query
-# against the N-Quads of samples/ ($work/samples.nq, made by
-# write_sample_quads).
+# three of doc/loading-and-querying.md) with `RUN NAME QUERY-FILE
+# JSON-FILE`, which must write the store's SPARQL 1.1 JSON answer, and
+# checks the answer against the gold; same_quads WHAT JSON checks a
+# store's answer to all_quads_query against the N-Quads of samples/
+# ($work/samples.nq, made by write_sample_quads).
 questions=$top/tests/store-questions.py
 all_quads_query='SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }'
 

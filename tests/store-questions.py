@@ -5,9 +5,9 @@
     store-questions.py query NAME            its SPARQL query
     store-questions.py check NAME RESULTS    check SPARQL 1.1 JSON results
 
-The questions are the README's, over samples/ loaded into a store (each
-article its own named graph): who sanctioned Lukashenko, who met whom (with
-the evidence sentence), who fled where.  The answers are not written here:
+The questions are those of doc/loading-and-querying.md, over samples/
+loaded into a store (each article its own named graph): who sanctioned
+Lukashenko, who met whom (with the evidence sentence), who fled where.  The answers are not written here:
 they come from the gold annotation of the Belarus article,
 samples/belarus-sanctions.gold.tsv: what must be there (its `rel` lines) and
 what must not (its `rel!` lines; another article's `rel!` lines say what

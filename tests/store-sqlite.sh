@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # store-sqlite.sh - `newskg load` into a librdf sqlite store and `newskg
 # query` over it: the store holds exactly the N-Quads of samples/, one named
-# graph an article; a second load replaces an article's graph; the README's
-# three questions get the gold's answers as JSON, and the same answers as
+# graph an article; a second load replaces an article's graph; the three
+# questions of doc/loading-and-querying.md get the gold's answers as JSON, and the same answers as
 # CSV (parsed with python's csv) and as a table; ASK, CONSTRUCT, bad SPARQL
 # (rasqal's first message) and a missing store; the prefixes of newskg's
 # output without PREFIX lines; --data FILE answers as the store does; a

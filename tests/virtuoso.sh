@@ -11,7 +11,7 @@
 #      into the same named graphs.
 #
 # Each time, over HTTP (/sparql, JSON answers): Virtuoso holds exactly the
-# N-Quads of samples/ (store-quads.py), and the README's three questions
+# N-Quads of samples/ (store-quads.py), and the three questions of doc/loading-and-querying.md
 # get the gold's answers (store-questions.py).  The load rates go to the
 # log.
 #

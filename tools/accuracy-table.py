@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print the Accuracy table of README.md: every samples article scored.
+"""Print the Accuracy table of doc/performance.md: every samples article scored.
 
     tools/accuracy-table.py [--newskg src/newskg] [--score ../shared/eval/score.py]
 

@@ -1,7 +1,7 @@
 #!/bin/bash
 # snapshot-outputs.sh NEWSKG DIR - writes newskg's output on ordinary news
 # into DIR, one file per corpus, so that two builds can be compared with
-# `diff -r`: the caps of newskg's limits (README, "Limits") must never
+# `diff -r`: the caps of newskg's limits (doc/user-guide.md, "Hostile input and limits") must never
 # change what ordinary articles give.
 #
 #   tools/snapshot-outputs.sh /tmp/old/src/newskg /tmp/before

@@ -838,18 +838,21 @@ static int merge_lone_surnames(Finder *f, size_t people) {
 static int find_surnames(Finder *f) {
   KgArticle *a = f->a;
   size_t people = a->entity_count;
-  /* surnames of people found by pattern: the last word of the name */
+  /* surnames of people named in full, in the order they are first named:
+   * the last word of the name (and, for a name found by pattern, the full
+   * name again).  A known person's counts too, so that "Rajapaksa" is the
+   * president named first, not a brother found by pattern later; the
+   * gazetteer's own surnames still come first (gazetteer_surname). */
   char key[KEY_MAX];
   for (size_t e = 0; e < people; e++) {
     const KgEntity *ent = &a->entities[e];
-    if (ent->cls != KG_CLASS_PERSON || ent->gaz >= 0)
+    if (ent->cls != KG_CLASS_PERSON)
       continue;
     const char *last = strrchr(ent->name, ' ');
     if (!last)
       continue;
-    /* the full name again, and the last word alone */
-    const char *forms[2] = {ent->name, last + 1};
-    for (int k = 0; k < 2; k++) {
+    const char *forms[2] = {last + 1, ent->name};
+    for (int k = 0; k < (ent->gaz >= 0 ? 1 : 2); k++) {
       size_t klen = kg_phrase_key(forms[k], strlen(forms[k]), key, sizeof key);
       if (klen && add_alias(f, key, klen, e, 0) != 0)
         return -1;

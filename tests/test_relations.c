@@ -241,6 +241,16 @@ static void test_fled_to_from_asylum(void) {
         "Alberto Fern\xc3\xa1ndez leaderOf Argentina");
 }
 
+static void test_fled_to_surname_of_the_first_named(void) {
+  /* a headline's surname is the known person named first, not a relative
+   * found by pattern after him */
+  FACTS("Rajapaksa escapes to the Maldives\n\nSri Lankan President Gotabaya "
+        "Rajapaksa left on an air force plane on Wednesday. His brother Basil "
+        "Rajapaksa was stopped at the airport.",
+        "Gotabaya Rajapaksa leaderOf Sri Lanka; Gotabaya Rajapaksa fledTo "
+        "Maldives");
+}
+
 static void test_fled_to_description(void) {
   FACTS("Svetlana Tikhanovskaya thanked Lithuania, Ukraine and Estonia. "
         "She fled to the Baltic EU state bordering Belarus.",
@@ -824,6 +834,8 @@ int main(void) {
       {"fledTo", test_fled_to},
       {"fledTo: from asylum", test_fled_to_from_asylum},
       {"fledTo: description", test_fled_to_description},
+      {"fledTo: a surname is the first named",
+       test_fled_to_surname_of_the_first_named},
       {"fledTo: not asserted", test_fled_to_not_asserted},
       {"allyOf", test_ally_of},
       {"ally through its", test_ally_through_its},

@@ -542,8 +542,8 @@ static int node_accepts(const Tree *t, const Node *node, size_t i) {
   return 1;
 }
 
+/* One rule's search over one tree. */
 typedef struct {
-  const KgDepRules *rules;
   const DepRule *rule;
   const Tree *t;
   KgDepSink sink;
@@ -641,8 +641,9 @@ static int follow(Search *s, size_t k, size_t x) {
     size_t h = t->w[x].head - 1;
     if (step(s, k, h) != 0)
       return -1;
-    /* the clauses that share h's subject: breadth by index, depth by the
-     * tree, each word once since a word has one head */
+    /* the clauses that share h's subject, and theirs in turn: each word
+     * is pushed once, as a word has one head; a stack of 64 is deeper than
+     * any sentence's chain of clauses */
     if (subject) {
       size_t stack[64], top = 0;
       stack[top++] = h;
@@ -771,7 +772,7 @@ int kg_dep_rules_match(const KgDepRules *rules, const KgDepWord *words,
   for (size_t r = 0; r < rules->count && rc == 0; r++) {
     if (!scratch->wanted[r])
       continue;
-    Search s = {rules, &rules->rules[r], &t, sink, ctx, scratch, {0}};
+    Search s = {&rules->rules[r], &t, sink, ctx, scratch, {0}};
     for (size_t i = 0; i < n && rc == 0; i++)
       rc = try_node(&s, 0, i);
   }

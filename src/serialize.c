@@ -9,7 +9,11 @@
  *
  *   1. each entity:    <iri> rdf:type newskg:Class ; rdfs:label "Name"@en ;
  *                            owl:sameAs <dbpedia> , <wikidata> (if known)
- *   2. each relation:  <subject> newskg:relation <object>
+ *   2. each relation:  <subject> newskg:relation <object>, and a symmetric
+ *      one (owl:SymmetricProperty) both ways, so that a query need not
+ *      know which way it was found: <object> newskg:relation <subject>
+ *   With KG_PROVENANCE_NONE nothing more: the bare graph.  Otherwise the
+ *   evidence, which Turtle, TriG and JSON-LD write after all of the above:
  *   3. the document as a NIF 2.0 context:
  *        <doc#char=0,N> a nif:Context ; nif:isString "text" ;
  *                       nif:beginIndex 0 ; nif:endIndex N ; nif:sourceUrl <doc>
@@ -23,7 +27,9 @@
  *                       newskg:date "D"^^xsd:date|gYearMonth|gYear ...
  *      (a sentence that is the whole text is the context's node: its
  *      offsets are not written twice)
- *   5. each relation reified, with its provenance:
+ *   5. each relation reified, with its provenance (a symmetric one once,
+ *      the way it was found: the reverse triple is the same fact, which
+ *      one statement backs):
  *        <doc#stmt-HEX> a rdf:Statement ; rdf:subject/predicate/object ... ;
  *                       prov:wasDerivedFrom <doc#char=B,E> ... ;
  *                       newskg:rule "rule-name" ... ;
@@ -414,6 +420,9 @@ static void write_relations(Writer *w) {
     KgGraphRelation r = kg_graph_relation(w->g, i);
     emit(w, entity_term(w, r.subject), relation_term(w, r.rel),
          entity_term(w, r.object));
+    if (kg_relation_is_symmetric(r.rel) && r.subject != r.object)
+      emit(w, entity_term(w, r.object), relation_term(w, r.rel),
+           entity_term(w, r.subject));
   }
 }
 
@@ -645,10 +654,15 @@ static void write_statements(Writer *w) {
 static void write_triples(Writer *w) {
   write_entities(w);
   write_relations(w);
+  KgProvenance level = kg_graph_provenance(w->g);
+  if (level == KG_PROVENANCE_NONE)
+    return;
+  if (w->kw->turtle)
+    kg_turtle_begin_evidence(w->kw->turtle);
   write_context(w);
   write_spans(w, 0);
   write_statements(w);
-  if (kg_graph_provenance(w->g) == KG_PROVENANCE_FULL) {
+  if (level == KG_PROVENANCE_FULL) {
     write_spans(w, 1);
     write_rules(w);
   }

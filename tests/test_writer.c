@@ -19,12 +19,14 @@
 #include <string.h>
 
 #include "graph.h"
+#include "newskg-version.h"
 #include "extractor.h"
 #include "runner.h"
 #include "serialize.h"
 
 #define DOC KG_DOC_BASE
 #define DCTERMS "<http://purl.org/dc/terms/"
+#define RDF_TYPE "<" KG_RDF_NS "type>"
 
 static const char *const TEXT =
     "Britain imposed sanctions on Belarus. Emmanuel Macron met Vladimir "
@@ -298,6 +300,26 @@ static void test_nquads_name_the_document_graph(void) {
   snprintf(want, sizeof want, "%s " DCTERMS "identifier> \"r-1\" %s", doc,
            doc);
   CU_ASSERT(has_quad(&q, want));
+  /* the document is a prov:Entity the run generated; its context's
+   * nif:sourceUrl is the article's own URL */
+  snprintf(want, sizeof want, "%s " RDF_TYPE " <" KG_PROV_NS "Entity> %s",
+           doc, doc);
+  CU_ASSERT(has_quad(&q, want));
+  snprintf(want, sizeof want,
+           "%s <" KG_PROV_NS "wasGeneratedBy> "
+           "<https://w3id.org/newskg/run/newskg-" NEWSKG_VERSION "> %s",
+           doc, doc);
+  CU_ASSERT(has_quad(&q, want));
+  snprintf(want, sizeof want,
+           "<https://w3id.org/newskg/run/newskg-" NEWSKG_VERSION "> " RDF_TYPE
+           " <" KG_PROV_NS "Activity> %s",
+           doc);
+  CU_ASSERT(has_quad(&q, want));
+  snprintf(want, sizeof want,
+           "<%s#char=0,%zu> <" KG_NIF_NS "sourceUrl> "
+           "<https://example.org/r%%201> %s",
+           doc_iri("id/", "r-1", iri), kg_graph_char_length(g), doc);
+  CU_ASSERT(has_quad(&q, want));
   snprintf(want, sizeof want,
            "%s " DCTERMS "date> "
            "\"2020-08-09\"^^<http://www.w3.org/2001/XMLSchema#date> %s",
@@ -544,7 +566,8 @@ static void test_turtle_local_names(void) {
     size_t len;
     char *out = write_once(g, KG_FORMAT_TURTLE, &len);
     char want[256];
-    snprintf(want, sizeof want, "    dcterms:source %s .\n", cases[i].written);
+    /* the document's first predicate; its type and run follow */
+    snprintf(want, sizeof want, "    dcterms:source %s ;\n", cases[i].written);
     if (!strstr(out, want))
       fprintf(stderr, "\n--- want\n%s--- got\n%s\n", want, out);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, want));

@@ -163,12 +163,15 @@ static const char *extract_option(KgExtractOptions *x, int c, const char *arg) {
       return "--min-confidence wants a number from 0 to 1";
     return NULL;
   }
-  if (strcmp(arg, "basic") == 0)
-    x->provenance = KG_PROVENANCE_BASIC;
+  /* "basic" is the old name of "sentences": kept so that scripts run on */
+  if (strcmp(arg, "sentences") == 0 || strcmp(arg, "basic") == 0)
+    x->provenance = KG_PROVENANCE_SENTENCES;
   else if (strcmp(arg, "full") == 0)
     x->provenance = KG_PROVENANCE_FULL;
+  else if (strcmp(arg, "none") == 0)
+    x->provenance = KG_PROVENANCE_NONE;
   else
-    return "--provenance is basic or full";
+    return "--provenance is none, sentences or full";
   return NULL;
 }
 

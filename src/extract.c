@@ -317,7 +317,7 @@ static const char *invalid_option(const KgExtractOptions *opts) {
     return "the article date is not a date written YYYY-MM-DD";
   if (!(opts->min_confidence >= 0.0 && opts->min_confidence <= 1.0))
     return "the minimum confidence is not a number from 0 to 1";
-  if ((unsigned)opts->provenance > KG_PROVENANCE_FULL)
+  if ((unsigned)opts->provenance > KG_PROVENANCE_NONE)
     return "unknown provenance level";
   return NULL;
 }

@@ -128,8 +128,12 @@ void kg_extractor_free(KgExtractor *ex);
 /** How much kg_graph_write says about where each relation comes from. */
 typedef enum {
   KG_PROVENANCE_BASIC = 0, /**< the sentences, rule names and confidence */
-  KG_PROVENANCE_FULL       /**< also the words each rule matched (a
+  KG_PROVENANCE_FULL,      /**< also the words each rule matched (a
                                 nif:Phrase) and each rule as a resource */
+  KG_PROVENANCE_NONE,      /**< the bare graph: entities, their types,
+                                labels and sameAs links, and relations */
+  KG_PROVENANCE_SENTENCES = KG_PROVENANCE_BASIC /**< the default's name
+                                                     on the command line */
 } KgProvenance;
 
 /** Options of kg_extract_with.  All fields zero (or NULL) are the defaults,

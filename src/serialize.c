@@ -9,10 +9,17 @@
  *
  *   1. each entity:    <iri> rdf:type newskg:Class ; rdfs:label "Name"@en ;
  *                            owl:sameAs <dbpedia> , <wikidata> (if known)
- *   2. each relation:  <subject> newskg:relation <object>
+ *   2. each relation:  <subject> newskg:relation <object>, and a symmetric
+ *      one (owl:SymmetricProperty) both ways, so that a query need not
+ *      know which way it was found: <object> newskg:relation <subject>
+ *   With KG_PROVENANCE_NONE nothing more: the bare graph.  Otherwise the
+ *   evidence, which Turtle, TriG and JSON-LD write after all of the above:
  *   3. the document as a NIF 2.0 context:
+ *        <doc> a prov:Entity ; prov:wasGeneratedBy <run/newskg-VERSION> .
+ *        <run/newskg-VERSION> a prov:Activity ; rdfs:label "newskg VERSION" .
  *        <doc#char=0,N> a nif:Context ; nif:isString "text" ;
- *                       nif:beginIndex 0 ; nif:endIndex N ; nif:sourceUrl <doc>
+ *                       nif:beginIndex 0 ; nif:endIndex N ;
+ *                       nif:sourceUrl <the article's URL>, else <doc>
  *      and, when the article's date is known, <doc> dcterms:date "D"^^xsd:date;
  *      when its source is known, <doc> dcterms:title "headline",
  *      dcterms:source <url>, dcterms:identifier "id"
@@ -23,7 +30,9 @@
  *                       newskg:date "D"^^xsd:date|gYearMonth|gYear ...
  *      (a sentence that is the whole text is the context's node: its
  *      offsets are not written twice)
- *   5. each relation reified, with its provenance:
+ *   5. each relation reified, with its provenance (a symmetric one once,
+ *      the way it was found: the reverse triple is the same fact, which
+ *      one statement backs):
  *        <doc#stmt-HEX> a rdf:Statement ; rdf:subject/predicate/object ... ;
  *                       prov:wasDerivedFrom <doc#char=B,E> ... ;
  *                       newskg:rule "rule-name" ... ;
@@ -69,11 +78,15 @@
 #include <string.h>
 
 #include "dot.h"
+#include "newskg-version.h"
 #include "error.h"
 #include "jsonld.h"
 #include "rdfterm.h"
 #include "strmap.h"
 #include "turtle.h"
+
+/* The run that writes a graph (see write_run). */
+#define KG_RUN_IRI "https://w3id.org/newskg/run/newskg-" NEWSKG_VERSION
 
 /* The fixed IRIs the serializer writes, indexed by Term. */
 typedef enum {
@@ -105,6 +118,10 @@ typedef enum {
   T_DCTERMS_TITLE,
   T_DCTERMS_SOURCE,
   T_DCTERMS_IDENTIFIER,
+  T_PROV_ENTITY,
+  T_PROV_ACTIVITY,
+  T_PROV_WAS_GENERATED_BY,
+  T_RUN,
   T_COUNT
 } Term;
 
@@ -123,6 +140,8 @@ static const char *const term_iris[T_COUNT] = {
     KG_NIF_NS "sentence",   KG_NS "Rule",
     KG_NS "matchedRule",    KG_DCTERMS_NS "title",
     KG_DCTERMS_NS "source", KG_DCTERMS_NS "identifier",
+    KG_PROV_NS "Entity",    KG_PROV_NS "Activity",
+    KG_PROV_NS "wasGeneratedBy", KG_RUN_IRI,
 };
 
 /* The datatypes of literals, indexed by Datatype. */
@@ -414,6 +433,9 @@ static void write_relations(Writer *w) {
     KgGraphRelation r = kg_graph_relation(w->g, i);
     emit(w, entity_term(w, r.subject), relation_term(w, r.rel),
          entity_term(w, r.object));
+    if (kg_relation_is_symmetric(r.rel) && r.subject != r.object)
+      emit(w, entity_term(w, r.object), relation_term(w, r.rel),
+           entity_term(w, r.subject));
   }
 }
 
@@ -433,19 +455,36 @@ static void write_source(Writer *w) {
          literal_term(id, strlen(id), NULL));
 }
 
+/* The run that wrote the graph, as PROV.  Its IRI names newskg's version
+ * and nothing of the moment: a time or a random id would make each run's
+ * bytes differ, and the same program on the same article writes the same
+ * graph. */
+static void write_run(Writer *w) {
+  KgTerm run = vocab_term(w, T_RUN);
+  emit(w, w->doc, vocab_term(w, T_PROV_WAS_GENERATED_BY), run);
+  emit(w, run, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_PROV_ACTIVITY));
+  emit(w, run, vocab_term(w, T_RDFS_LABEL),
+       literal_term("newskg " NEWSKG_VERSION,
+                    strlen("newskg " NEWSKG_VERSION), NULL));
+}
+
 static void write_context(Writer *w) {
   size_t len;
   const char *text = kg_graph_text(w->g, &len);
   KgTerm context = w->context;
   KgTerm doc = w->doc;
+  const char *url = kg_graph_source_iri(w->g);
   char begin[TYPED_MAX], end[TYPED_MAX], date[TYPED_MAX];
+  emit(w, doc, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_PROV_ENTITY));
+  write_run(w);
   emit(w, context, vocab_term(w, T_RDF_TYPE), vocab_term(w, T_NIF_CONTEXT));
   emit(w, context, vocab_term(w, T_NIF_IS_STRING),
        literal_term(text, len, NULL));
   emit(w, context, vocab_term(w, T_NIF_BEGIN_INDEX), index_term(w, 0, begin));
   emit(w, context, vocab_term(w, T_NIF_END_INDEX),
        index_term(w, kg_graph_char_length(w->g), end));
-  emit(w, context, vocab_term(w, T_NIF_SOURCE_URL), doc);
+  /* the article's own URL where its source gave one, else the document */
+  emit(w, context, vocab_term(w, T_NIF_SOURCE_URL), url ? iri_term(url) : doc);
   const KgDate *d = kg_graph_date(w->g);
   if (d)
     emit(w, doc, vocab_term(w, T_DCTERMS_DATE), date_term(w, d, date));
@@ -645,10 +684,15 @@ static void write_statements(Writer *w) {
 static void write_triples(Writer *w) {
   write_entities(w);
   write_relations(w);
+  KgProvenance level = kg_graph_provenance(w->g);
+  if (level == KG_PROVENANCE_NONE)
+    return;
+  if (w->kw->turtle)
+    kg_turtle_begin_evidence(w->kw->turtle);
   write_context(w);
   write_spans(w, 0);
   write_statements(w);
-  if (kg_graph_provenance(w->g) == KG_PROVENANCE_FULL) {
+  if (level == KG_PROVENANCE_FULL) {
     write_spans(w, 1);
     write_rules(w);
   }

@@ -2,7 +2,10 @@
  *
  * Triples are kept as offsets into one buffer of NUL-terminated strings
  * (the buffer moves as it grows); kg_turtle_write turns them into KgTerms
- * pointing into it, sorts those with raptor's order, and writes them out.
+ * pointing into it, sorts those with raptor's order, and writes them out:
+ * the graph's own triples first, then its evidence (kg_turtle_begin_evidence)
+ * each part in raptor's order, because a reader of Turtle reads top-down and
+ * wants the entities before the hundreds of lines of sentences that back them.
  * Both arrays and the buffer are kept from document to document, so that a
  * writer that serves a whole corpus allocates only for its largest article.
  */
@@ -31,6 +34,7 @@ typedef struct {
 
 typedef struct {
   Kept s, p, o;
+  int evidence; ///< added after kg_turtle_begin_evidence
 } KeptTriple;
 
 typedef KgTriple Triple;
@@ -45,6 +49,7 @@ struct KgTurtleImpl {
   Triple *sorted;                   ///< owned, for kg_turtle_write
   size_t sorted_cap;                ///< triples allocated in sorted
   int failed;                       ///< memory ran out while adding
+  int evidence;                     ///< the triples added now are evidence
 };
 
 KgTurtle *kg_turtle_new(const char *const (*prefixes)[2], size_t count) {
@@ -96,7 +101,10 @@ void kg_turtle_add(KgTurtle *t, const KgTerm *s, const KgTerm *p,
   k->s = keep(t, s);
   k->p = keep(t, p);
   k->o = keep(t, o);
+  k->evidence = t->evidence;
 }
+
+void kg_turtle_begin_evidence(KgTurtle *t) { t->evidence = 1; }
 
 /* --- raptor's order -------------------------------------------------------- */
 
@@ -121,6 +129,8 @@ int kg_term_compare(const KgTerm *a, const KgTerm *b) {
 
 static int compare_triples(const void *x, const void *y) {
   const Triple *a = x, *b = y;
+  if (a->evidence != b->evidence)
+    return a->evidence - b->evidence;
   int d = kg_term_compare(&a->s, &b->s);
   if (!d)
     d = kg_term_compare(&a->p, &b->p);
@@ -260,7 +270,7 @@ int kg_turtle_sort(KgTurtle *t, const KgTriple **triples, size_t *count) {
   for (size_t i = 0; i < t->count; i++)
     t->sorted[i] = (Triple){term_at(t, &t->kept[i].s),
                             term_at(t, &t->kept[i].p),
-                            term_at(t, &t->kept[i].o)};
+                            term_at(t, &t->kept[i].o), t->kept[i].evidence};
   if (t->count > 0)
     qsort(t->sorted, t->count, sizeof *t->sorted, compare_triples);
   *triples = t->sorted;
@@ -273,6 +283,7 @@ void kg_turtle_clear(KgTurtle *t) {
   t->strings.len = 0;
   t->strings.failed = 0;
   t->failed = 0;
+  t->evidence = 0;
 }
 
 const char *const (*kg_turtle_prefixes(const KgTurtle *t,

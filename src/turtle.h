@@ -14,7 +14,9 @@
  *         predicate object, object ;
  *         a ex:Class .
  *
- * Subjects, then each subject's predicates and objects, in raptor's order:
+ * The graph's own triples, then (kg_turtle_begin_evidence) its evidence;
+ * in each part subjects, then each subject's predicates and objects, in
+ * raptor's order:
  * IRIs before literals; IRIs and literal forms in byte order; among equal
  * forms a plain literal, then one with a datatype, then one with a language.
  * A triple given twice is written once.  An IRI inside a declared namespace
@@ -40,6 +42,10 @@ KgTurtle *kg_turtle_new(const char *const (*prefixes)[2], size_t count);
 void kg_turtle_add(KgTurtle *t, const KgTerm *s, const KgTerm *p,
                    const KgTerm *o);
 
+/** The triples added from now on, to the document's end, are evidence:
+ *  written after the others. */
+void kg_turtle_begin_evidence(KgTurtle *t);
+
 /** Appends the document of the triples added to out, and empties t for the
  *  next one.  With graph NULL it is Turtle; else TriG, the same prefixes
  *  and then the triples, indented, in one block named by graph (an IRI):
@@ -55,6 +61,7 @@ int kg_turtle_write(KgTurtle *t, KgBytes *out, const KgTerm *graph);
 /** A triple of a document, its terms pointing into the KgTurtle. */
 typedef struct {
   KgTerm s, p, o;
+  int evidence; /**< non-zero for the evidence, sorted after the rest */
 } KgTriple;
 
 /** Sets *triples to the triples added, sorted (and *count to how many; a

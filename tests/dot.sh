@@ -5,7 +5,8 @@
 # For every sample (samples/*.txt, samples/extra/*.txt) and two awkward
 # made-up articles: `dot -Tsvg` accepts the output without a word on
 # stderr; its edges are the relation triples of the article's N-Triples
-# (subject, relation local name, object); its entity nodes are the
+# (subject, relation local name, object; an edge with arrows at both ends,
+# a symmetric relation, is its two triples); its entity nodes are the
 # entities, each with its rdfs:label and the fill colour of its class, one
 # colour per class; writing it twice gives the same bytes.  Then -o dot
 # with several articles (a directory, two files, -i jsonl) is refused with
@@ -55,16 +56,18 @@ while read -r txt; do
     fail "$name: dot -Tsvg wrote no SVG"
   fi
 
-  # edges = relation triples
-  sed -n "s|^  \"\\([^\"]*\\)\" -> \"\\([^\"]*\\)\" \\[label=\"\\([A-Za-z]*\\)\".*|<\\1> <$kg\\3> <\\2> .|p" \
-    "$w.dot" | LC_ALL=C sort >"$w.edges"
+  # edges = relation triples; dir=both: written both ways
+  {
+    sed -n "s|^  \"\\([^\"]*\\)\" -> \"\\([^\"]*\\)\" \\[label=\"\\([A-Za-z]*\\)\".*|<\\1> <$kg\\3> <\\2> .|p" "$w.dot"
+    sed -n "s|^  \"\\([^\"]*\\)\" -> \"\\([^\"]*\\)\" \\[label=\"\\([A-Za-z]*\\)\".*dir=both.*|<\\2> <$kg\\3> <\\1> .|p" "$w.dot"
+  } | LC_ALL=C sort >"$w.edges"
   grep "^<https://w3id.org/newskg/id/[^>]*> <$kg[A-Za-z]*> <https://w3id.org/newskg/id/" \
     "$w.nt" | LC_ALL=C sort >"$w.relations"
   if ! cmp -s "$w.edges" "$w.relations"; then
     fail "$name: the edges are not the relation triples:"
     diff "$w.relations" "$w.edges" | head -n 6 >&2
   fi
-  n=$(grep -c -- ' -> ' "$w.dot")
+  n=$(($(grep -c -- ' -> ' "$w.dot") + $(grep -c -- ' -> .*dir=both' "$w.dot")))
   if [ "$n" -ne "$(wc -l <"$w.relations")" ]; then
     fail "$name: $n edges for $(wc -l <"$w.relations") relations"
   fi

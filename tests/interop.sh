@@ -95,7 +95,7 @@ add "$work/local-names.ttl" turtle "$work/local-names.nt"
 if grep -E '(^|[ ,;])[A-Za-z][-A-Za-z0-9_]*:[^ <>"]*\.( |$)' "$work/local-names.ttl" >&2; then
   fail "local-names.ttl: a prefixed name ends in '.'"
 fi
-grep -q -F 'dcterms:source newskg:x.y .' "$work/local-names.ttl" ||
+grep -q -F 'dcterms:source newskg:x.y ;' "$work/local-names.ttl" ||
   fail "local-names.ttl: newskg:x.y is not written as a prefixed name"
 
 # --- parsing ------------------------------------------------------------------

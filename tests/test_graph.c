@@ -548,10 +548,11 @@ static void test_turtle_and_ntriples_agree(void) {
   CU_ASSERT_EQUAL(parse("ntriples", nt, nlen, &b), 0);
   CU_ASSERT_FALSE(a.blank);
   CU_ASSERT_FALSE(b.blank);
-  /* 3 entities x 2 + 2 relations + context 5 + 2 sentences x 6 +
-   * statements: metWith 4 + 2 sources + 2 rules + confidence, sanctions 4 +
-   * 1 + 1 + confidence */
-  CU_ASSERT_EQUAL(a.count, 6 + 2 + 5 + 12 + 9 + 7);
+  /* 3 entities x 2 + 2 relations (metWith both ways: 3) + context 5 +
+   * document 4 (prov:Entity, the run and its type and label) + 2 sentences
+   * x 6 + statements: metWith 4 + 2 sources + 2 rules + confidence,
+   * sanctions 4 + 1 + 1 + confidence */
+  CU_ASSERT_EQUAL(a.count, 6 + 3 + 5 + 4 + 12 + 9 + 7);
   CU_ASSERT_EQUAL_FATAL(a.count, b.count);
   for (size_t i = 0; i < a.count; i++)
     CU_ASSERT_STRING_EQUAL(a.items[i], b.items[i]);
@@ -729,9 +730,10 @@ static void test_links_dates_confidence(void) {
   snprintf(expect, sizeof expect,
            "<%s> " KG "confidence> \"0.80\"" XSD "decimal>", stmt);
   CU_ASSERT_TRUE(contains(&t, expect));
-  /* entities 2 x 2 + 2 links, relation, context 5 + date, sentence 6 +
-   * date, statement 4 + source + rule + confidence: nothing more */
-  CU_ASSERT_EQUAL(t.count, 6 + 1 + 6 + 7 + 7);
+  /* entities 2 x 2 + 2 links, relation, context 5 + date, document 4
+   * (prov:Entity, the run and its type and label), sentence 6 + date,
+   * statement 4 + source + rule + confidence: nothing more */
+  CU_ASSERT_EQUAL(t.count, 6 + 1 + 6 + 4 + 7 + 7);
   free(stmt);
   triples_free(&t);
   kg_graph_free(g);
@@ -807,7 +809,7 @@ static void test_full_provenance(void) {
   snprintf(expect, sizeof expect, "<%s> " KG "matchedRule> %s", stmt, rule);
   CU_ASSERT_TRUE(contains(&t, expect));
   /* basic, plus phrase 7, statement 2, rule 2 */
-  CU_ASSERT_EQUAL(t.count, 6 + 1 + 6 + 7 + 7 + 7 + 2 + 2);
+  CU_ASSERT_EQUAL(t.count, 6 + 1 + 6 + 4 + 7 + 7 + 7 + 2 + 2);
   /* the Turtle says the same */
   size_t len;
   char *ttl = write_graph(g, KG_FORMAT_TURTLE, &len);
@@ -934,7 +936,7 @@ static void test_empty_graph(void) {
   CU_ASSERT_PTR_NOT_NULL_FATAL(nt);
   Triples t = {0};
   CU_ASSERT_EQUAL(parse("ntriples", nt, len, &t), 0);
-  CU_ASSERT_EQUAL(t.count, 5); /* the context alone */
+  CU_ASSERT_EQUAL(t.count, 5 + 4); /* the context and the document alone */
   triples_free(&t);
   free(nt);
   kg_graph_free(g);

@@ -194,6 +194,35 @@ static size_t gazetteer_reach(const Finder *f, size_t i, size_t longest,
 }
 
 /* Pass 1 for one sentence. */
+/* Non-zero when the national body or party of hit, named at token i, is
+ * only the end of a longer name: after a demonym of another country
+ * ("Maldivian Democratic Party" is not the United States' party) or after
+ * a capitalised word that no mention holds and that is not the sentence's
+ * first ("Maryland Democratic Party", "New Democratic Party"). */
+static int inside_longer_name(const Finder *f, size_t first, size_t i,
+                              const KgGazHit *hit) {
+  const KgArticle *a = f->a;
+  const KgGazEntry *e = kg_gazetteer_entry(a->kb->gazetteer, hit->entry);
+  const char *country = e->attrs[KG_ATTR_COUNTRY];
+  if (e->cls != KG_CLASS_ORGANIZATION || !country || strchr(country, '|') ||
+      i == first || (tok(f, i)->flags & KG_TOK_GLUED))
+    return 0;
+  long before = f->ending[i];
+  if (before >= 0) {
+    const KgMention *m = &a->mentions[before];
+    return m->kind == KG_MENTION_DEMONYM && m->entity >= 0 &&
+           strcmp(a->entities[m->entity].name, country) != 0;
+  }
+  const KgLexicon *lex = a->kb->lexicon;
+  unsigned want = KG_TOK_WORD | KG_TOK_CAP;
+  return i - 1 > first && (tok(f, i - 1)->flags & want) == want &&
+         !f->covered[i - 1] &&
+         !kg_lexicon_word(lex, "notname", &a->text, i - 1) &&
+         !kg_lexicon_word(lex, "determiner", &a->text, i - 1) &&
+         !kg_lexicon_word(lex, "title", &a->text, i - 1) &&
+         !kg_lexicon_word(lex, "title_mod", &a->text, i - 1);
+}
+
 static int find_gazetteer_names(Finder *f, size_t si) {
   KgArticle *a = f->a;
   const KgSentence *s = &a->text.sentences[si];
@@ -258,6 +287,10 @@ static int find_gazetteer_names(Finder *f, size_t si) {
                            all_capitals(f, i, i + n));
       if (best < 0)
         continue;
+      if (inside_longer_name(f, s->first_token, i, &hits[best])) {
+        matched = n; /* left to the passes that find unknown names */
+        break;
+      }
       long entity = entity_of_hit(f, &hits[best]);
       KgMentionKind kind = hits[best].kind == KG_HIT_DEMONYM
                                ? KG_MENTION_DEMONYM

@@ -36,6 +36,17 @@ static void test_longest_gazetteer_match(void) {
                      "Mexico City=City:Mexico City; Mexico=Country:Mexico");
 }
 
+static void test_known_party_inside_a_longer_name(void) {
+  /* another country's party, a state's party: not the national party the
+   * gazetteer knows under the name's last words; the bare name still is */
+  ASSERT_MENTIONS_OF("Lawmakers from the Maldivian Democratic Party met in "
+                     "Male.",
+                     "Maldivian=Country:Maldives; Male=City:Malé");
+  ASSERT_MENTIONS_OF("The Maryland Democratic Party and the Democratic Party "
+                     "disagreed.",
+                     "Democratic Party=Organization:Democratic Party");
+}
+
 static void test_aliases_give_canonical_names(void) {
   ASSERT_MENTIONS_OF("Britain, the U.S. and T\xc3\xbcrkiye warned Kiev.",
                      "Britain=Country:United Kingdom; U.S.=Country:United "
@@ -482,6 +493,8 @@ int main(void) {
       {"fixed mentions answer as searched",
        test_fixed_mentions_answer_as_searched},
       {"aliases give canonical names", test_aliases_give_canonical_names},
+      {"a known party inside a longer name",
+       test_known_party_inside_a_longer_name},
       {"demonyms name countries", test_demonyms_name_countries},
       {"acronyms match capitals only", test_acronyms_match_capitals_only},
       {"hyphenated word is not cut into a name",

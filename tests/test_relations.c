@@ -798,6 +798,12 @@ static void test_tree_members_of_a_group(void) {
         "Latvia sanctions Sergei Lavrov; Latvia sanctions Sergei Shoigu");
 }
 
+static void test_tree_under_sanctions(void) {
+  /* sanctions as a state, not an act */
+  FACTS("Iran has been under American sanctions since 1979.",
+        "United States sanctions Iran");
+}
+
 static void test_tree_titles_in_apposition(void) {
   FACTS("Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out "
         "against the attack.",
@@ -870,6 +876,7 @@ int main(void) {
       {"tree: what is not stated", test_tree_not_stated},
       {"tree: titles in apposition", test_tree_titles_in_apposition},
       {"tree: the members of a group", test_tree_members_of_a_group},
+      {"tree: under someone's sanctions", test_tree_under_sanctions},
       {"tree: contests, backing and journeys",
        test_tree_contests_backing_and_journeys},
       {"hyphenated former titles", test_hyphenated_former_titles},

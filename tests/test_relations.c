@@ -820,6 +820,9 @@ static void test_tree_contests_backing_and_journeys(void) {
   FACTS("Viktor Orban won the parliamentary election over Peter Magyar.",
         "Viktor Orbán opponentOf Péter Magyar");
   FACTS("Russia invaded Ukraine in 2022.", "Russia opponentOf Ukraine");
+  /* a state's forces fighting */
+  FACTS("The statement said US troops had defeated ISIS.",
+        "United States opponentOf Islamic State");
   FACTS("Iran, which backs Hezbollah, denied the claim.",
         "Iran supports Hezbollah");
   FACTS("Volodymyr Zelensky flew to Washington on Tuesday.",

@@ -453,3 +453,12 @@ size_t kg_lexicon_find_match(const KgLexicon *lex, const char *category,
   }
   return found;
 }
+
+int kg_lexicon_name_word(const KgLexicon *lex, const KgText *t, size_t i) {
+  unsigned want = KG_TOK_WORD | KG_TOK_CAP;
+  return (t->tokens[i].flags & want) == want &&
+         !kg_lexicon_word(lex, "title", t, i) &&
+         !kg_lexicon_word(lex, "title_mod", t, i) &&
+         !kg_lexicon_word(lex, "determiner", t, i) &&
+         !kg_lexicon_word(lex, "notname", t, i);
+}

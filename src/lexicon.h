@@ -116,4 +116,9 @@ static inline size_t kg_lexicon_match(const KgLexicon *lex,
              : 0;
 }
 
+/** Non-zero when token i of t is a capitalised word that the lexicon does
+ *  not know as a title, a title's modifier, a determiner or a word that is
+ *  never a name: a part of a name, maybe of one newskg does not know. */
+int kg_lexicon_name_word(const KgLexicon *lex, const KgText *t, size_t i);
+
 #endif /* KG_LEXICON_H */

@@ -213,14 +213,8 @@ static int inside_longer_name(const Finder *f, size_t first, size_t i,
     return m->kind == KG_MENTION_DEMONYM && m->entity >= 0 &&
            strcmp(a->entities[m->entity].name, country) != 0;
   }
-  const KgLexicon *lex = a->kb->lexicon;
-  unsigned want = KG_TOK_WORD | KG_TOK_CAP;
-  return i - 1 > first && (tok(f, i - 1)->flags & want) == want &&
-         !f->covered[i - 1] &&
-         !kg_lexicon_word(lex, "notname", &a->text, i - 1) &&
-         !kg_lexicon_word(lex, "determiner", &a->text, i - 1) &&
-         !kg_lexicon_word(lex, "title", &a->text, i - 1) &&
-         !kg_lexicon_word(lex, "title_mod", &a->text, i - 1);
+  return i - 1 > first && !f->covered[i - 1] &&
+         kg_lexicon_name_word(a->kb->lexicon, &a->text, i - 1);
 }
 
 static int find_gazetteer_names(Finder *f, size_t si) {

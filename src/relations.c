@@ -434,18 +434,11 @@ static long spokesperson_office(KgArticle *a, long person) {
   return found;
 }
 
-/* Non-zero when token i is a capitalised word that no mention holds and
- * the lexicon does not know as a title, its modifier or a determiner: a
- * part of a name newskg does not know. */
+/* Non-zero when token i is part of a name that no mention holds: a name
+ * newskg does not know. */
 static int unknown_capitalised(const KgArticle *a, size_t i) {
-  const KgLexicon *lex = a->kb->lexicon;
-  unsigned want = KG_TOK_WORD | KG_TOK_CAP;
-  return (a->text.tokens[i].flags & want) == want &&
-         kg_article_mention_at(a, i) < 0 &&
-         !kg_lexicon_word(lex, "title", &a->text, i) &&
-         !kg_lexicon_word(lex, "title_mod", &a->text, i) &&
-         !kg_lexicon_word(lex, "determiner", &a->text, i) &&
-         !kg_lexicon_word(lex, "notname", &a->text, i);
+  return kg_article_mention_at(a, i) < 0 &&
+         kg_lexicon_name_word(a->kb->lexicon, &a->text, i);
 }
 
 /* Non-zero when title mention m belongs to a body newskg does not know,

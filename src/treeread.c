@@ -11,7 +11,7 @@
 #include "syntax.h"
 
 struct KgTreeReaderImpl {
-  KgSyntax *syntax;
+  KgSyntax *syntax; ///< made for the first sentence parsed
   KgDepScratch scratch;
   long *group_of_token; ///< per token of the article: its mention or -1
   size_t group_cap;
@@ -24,12 +24,7 @@ struct KgTreeReaderImpl {
 };
 
 KgTreeReader *kg_tree_reader_new(void) {
-  KgTreeReader *tr = calloc(1, sizeof *tr);
-  if (tr && !(tr->syntax = kg_syntax_new())) {
-    free(tr);
-    return NULL;
-  }
-  return tr;
+  return calloc(1, sizeof(KgTreeReader));
 }
 
 void kg_tree_reader_free(KgTreeReader *tr) {
@@ -101,13 +96,11 @@ static int group_tokens(KgTreeReader *tr, const KgArticle *a, size_t si) {
   return 0;
 }
 
-/* Non-zero when word w's token is a word of lexicon category cat, or
- * (whole) starts a phrase of it. */
+/* Non-zero when word w's token starts a phrase of lexicon category cat
+ * (a word of it included). */
 static int word_in(const KgTreeReader *tr, size_t w, const char *cat) {
   const KgArticle *a = tr->a;
   size_t token = tr->parsed[w].token;
-  if (kg_lexicon_word(a->kb->lexicon, cat, &a->text, token))
-    return 1;
   return kg_lexicon_match(a->kb->lexicon, cat, &a->text, token,
                           a->text.token_count, NULL) > 0;
 }
@@ -180,7 +173,8 @@ KgStatus kg_tree_read(KgTreeReader *tr, const KgArticle *a, size_t si,
   int wanted = kg_dep_rules_wanted(rules, &a->text, si, named, &tr->scratch);
   if (wanted <= 0)
     return wanted < 0 ? KG_ERR_NOMEM : KG_OK;
-  if (group_tokens(tr, a, si) != 0)
+  if (group_tokens(tr, a, si) != 0 ||
+      (!tr->syntax && !(tr->syntax = kg_syntax_new())))
     return KG_ERR_NOMEM;
   KgError err;
   size_t n;

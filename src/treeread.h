@@ -22,8 +22,9 @@
 
 typedef struct KgTreeReaderImpl KgTreeReader;
 
-/** One reader a thread, reused article after article; NULL when out of
- *  memory. */
+/** A reader for one article's sentences, cheap to make: the parser's
+ *  scratch memory is made when a sentence is first parsed.  NULL when out
+ *  of memory. */
 KgTreeReader *kg_tree_reader_new(void);
 void kg_tree_reader_free(KgTreeReader *tr);
 
